@@ -43,6 +43,7 @@ const (
 	CodeQuotaExceededEip                   Code = "QuotaExceeded.Eip"
 	CodeOperationFailedInsufficientEIP     Code = "OperationFailed.InsufficientEIP"
 	CodeIPAllocated                        Code = "Ip.Allocated"
+	CodeResourceNotFoundIP                 Code = "ResourceNotFound.Ip"
 	CodeForbiddenChargeTypeIsPrepaid       Code = "Forbidden.ChargeTypeIsPrepaid"
 	CodeInvalidOperationDeletionProtect    Code = "InvalidOperation.DeletionProtection"
 	CodeInvalidLockReasonNotFound          Code = "InvalidLockReason.NotFound"
@@ -98,6 +99,9 @@ type codeInfo struct {
 const (
 	altOperationDeniedNotInVPC       = 0
 	altInvalidParameterNamed         = 0
+	altInvalidInternetChargeType     = 1
+	altInvalidBandwidthAllocate      = 2
+	altInvalidBandwidthModify        = 3
 	altDependencyViolationSnatDepend = 0
 )
 
@@ -105,7 +109,12 @@ var catalogue = map[Code]codeInfo{
 	// Common codes.
 	CodeMissingParameter: {status: 400, message: `The input parameter "%s" that is mandatory for processing this request is not supplied.`},
 	CodeInvalidParameter: {status: 400, message: "The specified parameter is not valid.",
-		alt: []string{`The specified value of parameter "%s" is not valid.`}},
+		alt: []string{
+			`The specified value of parameter "%s" is not valid.`,
+			`Specified value of "InternetChargeType" is not valid`,
+			`Specified value of "Bandwidth" is not valid.`,
+			`Specified value of "Bandwidth" is not supported.`,
+		}},
 	CodeThrottling:                  {status: 400, message: "Request was denied due to request throttling."},
 	CodeThrottlingUser:              {status: 400, message: "Request was denied due to user flow control."},
 	CodeSignatureDoesNotMatch:       {status: 400, message: "Specified signature is not matched with our calculation. server string to sign is:%s"},
@@ -149,6 +158,7 @@ var catalogue = map[Code]codeInfo{
 	CodeQuotaExceededEip:                 {status: 400, message: "Elastic IP address quota exceeded"},
 	CodeOperationFailedInsufficientEIP:   {status: 400, message: "Eip resource is not enough."},
 	CodeIPAllocated:                      {status: 400, message: "The reserve ip has been allocated."},
+	CodeResourceNotFoundIP:               {status: 400, message: "The specified ip is not found."},
 	CodeForbiddenChargeTypeIsPrepaid:     {status: 400, message: "It's forbidden to release a prepaid EIP"},
 	CodeInvalidOperationDeletionProtect:  {status: 400, message: "The instance cannnot delete because of deletion protecion."},
 	CodeInvalidLockReasonNotFound:        {status: 404, message: "The specified LockReason is not found"},

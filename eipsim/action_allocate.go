@@ -1,0 +1,243 @@
+package eipsim
+
+// AllocateEipAddress follows the VPC API reference:
+// https://www.alibabacloud.com/help/en/vpc/developer-reference/api-vpc-2016-04-28-allocateeipaddress
+// The new EIP is Available at once.
+
+import (
+	"context"
+	"net/netip"
+	"slices"
+	"strconv"
+)
+
+// AllocateEipAddressRequest holds the AllocateEipAddress parameters; the
+// wire tags give their cloud names.
+type AllocateEipAddressRequest struct {
+	RegionID string `wire:"RegionId"`
+	// Bandwidth in Mbit/s, as on the wire; default "5".
+	Bandwidth string `wire:"Bandwidth"`
+	// InstanceChargeType is PostPaid (default) or PrePaid.
+	InstanceChargeType string `wire:"InstanceChargeType"`
+	// InternetChargeType is PayByBandwidth (default) or PayByTraffic.
+	InternetChargeType string `wire:"InternetChargeType"`
+	// Period and PricingCycle (Month, the default, or Year) are for PrePaid.
+	Period       int    `wire:"Period"`
+	PricingCycle string `wire:"PricingCycle"`
+	AutoPay      bool   `wire:"AutoPay"`
+	// ISP is the line type; default BGP.
+	ISP             string `wire:"ISP"`
+	Netmode         string `wire:"Netmode"`
+	ResourceGroupID string `wire:"ResourceGroupId"`
+	Name            string `wire:"Name"`
+	Description     string `wire:"Description"`
+	// IPAddress asks for a specific address of the pool (for example one
+	// released earlier).
+	IPAddress   string `wire:"IpAddress"`
+	ClientToken string `wire:"ClientToken"`
+}
+
+// AllocateEipAddressResponse is AllocateEipAddress's answer.
+type AllocateEipAddressResponse struct {
+	RequestID    string
+	AllocationID string
+	EipAddress   string
+	// OrderID is set for PrePaid EIPs only.
+	OrderID         int64
+	ResourceGroupID string
+}
+
+var isps = []string{"BGP", "BGP_PRO", "ChinaTelecom", "ChinaUnicom", "ChinaMobile", "ChinaTelecom_L2", "ChinaUnicom_L2", "ChinaMobile_L2", "BGP_FinanceCloud"}
+
+// AllocateEipAddress allocates an EIP to the caller's account.
+func (s *Sim) AllocateEipAddress(ctx context.Context, req AllocateEipAddressRequest) (*AllocateEipAddressResponse, error) {
+	c := s.begin(ctx, ActionAllocateEipAddress)
+	defer s.end()
+	if err := s.intercept(&c, "", &req); err != nil {
+		return nil, s.fail(c, "", err)
+	}
+	region, err := s.checkAllocate(&c, &req)
+	if err != nil {
+		return nil, s.fail(c, "", err)
+	}
+	token := req.ClientToken
+	req.ClientToken = ""
+	if resp, err := s.replay(&c, token, req); err != nil {
+		return nil, s.fail(c, "", err)
+	} else if resp != nil {
+		r := *resp.(*AllocateEipAddressResponse)
+		return &r, nil
+	}
+	if s.held[accountRegion{c.account, region}] >= s.cfg.quota {
+		return nil, s.fail(c, "", c.err(CodeQuotaExceededEip))
+	}
+	var ip uint32
+	if req.IPAddress != "" {
+		ip = ip4(netip.MustParseAddr(req.IPAddress)) // checked by checkAllocate
+		if !s.pool.contains(ip) {
+			return nil, s.fail(c, "", c.err(CodeResourceNotFoundIP))
+		}
+		if _, used := s.pool.used[ip]; used {
+			return nil, s.fail(c, "", c.err(CodeIPAllocated))
+		}
+	} else {
+		var ok bool
+		if ip, ok = s.pool.next(); !ok {
+			return nil, s.fail(c, "", c.err(CodeOperationFailedInsufficientEIP))
+		}
+	}
+	bw, _ := strconv.Atoi(req.Bandwidth)
+	e := &eip{
+		id:        s.ids.allocationID(func(id string) bool { _, ok := s.eips[id]; return ok }),
+		account:   c.account,
+		allocated: c.now.UnixNano(),
+		ip:        ip,
+		bandwidth: int32(bw),
+		region:    region,
+		prepaid:   req.InstanceChargeType == ChargeTypePrePaid,
+		traffic:   req.InternetChargeType == InternetChargePayByTraffic,
+	}
+	if req.Name != "" || req.Description != "" || req.ISP != "BGP" || req.ResourceGroupID != "" || e.prepaid {
+		x := e.ext()
+		x.name, x.description, x.resourceGroup = req.Name, req.Description, req.ResourceGroupID
+		if req.ISP != "BGP" {
+			x.isp = req.ISP
+		}
+		if e.prepaid {
+			if req.PricingCycle == "Year" {
+				x.expired = c.now.AddDate(req.Period, 0, 0)
+			} else {
+				x.expired = c.now.AddDate(0, req.Period, 0)
+			}
+		}
+	}
+	s.addEIP(e)
+	resp := &AllocateEipAddressResponse{RequestID: c.rid, AllocationID: e.id, EipAddress: addr4(ip).String(), ResourceGroupID: req.ResourceGroupID}
+	if e.prepaid {
+		resp.OrderID = s.ids.orderID()
+	}
+	s.ok(c, e.id)
+	s.transition(c.now, c.action, e.id, "", string(StatusAvailable), c.rid)
+	s.remember(&c, token, req, resp)
+	if err := s.outcome(&c, e.id); err != nil {
+		return nil, err
+	}
+	r := *resp
+	return &r, nil
+}
+
+// checkAllocate validates the parameters and fills in their defaults.
+func (s *Sim) checkAllocate(c *call, req *AllocateEipAddressRequest) (uint8, *Error) {
+	if req.RegionID == "" {
+		return 0, c.missing("RegionId")
+	}
+	region, ok := s.regionIndex(req.RegionID)
+	if !ok {
+		return 0, c.err(CodeInvalidRegionIDNotFound)
+	}
+	if err := c.checkToken(req.ClientToken); err != nil {
+		return 0, err
+	}
+	if req.InstanceChargeType == "" {
+		req.InstanceChargeType = ChargeTypePostPaid
+	}
+	if req.InstanceChargeType != ChargeTypePostPaid && req.InstanceChargeType != ChargeTypePrePaid {
+		return 0, c.invalid("InstanceChargeType")
+	}
+	if req.InternetChargeType == "" {
+		req.InternetChargeType = InternetChargePayByBandwidth
+	}
+	prepaid := req.InstanceChargeType == ChargeTypePrePaid
+	if req.InternetChargeType != InternetChargePayByBandwidth && req.InternetChargeType != InternetChargePayByTraffic ||
+		prepaid && req.InternetChargeType != InternetChargePayByBandwidth {
+		return 0, newErrorAlt(CodeInvalidParameter, altInvalidInternetChargeType, c.rid)
+	}
+	if req.Bandwidth == "" {
+		req.Bandwidth = "5"
+	}
+	bw, err := strconv.Atoi(req.Bandwidth)
+	if err != nil {
+		return 0, c.err(CodeInvalidBandwidthMalformed)
+	}
+	max := 500
+	switch {
+	case prepaid:
+		max = 1000
+	case req.InternetChargeType == InternetChargePayByTraffic:
+		max = 200
+	}
+	if bw < 1 || bw > max {
+		return 0, newErrorAlt(CodeInvalidParameter, altInvalidBandwidthAllocate, c.rid)
+	}
+	if prepaid {
+		if req.PricingCycle == "" {
+			req.PricingCycle = "Month"
+		}
+		if req.PricingCycle != "Month" && req.PricingCycle != "Year" {
+			return 0, c.invalid("PricingCycle")
+		}
+		if req.Period == 0 {
+			return 0, c.missing("Period")
+		}
+		if maxPeriod := map[string]int{"Month": 9, "Year": 5}[req.PricingCycle]; req.Period < 1 || req.Period > maxPeriod {
+			return 0, c.invalid("Period")
+		}
+		if req.Name != "" {
+			return 0, c.invalid("Name")
+		}
+		if req.Description != "" {
+			return 0, c.invalid("Description")
+		}
+	} else {
+		// Period, PricingCycle and AutoPay only apply to PrePaid EIPs.
+		req.Period, req.PricingCycle, req.AutoPay = 0, "", false
+	}
+	if req.ISP == "" {
+		req.ISP = "BGP"
+	}
+	if !slices.Contains(isps, req.ISP) {
+		return 0, c.err(CodeIllegalParamIsp, "ISP")
+	}
+	if req.Netmode == "" {
+		req.Netmode = "public"
+	}
+	if req.Netmode != "public" {
+		return 0, c.invalid("Netmode")
+	}
+	if req.Name != "" && !validName(req.Name) {
+		return 0, c.invalid("Name")
+	}
+	if req.Description != "" && !validDescription(req.Description) {
+		return 0, c.invalid("Description")
+	}
+	if req.IPAddress != "" && !validIPv4(req.IPAddress) {
+		return 0, c.invalid("IpAddress")
+	}
+	return region, nil
+}
+
+// addEIP indexes a new EIP.
+func (s *Sim) addEIP(e *eip) {
+	s.allocations++
+	e.n = s.allocations
+	s.eips[e.id] = e
+	s.order = append(s.order, e)
+	s.pool.used[e.ip] = e
+	s.held[accountRegion{e.account, e.region}]++
+}
+
+// removeEIP forgets a released EIP: its ID, address and quota are free.
+func (s *Sim) removeEIP(e *eip) {
+	delete(s.eips, e.id)
+	delete(s.pool.used, e.ip)
+	k := accountRegion{e.account, e.region}
+	if s.held[k]--; s.held[k] == 0 {
+		delete(s.held, k)
+	}
+	e.gone = true
+	s.dead++
+	if s.dead > 64 && s.dead > len(s.order)/2 {
+		s.order = slices.DeleteFunc(s.order, func(x *eip) bool { return x.gone })
+		s.dead = 0
+	}
+}

@@ -1,0 +1,180 @@
+package eipsim
+
+// DescribeEipAddresses follows the VPC API reference:
+// https://www.alibabacloud.com/help/en/vpc/developer-reference/api-vpc-2016-04-28-describeeipaddresses
+// It shows the caller's EIPs of one region, oldest allocation first. A
+// released or unknown AllocationId gives an empty list, not an error.
+
+import (
+	"context"
+	"slices"
+)
+
+// DescribeEipAddressesRequest holds the DescribeEipAddresses parameters.
+// Empty fields do not filter.
+type DescribeEipAddressesRequest struct {
+	RegionID string `wire:"RegionId"`
+	// AllocationID and EipAddress are comma-separated lists of up to 50.
+	AllocationID           string       `wire:"AllocationId"`
+	EipAddress             string       `wire:"EipAddress"`
+	Status                 Status       `wire:"Status"`
+	AssociatedInstanceType InstanceType `wire:"AssociatedInstanceType"`
+	AssociatedInstanceID   string       `wire:"AssociatedInstanceId"`
+	LockReason             LockReason   `wire:"LockReason"`
+	ChargeType             string       `wire:"ChargeType"`
+	ISP                    string       `wire:"ISP"`
+	EipName                string       `wire:"EipName"`
+	ResourceGroupID        string       `wire:"ResourceGroupId"`
+	// PageNumber defaults to 1; PageSize defaults to 10, at most 100.
+	PageNumber int  `wire:"PageNumber"`
+	PageSize   int  `wire:"PageSize"`
+	DryRun     bool `wire:"DryRun"`
+}
+
+// DescribeEipAddressesResponse is DescribeEipAddresses's answer.
+type DescribeEipAddressesResponse struct {
+	RequestID    string
+	TotalCount   int
+	PageNumber   int
+	PageSize     int
+	EipAddresses []EIP
+}
+
+var statuses = []Status{StatusAvailable, StatusAssociating, StatusInUse, StatusUnassociating, StatusReleasing}
+
+// DescribeEipAddresses lists the caller's EIPs in a region.
+func (s *Sim) DescribeEipAddresses(ctx context.Context, req DescribeEipAddressesRequest) (*DescribeEipAddressesResponse, error) {
+	c := s.begin(ctx, ActionDescribeEipAddresses)
+	defer s.end()
+	if err := s.intercept(&c, req.AllocationID, &req); err != nil {
+		return nil, s.fail(c, "", err)
+	}
+	region, ids, ips, err := s.checkDescribe(&c, &req)
+	if err != nil {
+		return nil, s.fail(c, "", err)
+	}
+	match := func(e *eip) bool {
+		if e.gone || e.account != c.account || e.region != region {
+			return false
+		}
+		if len(ips) > 0 && !slices.Contains(ips, addr4(e.ip).String()) {
+			return false
+		}
+		if req.Status != "" && lifecycle.states[e.status] != req.Status {
+			return false
+		}
+		if req.AssociatedInstanceType != "" && (e.bind == nil || e.bind.target.targetType() != req.AssociatedInstanceType) {
+			return false
+		}
+		if req.AssociatedInstanceID != "" && (e.bind == nil || e.bind.target.targetID() != req.AssociatedInstanceID) {
+			return false
+		}
+		switch req.LockReason {
+		case LockFinancial:
+			if e.business != bsLocked {
+				return false
+			}
+		case LockSecurity:
+			if e.security != secLocked {
+				return false
+			}
+		}
+		if req.ChargeType != "" && (req.ChargeType == ChargeTypePrePaid) != e.prepaid {
+			return false
+		}
+		var name, isp, rg string
+		if e.extra != nil {
+			name, isp, rg = e.extra.name, e.extra.isp, e.extra.resourceGroup
+		}
+		if isp == "" {
+			isp = "BGP"
+		}
+		return (req.ISP == "" || req.ISP == isp) && (req.EipName == "" || req.EipName == name) &&
+			(req.ResourceGroupID == "" || req.ResourceGroupID == rg)
+	}
+	var found []*eip
+	if len(ids) > 0 {
+		for _, id := range ids {
+			if e, ok := s.eips[id]; ok && match(e) && !slices.Contains(found, e) {
+				found = append(found, e)
+			}
+		}
+		slices.SortFunc(found, func(a, b *eip) int { return cmpEIP(a, b) })
+	} else {
+		for _, e := range s.order {
+			if match(e) {
+				found = append(found, e)
+			}
+		}
+	}
+	resp := &DescribeEipAddressesResponse{RequestID: c.rid, TotalCount: len(found), PageNumber: req.PageNumber, PageSize: req.PageSize}
+	lo := min((req.PageNumber-1)*req.PageSize, len(found))
+	hi := min(lo+req.PageSize, len(found))
+	for _, e := range found[lo:hi] {
+		resp.EipAddresses = append(resp.EipAddresses, s.snapshot(e))
+	}
+	s.ok(c, "")
+	return resp, nil
+}
+
+// cmpEIP orders EIPs by allocation: time, then the order they were added.
+func cmpEIP(a, b *eip) int {
+	if a.allocated != b.allocated {
+		if a.allocated < b.allocated {
+			return -1
+		}
+		return 1
+	}
+	if a.n < b.n {
+		return -1
+	}
+	if a.n > b.n {
+		return 1
+	}
+	return 0
+}
+
+func (s *Sim) checkDescribe(c *call, req *DescribeEipAddressesRequest) (uint8, []string, []string, *Error) {
+	if req.RegionID == "" {
+		return 0, nil, nil, c.missing("RegionId")
+	}
+	region, ok := s.regionIndex(req.RegionID)
+	if !ok {
+		return 0, nil, nil, c.err(CodeForbiddenRegionNotFound)
+	}
+	ids, ips := splitList(req.AllocationID), splitList(req.EipAddress)
+	if len(ids) > 50 {
+		return 0, nil, nil, c.invalid("AllocationId")
+	}
+	if len(ips) > 50 {
+		return 0, nil, nil, c.invalid("EipAddress")
+	}
+	if req.Status != "" && !slices.Contains(statuses, req.Status) {
+		return 0, nil, nil, c.invalid("Status")
+	}
+	if req.AssociatedInstanceType != "" && !slices.Contains(instanceTypes, req.AssociatedInstanceType) {
+		return 0, nil, nil, c.err(CodeInvalidIAssociatedInstanceType)
+	}
+	if req.LockReason != "" && req.LockReason != LockFinancial && req.LockReason != LockSecurity {
+		return 0, nil, nil, c.err(CodeInvalidLockReasonNotFound)
+	}
+	if req.ChargeType != "" && req.ChargeType != ChargeTypePostPaid && req.ChargeType != ChargeTypePrePaid {
+		return 0, nil, nil, c.err(CodeInvalidChargeTypeValueNotSupport)
+	}
+	if req.PageNumber == 0 {
+		req.PageNumber = 1
+	}
+	if req.PageSize == 0 {
+		req.PageSize = 10
+	}
+	if req.PageNumber < 1 {
+		return 0, nil, nil, c.invalid("PageNumber")
+	}
+	if req.PageSize < 1 || req.PageSize > 100 {
+		return 0, nil, nil, c.invalid("PageSize")
+	}
+	if req.DryRun {
+		return 0, nil, nil, c.err(CodeDryRunOperation)
+	}
+	return region, ids, ips, nil
+}

@@ -1,0 +1,84 @@
+package eipsim
+
+import (
+	"fmt"
+	"time"
+)
+
+// ClientToken idempotence (VPC idempotence guide): the same token with the
+// same parameters returns the first call's response, RequestId included,
+// and changes nothing; the same token with other parameters gives
+// IdempotentParameterMismatch. Tokens are kept per (account, action) for
+// the token TTL on the Sim's clock, so memory stays bounded. Only accepted
+// calls are remembered: a call that was refused can be retried with its
+// token. No token means no deduplication.
+
+type tokenKey struct {
+	account string
+	action  Action
+	token   string
+}
+
+type tokenEntry struct {
+	fingerprint string
+	response    any
+	expires     int64
+}
+
+type tokenStore struct {
+	entries map[tokenKey]*tokenEntry
+	// fifo holds keys in insertion order; expiry is monotonic in it as long
+	// as the clock does not go backwards (if it does, entries simply live
+	// longer).
+	fifo []tokenKey
+}
+
+// expire forgets tokens whose TTL has passed.
+func (t *tokenStore) expire(now time.Time) {
+	n := now.UnixNano()
+	i := 0
+	for ; i < len(t.fifo); i++ {
+		k := t.fifo[i]
+		if e := t.entries[k]; e != nil {
+			if e.expires > n {
+				break
+			}
+			delete(t.entries, k)
+		}
+	}
+	if i > 0 {
+		t.fifo = append(t.fifo[:0], t.fifo[i:]...)
+	}
+}
+
+// fingerprint is a stable text form of a request with its token removed.
+func fingerprint(req any) string { return fmt.Sprintf("%#v", req) }
+
+// replay looks token up. It returns the stored response if the same
+// parameters were used, a mismatch error if others were, or nothing.
+func (s *Sim) replay(c *call, token string, req any) (any, *Error) {
+	if token == "" || s.tokens.entries == nil {
+		return nil, nil
+	}
+	e, ok := s.tokens.entries[tokenKey{c.account, c.action, token}]
+	if !ok {
+		return nil, nil
+	}
+	if e.fingerprint != fingerprint(req) {
+		return nil, c.err(CodeIdempotentParameterMismatch)
+	}
+	return e.response, nil
+}
+
+// remember stores the response of an accepted call made with token.
+func (s *Sim) remember(c *call, token string, req, response any) {
+	if token == "" {
+		return
+	}
+	if s.tokens.entries == nil {
+		s.tokens.entries = map[tokenKey]*tokenEntry{}
+	}
+	k := tokenKey{c.account, c.action, token}
+	s.tokens.entries[k] = &tokenEntry{fingerprint: fingerprint(req), response: response, expires: c.now.Add(s.cfg.tokenTTL).UnixNano()}
+	s.tokens.fifo = append(s.tokens.fifo, k)
+}

@@ -1,0 +1,67 @@
+package eipsim
+
+import "time"
+
+// lookupEIP finds the EIP a write names: it must exist (released EIPs do
+// not), be in the named region if one is named, and belong to the caller.
+func (s *Sim) lookupEIP(c *call, region, id string) (*eip, *Error) {
+	e, ok := s.eips[id]
+	if !ok {
+		return nil, c.err(CodeInvalidAllocationIDNotFound)
+	}
+	if region != "" && s.cfg.regions[e.region] != region {
+		return nil, c.err(CodeInvalidAllocationIDNotFound)
+	}
+	if e.account != c.account {
+		return nil, c.err(CodeForbidden)
+	}
+	return e, nil
+}
+
+// checkWrite applies the checks every write on an existing EIP shares, in
+// the cloud's order: locks, then the cooldown (a repeated write within the
+// period gives TaskConflict), then the lifecycle: ev must be allowed from
+// the EIP's status, else IncorrectEipStatus.
+func (s *Sim) checkWrite(c *call, e *eip, ev event) *Error {
+	if err := s.lockError(e, c.action, c.rid); err != nil {
+		return err
+	}
+	if c.now.UnixNano() < e.cooldown {
+		return c.err(CodeTaskConflict)
+	}
+	if _, ok := lifecycle.fire(e.status, ev); !ok {
+		return c.err(CodeIncorrectEipStatus)
+	}
+	return nil
+}
+
+// fire moves e through the lifecycle and records the transition. The
+// caller has checked that the declaration allows ev.
+func (s *Sim) fire(at time.Time, e *eip, ev event, action Action, cause string) {
+	to, ok := lifecycle.fire(e.status, ev)
+	if !ok {
+		panic("eipsim: unchecked lifecycle event " + lifecycle.events[ev] + " from " + string(lifecycle.states[e.status]))
+	}
+	s.transition(at, action, e.id, string(lifecycle.states[e.status]), string(lifecycle.states[to]), cause)
+	e.status = to
+}
+
+// forceDetach drops e's binding at once because its target went away.
+func (s *Sim) forceDetach(at time.Time, e *eip, cause string) {
+	s.cancel(e.pending)
+	e.pending = nil
+	if e.bind != nil {
+		e.bind.target.detach(e)
+		e.bind = nil
+	}
+	if e.status != stAvailable {
+		s.fire(at, e, evDetach, Action(cause), cause)
+	}
+}
+
+// startWrite marks an accepted write on e: the cooldown starts.
+func (s *Sim) startWrite(c *call, e *eip) {
+	if s.cfg.cooldown > 0 {
+		e.cooldown = c.now.Add(s.cfg.cooldown).UnixNano()
+	}
+}

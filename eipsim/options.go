@@ -1,0 +1,254 @@
+package eipsim
+
+import (
+	"fmt"
+	"net/netip"
+	"slices"
+	"time"
+)
+
+// Defaults of the options. Where the cloud documents no number, the default
+// is our choice and says so.
+const (
+	// DefaultSeed seeds the Sim's only random generator.
+	DefaultSeed uint64 = 1
+	// DefaultAssociateDelay is how long an EIP stays Associating. The cloud
+	// documents no figure; Terraform saw associations finish in seconds.
+	DefaultAssociateDelay = 3 * time.Second
+	// DefaultUnassociateDelay is how long an EIP stays Unassociating.
+	DefaultUnassociateDelay = 3 * time.Second
+	// DefaultReleaseDelay is how long an EIP stays Releasing.
+	DefaultReleaseDelay = 3 * time.Second
+	// DefaultCooldown is the "specified period of time" after a write on an
+	// EIP (associate, unassociate, release) within which another write on
+	// it gives TaskConflict. The cloud does not state the figure.
+	DefaultCooldown = time.Second
+	// DefaultEIPQuota is the number of EIPs an account may hold in a region
+	// (the cloud's documented default, 20).
+	DefaultEIPQuota = 20
+	// DefaultClientTokenTTL is how long a ClientToken is remembered. The
+	// cloud does not say; 24 hours.
+	DefaultClientTokenTTL = 24 * time.Hour
+	// DefaultHistoryLimit is how many history events the Sim keeps; older
+	// ones are dropped (and counted) so long runs use bounded memory.
+	DefaultHistoryLimit = 100_000
+	// DefaultMultiBindedLimit is how many EIPs one ENI takes in MULTI_BINDED mode.
+	DefaultMultiBindedLimit = 10
+	// DefaultAccountID owns resources and makes calls when no account is given.
+	DefaultAccountID = "default"
+)
+
+// DefaultRegions are the regions a Sim serves unless [WithRegions] is given.
+// The first is where world setup puts resources that name no region.
+var DefaultRegions = []string{"cn-hangzhou", "cn-shanghai"}
+
+// DefaultIPPool is where EIP addresses come from unless [WithIPPool] is
+// given: RFC 5737 documentation ranges, so a fake IP never collides with a
+// real one.
+var DefaultIPPool = []string{"203.0.113.0/24", "198.51.100.0/24"}
+
+// Option configures a Sim. Options are checked by [New], which returns an
+// error naming the first bad one.
+type Option func(*config) error
+
+type config struct {
+	clock        Clock
+	seed         uint64
+	regions      []string
+	delays       map[Action]time.Duration
+	cooldown     time.Duration
+	quota        int
+	pool         []netip.Prefix
+	pinned       []string
+	tokenTTL     time.Duration
+	historyLimit int
+	multiBinded  int
+}
+
+func defaultConfig() config {
+	c := config{
+		clock:        realClock{},
+		seed:         DefaultSeed,
+		regions:      slices.Clone(DefaultRegions),
+		delays:       map[Action]time.Duration{ActionAssociateEipAddress: DefaultAssociateDelay, ActionUnassociateEipAddress: DefaultUnassociateDelay, ActionReleaseEipAddress: DefaultReleaseDelay},
+		cooldown:     DefaultCooldown,
+		quota:        DefaultEIPQuota,
+		tokenTTL:     DefaultClientTokenTTL,
+		historyLimit: DefaultHistoryLimit,
+		multiBinded:  DefaultMultiBindedLimit,
+	}
+	for _, p := range DefaultIPPool {
+		c.pool = append(c.pool, netip.MustParsePrefix(p))
+	}
+	return c
+}
+
+// WithClock sets the clock the Sim reads time from. Default: the real clock.
+// Tests pass a *clock.Mock or eipsimtest's fast clock.
+func WithClock(c Clock) Option {
+	return func(cfg *config) error {
+		if c == nil {
+			return fmt.Errorf("eipsim: WithClock: nil clock")
+		}
+		cfg.clock = c
+		return nil
+	}
+}
+
+// WithSeed seeds the Sim's random generator (IDs and RequestIds).
+// Default: [DefaultSeed].
+func WithSeed(seed uint64) Option {
+	return func(cfg *config) error { cfg.seed = seed; return nil }
+}
+
+// WithRegions sets the regions the Sim serves. Default: [DefaultRegions].
+func WithRegions(regions ...string) Option {
+	return func(cfg *config) error {
+		if len(regions) == 0 {
+			return fmt.Errorf("eipsim: WithRegions: no regions")
+		}
+		seen := map[string]bool{}
+		for _, r := range regions {
+			if !validRegionID(r) {
+				return fmt.Errorf("eipsim: WithRegions: bad region ID %q", r)
+			}
+			if seen[r] {
+				return fmt.Errorf("eipsim: WithRegions: region %q given twice", r)
+			}
+			seen[r] = true
+		}
+		cfg.regions = slices.Clone(regions)
+		return nil
+	}
+}
+
+// WithTaskDelay sets how long the asynchronous action stays in its
+// transitional status: ActionAssociateEipAddress (default
+// [DefaultAssociateDelay]), ActionUnassociateEipAddress (default
+// [DefaultUnassociateDelay]) or ActionReleaseEipAddress (default
+// [DefaultReleaseDelay]). Zero completes the action on the next call.
+func WithTaskDelay(action Action, d time.Duration) Option {
+	return func(cfg *config) error {
+		if _, ok := cfg.delays[action]; !ok {
+			return fmt.Errorf("eipsim: WithTaskDelay: %q is not an asynchronous action (want one of %v)", action, asyncActions)
+		}
+		if d < 0 {
+			return fmt.Errorf("eipsim: WithTaskDelay(%s): negative delay %v", action, d)
+		}
+		cfg.delays[action] = d
+		return nil
+	}
+}
+
+// WithCooldown sets the period after a write on an EIP within which another
+// write on it gives TaskConflict. Zero disables it. Default: [DefaultCooldown].
+func WithCooldown(d time.Duration) Option {
+	return func(cfg *config) error {
+		if d < 0 {
+			return fmt.Errorf("eipsim: WithCooldown: negative duration %v", d)
+		}
+		cfg.cooldown = d
+		return nil
+	}
+}
+
+// WithEIPQuota sets how many EIPs one account may hold per region (released
+// ones do not count; Releasing ones do). Default: [DefaultEIPQuota].
+func WithEIPQuota(n int) Option {
+	return func(cfg *config) error {
+		if n < 0 {
+			return fmt.Errorf("eipsim: WithEIPQuota: negative quota %d", n)
+		}
+		cfg.quota = n
+		return nil
+	}
+}
+
+// WithIPPool sets the IPv4 prefixes EIP addresses come from, in order.
+// Default: [DefaultIPPool].
+func WithIPPool(prefixes ...string) Option {
+	return func(cfg *config) error {
+		cfg.pool = nil
+		for _, s := range prefixes {
+			p, err := netip.ParsePrefix(s)
+			if err != nil {
+				return fmt.Errorf("eipsim: WithIPPool: %v", err)
+			}
+			cfg.pool = append(cfg.pool, p)
+		}
+		if len(cfg.pool) == 0 {
+			return fmt.Errorf("eipsim: WithIPPool: no prefixes")
+		}
+		return nil
+	}
+}
+
+// WithAllocationIDs pins the AllocationIds of the next allocations, in
+// order; after them IDs are random. Pinned IDs keep scenario files readable
+// and let a bug report's real IDs be replayed. Default: none.
+func WithAllocationIDs(ids ...string) Option {
+	return func(cfg *config) error {
+		seen := map[string]bool{}
+		for _, id := range ids {
+			if id == "" || len(id) > 64 {
+				return fmt.Errorf("eipsim: WithAllocationIDs: bad ID %q", id)
+			}
+			if seen[id] {
+				return fmt.Errorf("eipsim: WithAllocationIDs: ID %q given twice", id)
+			}
+			seen[id] = true
+		}
+		cfg.pinned = append(cfg.pinned, ids...)
+		return nil
+	}
+}
+
+// WithClientTokenTTL sets how long a ClientToken is remembered after its
+// first use. Default: [DefaultClientTokenTTL].
+func WithClientTokenTTL(d time.Duration) Option {
+	return func(cfg *config) error {
+		if d <= 0 {
+			return fmt.Errorf("eipsim: WithClientTokenTTL: want a positive duration, got %v", d)
+		}
+		cfg.tokenTTL = d
+		return nil
+	}
+}
+
+// WithHistoryLimit sets how many history events are kept (the newest).
+// Zero keeps everything. Default: [DefaultHistoryLimit].
+func WithHistoryLimit(n int) Option {
+	return func(cfg *config) error {
+		if n < 0 {
+			return fmt.Errorf("eipsim: WithHistoryLimit: negative limit %d", n)
+		}
+		cfg.historyLimit = n
+		return nil
+	}
+}
+
+// WithMultiBindedLimit sets how many EIPs an ENI takes in MULTI_BINDED
+// mode. Default: [DefaultMultiBindedLimit].
+func WithMultiBindedLimit(n int) Option {
+	return func(cfg *config) error {
+		if n < 1 {
+			return fmt.Errorf("eipsim: WithMultiBindedLimit: want at least 1, got %d", n)
+		}
+		cfg.multiBinded = n
+		return nil
+	}
+}
+
+// validRegionID accepts IDs shaped like the cloud's: lower-case letters,
+// digits and dashes.
+func validRegionID(r string) bool {
+	if r == "" || len(r) > 64 {
+		return false
+	}
+	for _, c := range r {
+		if !(c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '-') {
+			return false
+		}
+	}
+	return true
+}

@@ -1,0 +1,143 @@
+package eipsim
+
+import (
+	"context"
+	"fmt"
+	"sync"
+	"time"
+)
+
+// Sim is a simulated Alibaba Cloud EIP control plane. It is safe for
+// concurrent use; its results are deterministic for a deterministic order of
+// calls. Create one with [New].
+type Sim struct {
+	mu    sync.Mutex
+	cfg   config
+	clock Clock
+	ids   ids
+	pool  *ipPool
+
+	eips  map[string]*eip
+	order []*eip // allocation order, with released EIPs until compacted
+	dead  int    // released EIPs still in order
+	// allocations counts AllocateEipAddress successes.
+	allocations uint64
+	held        map[accountRegion]int
+
+	tasks   taskQueue
+	taskSeq uint64
+
+	tokens  tokenStore
+	history history
+	world   world
+	hooks   hooks
+}
+
+type accountRegion struct {
+	account string
+	region  uint8
+}
+
+// New returns a Sim configured by opts, or an error naming the first bad
+// option.
+func New(opts ...Option) (*Sim, error) {
+	cfg := defaultConfig()
+	for _, o := range opts {
+		if o == nil {
+			return nil, fmt.Errorf("eipsim: New: nil option")
+		}
+		if err := o(&cfg); err != nil {
+			return nil, err
+		}
+	}
+	if len(cfg.regions) > 255 {
+		return nil, fmt.Errorf("eipsim: at most 255 regions, got %d", len(cfg.regions))
+	}
+	pool, err := newIPPool(cfg.pool)
+	if err != nil {
+		return nil, err
+	}
+	s := &Sim{
+		cfg:   cfg,
+		clock: cfg.clock,
+		ids:   newIDs(cfg.seed, cfg.pinned),
+		pool:  pool,
+		eips:  map[string]*eip{},
+		held:  map[accountRegion]int{},
+	}
+	s.history.limit = cfg.historyLimit
+	s.world.init()
+	return s, nil
+}
+
+// Now returns the Sim's clock's current time.
+func (s *Sim) Now() time.Time { return s.clock.Now() }
+
+// Regions returns the regions the Sim serves, the default region first.
+func (s *Sim) Regions() []string { return append([]string(nil), s.cfg.regions...) }
+
+// regionIndex returns the index of region r, or false.
+func (s *Sim) regionIndex(r string) (uint8, bool) {
+	for i, x := range s.cfg.regions {
+		if x == r {
+			return uint8(i), true
+		}
+	}
+	return 0, false
+}
+
+type accountKey struct{}
+
+// WithAccount returns a context whose calls are made as account id: the
+// account owns what it allocates, and cannot see or touch other accounts'
+// resources. Calls without one are made as [DefaultAccountID].
+func WithAccount(ctx context.Context, id string) context.Context {
+	return context.WithValue(ctx, accountKey{}, id)
+}
+
+// AccountFrom returns the account a context's calls are made as.
+func AccountFrom(ctx context.Context) string {
+	if ctx != nil {
+		if id, ok := ctx.Value(accountKey{}).(string); ok && id != "" {
+			return id
+		}
+	}
+	return DefaultAccountID
+}
+
+// call is the per-call state every action starts with: the lock is held,
+// due tasks are settled, and a RequestId is drawn.
+type call struct {
+	now     time.Time
+	rid     string
+	account string
+	action  Action
+}
+
+// begin locks the Sim, settles due tasks and starts a call. The caller must
+// defer s.end().
+func (s *Sim) begin(ctx context.Context, action Action) call {
+	s.mu.Lock()
+	now := s.clock.Now()
+	s.settle(now)
+	s.tokens.expire(now)
+	return call{now: now, rid: s.ids.requestID(), account: AccountFrom(ctx), action: action}
+}
+
+func (s *Sim) end() { s.mu.Unlock() }
+
+// fail records a refused call in the history and returns its error.
+func (s *Sim) fail(c call, resource string, err *Error) error {
+	s.history.add(Event{Time: c.now, Kind: EventKindCall, RequestID: c.rid, AccountID: c.account,
+		Action: c.action, ResourceID: resource, Code: err.Code})
+	return err
+}
+
+// ok records an accepted call in the history.
+func (s *Sim) ok(c call, resource string) {
+	s.history.add(Event{Time: c.now, Kind: EventKindCall, RequestID: c.rid, AccountID: c.account,
+		Action: c.action, ResourceID: resource})
+}
+
+// err builds the catalogue error for code in this call.
+func (c call) err(code Code, args ...any) *Error { return NewError(code, c.action, c.rid, args...) }

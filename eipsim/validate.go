@@ -1,0 +1,91 @@
+package eipsim
+
+import (
+	"net/netip"
+	"strings"
+	"unicode"
+)
+
+// Parameter validation shared by the actions. Each returns the cloud's
+// error for a bad value, naming the parameter by its wire name.
+
+func (c *call) missing(name string) *Error { return c.err(CodeMissingParameter, name) }
+
+func (c *call) invalid(name string) *Error {
+	return newErrorAlt(CodeInvalidParameter, altInvalidParameterNamed, c.rid, name)
+}
+
+// checkToken checks a ClientToken: ASCII, at most 64 characters.
+func (c *call) checkToken(token string) *Error {
+	if len(token) > 64 {
+		return c.invalid("ClientToken")
+	}
+	for i := 0; i < len(token); i++ {
+		if token[i] < 0x20 || token[i] > 0x7e {
+			return c.invalid("ClientToken")
+		}
+	}
+	return nil
+}
+
+// checkRegion checks an optional RegionId: an unknown one gives
+// Forbidden.RegionNotFound (404).
+func (s *Sim) checkRegion(c *call, region string) *Error {
+	if region == "" {
+		return nil
+	}
+	if _, ok := s.regionIndex(region); !ok {
+		return c.err(CodeForbiddenRegionNotFound)
+	}
+	return nil
+}
+
+func validIPv4(s string) bool {
+	a, err := netip.ParseAddr(s)
+	return err == nil && a.Is4()
+}
+
+// validName: 1-128 characters, starting with a letter; letters, digits,
+// periods, underscores and hyphens (AllocateEipAddress, Name).
+func validName(s string) bool {
+	if s == "" || len([]rune(s)) > 128 {
+		return false
+	}
+	for i, r := range s {
+		if i == 0 && !unicode.IsLetter(r) {
+			return false
+		}
+		if !(unicode.IsLetter(r) || unicode.IsDigit(r) || r == '.' || r == '_' || r == '-') {
+			return false
+		}
+	}
+	return true
+}
+
+// validDescription: 2-256 characters, starting with a letter, not starting
+// with http:// or https://.
+func validDescription(s string) bool {
+	n := len([]rune(s))
+	if n < 2 || n > 256 {
+		return false
+	}
+	r := []rune(s)[0]
+	if !unicode.IsLetter(r) {
+		return false
+	}
+	return !strings.HasPrefix(s, "http://") && !strings.HasPrefix(s, "https://")
+}
+
+// splitList splits a comma-separated list parameter, dropping empty items.
+func splitList(s string) []string {
+	if s == "" {
+		return nil
+	}
+	var out []string
+	for _, x := range strings.Split(s, ",") {
+		if x = strings.TrimSpace(x); x != "" {
+			out = append(out, x)
+		}
+	}
+	return out
+}

@@ -1,0 +1,197 @@
+package eipsim
+
+import (
+	"fmt"
+	"net/netip"
+	"slices"
+	"strings"
+)
+
+// world holds the resources EIPs are associated with. Keys are resource IDs;
+// every listing sorts them.
+type world struct {
+	vpcs      map[string]*vpc
+	instances map[string]*instance
+	slbs      map[string]*loadBalancer
+	enis      map[string]*networkInterface
+	privIPs   uint32 // counter for automatically assigned private IPs
+}
+
+func (w *world) init() {
+	w.vpcs = map[string]*vpc{}
+	w.instances = map[string]*instance{}
+	w.slbs = map[string]*loadBalancer{}
+	w.enis = map[string]*networkInterface{}
+}
+
+// target is a resource an EIP can be bound to.
+type target interface {
+	targetID() string
+	targetType() InstanceType
+	// bind records e in the target's own bookkeeping.
+	bind(e *eip)
+	// detach removes e from the target's own bookkeeping.
+	detach(e *eip)
+	// checkUnassociate returns the error UnassociateEipAddress gets because
+	// of the target's state, or nil.
+	checkUnassociate(s *Sim, c *call, e *eip, req *UnassociateEipAddressRequest) *Error
+	// unassociating runs when an UnassociateEipAddress on e is accepted.
+	unassociating(s *Sim, c *call, e *eip, req *UnassociateEipAddressRequest)
+	// exists reports whether the target is still in the world.
+	exists(s *Sim) bool
+}
+
+// owned is what every resource of the world has: an ID, a region, an owner
+// and a VPC.
+type owned struct {
+	id      string
+	region  string
+	account string
+	vpc     string
+}
+
+// VPC is a virtual private cloud of the world.
+type VPC struct {
+	VpcID     string
+	RegionID  string // default: the Sim's first region
+	AccountID string // default: DefaultAccountID
+	// IsDefault marks the region's default VPC: EIPs cannot be associated
+	// with resources in it (OperationDenied).
+	IsDefault bool
+}
+
+type vpc struct {
+	owned
+	isDefault bool
+}
+
+// setupError is the error of a setup method: a plain message naming the
+// method and the problem (setup methods are not cloud calls).
+func setupError(method, format string, args ...any) error {
+	return fmt.Errorf("eipsim: %s: %s", method, fmt.Sprintf(format, args...))
+}
+
+// fillOwned applies the defaults of a new resource and checks its ID,
+// region and account.
+func (s *Sim) fillOwned(method, prefix, id string, region, account *string) error {
+	if id == "" {
+		return setupError(method, "missing ID")
+	}
+	if strings.ContainsAny(id, " \t\n,()=") || len(id) > 128 {
+		return setupError(method, "bad ID %q", id)
+	}
+	_ = prefix
+	if *region == "" {
+		*region = s.cfg.regions[0]
+	}
+	if _, ok := s.regionIndex(*region); !ok {
+		return setupError(method, "%s: unknown region %q (the Sim serves %s)", id, *region, strings.Join(s.cfg.regions, ", "))
+	}
+	if *account == "" {
+		*account = DefaultAccountID
+	}
+	return nil
+}
+
+// AddVPC adds a VPC to the world.
+func (s *Sim) AddVPC(v VPC) error {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.settle(s.clock.Now())
+	if err := s.fillOwned("AddVPC", "vpc-", v.VpcID, &v.RegionID, &v.AccountID); err != nil {
+		return err
+	}
+	if _, dup := s.world.vpcs[v.VpcID]; dup {
+		return setupError("AddVPC", "VPC %s already exists", v.VpcID)
+	}
+	if v.IsDefault {
+		for _, id := range sortedKeys(s.world.vpcs) {
+			o := s.world.vpcs[id]
+			if o.isDefault && o.region == v.RegionID && o.account == v.AccountID {
+				return setupError("AddVPC", "account %s already has a default VPC in %s (%s)", v.AccountID, v.RegionID, id)
+			}
+		}
+	}
+	s.world.vpcs[v.VpcID] = &vpc{owned: owned{id: v.VpcID, region: v.RegionID, account: v.AccountID, vpc: v.VpcID}, isDefault: v.IsDefault}
+	s.worldEvent("AddVPC", v.VpcID)
+	return nil
+}
+
+// VPCs returns the VPCs of the world, sorted by ID.
+func (s *Sim) VPCs() []VPC {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	var out []VPC
+	for _, id := range sortedKeys(s.world.vpcs) {
+		v := s.world.vpcs[id]
+		out = append(out, VPC{VpcID: v.id, RegionID: v.region, AccountID: v.account, IsDefault: v.isDefault})
+	}
+	return out
+}
+
+// resolveVPC returns the VPC a new resource goes in: the named one, which
+// must exist in the resource's region and account, or, when none is named,
+// the implicit VPC "vpc-<region>" of the account (created on first use).
+func (s *Sim) resolveVPC(method, resource, vpcID, region, account string) (string, error) {
+	if vpcID == "" {
+		vpcID = "vpc-" + region
+		if account != DefaultAccountID {
+			vpcID += "-" + account
+		}
+		if _, ok := s.world.vpcs[vpcID]; !ok {
+			s.world.vpcs[vpcID] = &vpc{owned: owned{id: vpcID, region: region, account: account, vpc: vpcID}}
+		}
+		return vpcID, nil
+	}
+	v, ok := s.world.vpcs[vpcID]
+	if !ok {
+		return "", setupError(method, "%s: VPC %s does not exist (add it with AddVPC first)", resource, vpcID)
+	}
+	if v.region != region {
+		return "", setupError(method, "%s: VPC %s is in %s, not %s", resource, vpcID, v.region, region)
+	}
+	if v.account != account {
+		return "", setupError(method, "%s: VPC %s belongs to account %s, not %s", resource, vpcID, v.account, account)
+	}
+	return vpcID, nil
+}
+
+func (s *Sim) inDefaultVPC(o *owned) bool {
+	v, ok := s.world.vpcs[o.vpc]
+	return ok && v.isDefault
+}
+
+// nextPrivateIP hands out private addresses 10.0.0.2, 10.0.0.3, ... for
+// resources whose private IPs are not given.
+func (s *Sim) nextPrivateIP() string {
+	s.world.privIPs++
+	n := s.world.privIPs + 1
+	return netip.AddrFrom4([4]byte{10, byte(n >> 16), byte(n >> 8), byte(n)}).String()
+}
+
+func (s *Sim) worldEvent(method, resource string) {
+	s.history.add(Event{Time: s.clock.Now(), Kind: EventKindWorld, ResourceID: resource, Cause: method})
+}
+
+func sortedKeys[V any](m map[string]V) []string {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	slices.Sort(keys)
+	return keys
+}
+
+// idTaken reports whether any resource of the world has the ID.
+func (s *Sim) idTaken(id string) bool {
+	if _, ok := s.world.instances[id]; ok {
+		return true
+	}
+	if _, ok := s.world.slbs[id]; ok {
+		return true
+	}
+	if _, ok := s.world.enis[id]; ok {
+		return true
+	}
+	return false
+}
