@@ -2,6 +2,7 @@ package scenarios
 
 import (
 	"bytes"
+	"errors"
 	"reflect"
 	"testing"
 )
@@ -68,7 +69,7 @@ func checkRoundTrip(t *testing.T, src []byte) {
 	t.Helper()
 	s1, err := Parse("f.txt", src)
 	if err != nil {
-		if _, ok := err.(*Error); !ok {
+		if e := (*Error)(nil); !errors.As(err, &e) {
 			t.Fatalf("Parse error %v has type %T, want *Error", err, err)
 		}
 		return

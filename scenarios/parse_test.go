@@ -1,6 +1,7 @@
 package scenarios
 
 import (
+	"errors"
 	"fmt"
 	"reflect"
 	"strings"
@@ -133,7 +134,7 @@ func TestParseErrors(t *testing.T) {
 			if !strings.HasPrefix(err.Error(), tt.want) {
 				t.Errorf("error = %q, want prefix %q", err, tt.want)
 			}
-			if _, ok := err.(*Error); !ok {
+			if e := (*Error)(nil); !errors.As(err, &e) {
 				t.Errorf("error type = %T, want *Error", err)
 			}
 		})
