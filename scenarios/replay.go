@@ -12,6 +12,9 @@ type Options struct {
 	// expected output replaced by the actual one ([Result.Rewritten]).
 	// Mismatches are still reported.
 	Rewrite bool
+	// Trace, if set, is called after each command with its actual output
+	// (every line ending in "\n"), before it is compared.
+	Trace func(cmd *Command, out string)
 }
 
 // Result is what a replay of one scenario found.
@@ -69,6 +72,9 @@ func Replay(s *Scenario, newHandler func() Handler, opts Options) (*Result, erro
 		got, err := run(h, c)
 		if err != nil {
 			return nil, err
+		}
+		if opts.Trace != nil {
+			opts.Trace(c, got)
 		}
 		res.Outputs = append(res.Outputs, got)
 		if got != c.Expected {

@@ -2,6 +2,7 @@ package scenarios
 
 import (
 	"errors"
+	"reflect"
 	"strings"
 	"testing"
 )
@@ -180,5 +181,18 @@ func TestErrorLine(t *testing.T) {
 	want := "error 400 IncorrectEipStatus: Current elastic IP status does not support this operation."
 	if got != want {
 		t.Errorf("ErrorLine = %q, want %q", got, want)
+	}
+}
+
+func TestReplayTrace(t *testing.T) {
+	var trace []string
+	opts := Options{Trace: func(c *Command, out string) { trace = append(trace, c.Pos+" "+c.String()+" -> "+out) }}
+	_, err := Replay(mustParse(t, "count\n----\n\necho a\n----\n\ncount x\n----\n"), newTestHandler, opts)
+	if err == nil {
+		t.Fatal("want the malformed third command to fail")
+	}
+	want := []string{"t.txt:1 count -> count=1\n", "t.txt:4 echo a -> a\n"}
+	if !reflect.DeepEqual(trace, want) {
+		t.Errorf("trace = %q, want %q", trace, want)
 	}
 }
