@@ -64,7 +64,7 @@ func writeLines(b *bytes.Buffer, lines []string) {
 // whitespace-only line or starts with a "----" line, which the single
 // separator form cannot hold.
 func needsDoubleSeparator(out string) bool {
-	if out == separator+"\n" || strings.HasPrefix(out, separator+"\n") {
+	if strings.HasPrefix(out, separator+"\n") {
 		return true
 	}
 	for _, l := range strings.SplitAfter(out, "\n") {

@@ -52,6 +52,7 @@ tasks: none
 	"x a=(b\n",
 	"x\r\n----\r\nok\r\n",
 	"# only a comment\n\n",
+	"\\\n----\n----\n",
 }
 
 func FuzzParse(f *testing.F) {

@@ -33,7 +33,7 @@ func Parse(name string, src []byte) (*Scenario, error) {
 			}
 			line = strings.TrimSuffix(line, `\`) + " " + strings.TrimSpace(p.text)
 		}
-		if strings.TrimSpace(line) == separator {
+		if strings.TrimSpace(line) == separator { // a continuation can join " ----"
 			return nil, p.errorf(start, "%q line without a command before it", separator)
 		}
 		cmdName, args, err := parseLine(line)
@@ -123,7 +123,7 @@ func (p *parser) readExpected(c *Command) error {
 			return unclosed()
 		}
 		line := p.text
-		if line == separator {
+		if strings.TrimSpace(line) == separator { // a continuation can join " ----"
 			if !p.next() {
 				return unclosed()
 			}

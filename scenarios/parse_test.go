@@ -119,6 +119,7 @@ func TestParseErrors(t *testing.T) {
 		{"missing key", "x =1\n----\n", `f.txt:1: cannot parse command line at column 3: argument name missing before "="`},
 		{"no separator", "new-sim seed=1\n\nadvance 1s\n", `f.txt:1: command new-sim has no "----" line after it`},
 		{"stray separator", "x\n----\nok\n\n----\n", `f.txt:5: "----" line without a command before it`},
+		{"separator by continuation", "\\\n----\n----\n", `f.txt:1: "----" line without a command before it`},
 		{"continuation at EOF", "x \\\n  a=1 \\", `f.txt:2: the last line ends with "\" (a line continuation) but the file ends`},
 		{"unclosed double", "x\n----\n----\na\n\nb\n", `f.txt:3: output opened with "----"/"----" is not closed`},
 		{"unclosed double ends in dashes", "x\n----\n----\na\n----\n", `f.txt:3: output opened with "----"/"----" is not closed`},
