@@ -5,8 +5,8 @@ go 1.26
 require (
 	github.com/alibabacloud-go/vpc-20160428/v6 v6.12.8 // indirect
 	github.com/benbjohnson/clock v1.3.5 // indirect
-	github.com/cockroachdb/datadriven v1.0.3 // indirect
+	github.com/cockroachdb/datadriven v1.0.3
 	github.com/looplab/fsm v1.0.3 // indirect
-	github.com/pmezard/go-difflib v1.0.0 // indirect
+	github.com/pmezard/go-difflib v1.0.0
 	pgregory.net/rapid v1.3.0 // indirect
 )

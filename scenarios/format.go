@@ -1,0 +1,90 @@
+package scenarios
+
+import (
+	"bytes"
+	"fmt"
+	"strings"
+)
+
+// Format returns the canonical text of s. Comments and blank lines are kept
+// where they were; command lines are written as [Command.String] writes them;
+// exactly one blank line ends each command's block; an output that contains a
+// blank line, or starts with "----", is written between "----"/"----" pairs.
+//
+// For every scenario that [Parse] returns, Parse(Format(s)) equals s except
+// for Pos. Format does not check hand-built scenarios; [Replay] checks each
+// output it writes (see [Options.Rewrite]).
+func Format(s *Scenario) []byte {
+	var b bytes.Buffer
+	for i, c := range s.Commands {
+		if i > 0 {
+			b.WriteByte('\n')
+		}
+		writeCommand(&b, c)
+	}
+	if len(s.Trailing) > 0 && len(s.Commands) > 0 {
+		b.WriteByte('\n')
+	}
+	writeLines(&b, s.Trailing)
+	return b.Bytes()
+}
+
+// writeCommand writes c's leading comments, command line, input, separator
+// and expected output; not the blank line that ends the block.
+func writeCommand(b *bytes.Buffer, c *Command) {
+	writeLines(b, c.Leading)
+	b.WriteString(c.String())
+	b.WriteByte('\n')
+	if c.Input != "" {
+		b.WriteString(c.Input)
+		b.WriteByte('\n')
+	}
+	b.WriteString(separator + "\n")
+	out := c.Expected
+	if out != "" && !strings.HasSuffix(out, "\n") {
+		out += "\n"
+	}
+	if !needsDoubleSeparator(out) {
+		b.WriteString(out)
+		return
+	}
+	b.WriteString(separator + "\n")
+	b.WriteString(out)
+	b.WriteString(separator + "\n" + separator + "\n")
+}
+
+func writeLines(b *bytes.Buffer, lines []string) {
+	for _, l := range lines {
+		b.WriteString(l)
+		b.WriteByte('\n')
+	}
+}
+
+// needsDoubleSeparator reports whether out (newline-terminated) has a
+// whitespace-only line or starts with a "----" line, which the single
+// separator form cannot hold.
+func needsDoubleSeparator(out string) bool {
+	if strings.HasPrefix(out, separator+"\n") {
+		return true
+	}
+	for _, l := range strings.SplitAfter(out, "\n") {
+		if l != "" && strings.TrimSpace(l) == "" {
+			return true
+		}
+	}
+	return false
+}
+
+// checkWritable reports an error when out, as the expected output of a
+// command, would not read back unchanged: for example a "----" line right
+// before the end of an output that needs the "----"/"----" form.
+func checkWritable(out string) error {
+	c := &Command{Name: "x", Expected: out}
+	var b bytes.Buffer
+	writeCommand(&b, c)
+	s, err := Parse("output", b.Bytes())
+	if err == nil && len(s.Commands) == 1 && s.Commands[0].Expected == out {
+		return nil
+	}
+	return fmt.Errorf("the output cannot be written in a scenario file (it would read back differently): %q", out)
+}
