@@ -1,0 +1,53 @@
+package httpapi
+
+import "time"
+
+// Option configures a Handler.
+type Option func(*Handler)
+
+// WithCredentials adds AccessKeys the handler accepts. Later entries replace
+// earlier ones with the same AccessKeyID. With none, every signed request is
+// answered with 404 InvalidAccessKeyId.NotFound.
+func WithCredentials(creds ...Credential) Option {
+	return func(h *Handler) {
+		for _, c := range creds {
+			h.auth.creds[c.AccessKeyID] = c
+		}
+	}
+}
+
+// WithHostID sets the HostId of error bodies (default [DefaultHostID]).
+func WithHostID(hostID string) Option {
+	return func(h *Handler) { h.hostID = hostID }
+}
+
+// WithMaxBodyBytes bounds the request body (default [DefaultMaxBodyBytes]);
+// n <= 0 keeps the default. A larger body is answered with InvalidParameter.
+func WithMaxBodyBytes(n int64) Option {
+	return func(h *Handler) {
+		if n > 0 {
+			h.maxBody = n
+		}
+	}
+}
+
+// WithClockSkew sets how far a request's x-acs-date or Timestamp may be from
+// Backend.Now, either way, and how long a signature nonce is remembered
+// (default [DefaultClockSkew], the cloud's 15 minutes); d <= 0 keeps the
+// default.
+func WithClockSkew(d time.Duration) Option {
+	return func(h *Handler) {
+		if d > 0 {
+			h.auth.skew = d
+		}
+	}
+}
+
+// WithAuth turns authentication on (the default) or off. With it off, no
+// signature, timestamp, nonce or token is checked: any request is served, as
+// the account of its AccessKeyId if that is a known credential (from the
+// Authorization header or the AccessKeyId parameter), else as
+// [DefaultAccountID]. Meant for quick tests with curl; the SDK works either way.
+func WithAuth(enabled bool) Option {
+	return func(h *Handler) { h.auth.enabled = enabled }
+}
