@@ -61,7 +61,9 @@ func TestACS3Rejected(t *testing.T) {
 		status int
 		code   string
 	}{
-		{name: "query value changed", tamper: func(r *http.Request) { r.URL.RawQuery = strings.Replace(r.URL.RawQuery, "Force=false", "Force=true", 1) }, status: 400, code: "SignatureDoesNotMatch"},
+		{name: "query value changed", tamper: func(r *http.Request) {
+			r.URL.RawQuery = strings.Replace(r.URL.RawQuery, "Force=false", "Force=true", 1)
+		}, status: 400, code: "SignatureDoesNotMatch"},
 		{name: "query param added", tamper: func(r *http.Request) { r.URL.RawQuery += "&Extra=1" }, status: 400, code: "SignatureDoesNotMatch"},
 		{name: "signed header changed", tamper: func(r *http.Request) { r.Header.Set("x-acs-credentials-provider", "static_sts") }, status: 400, code: "SignatureDoesNotMatch"},
 		{name: "host changed", tamper: func(r *http.Request) { r.Host = "localhost:44063" }, status: 400, code: "SignatureDoesNotMatch"},

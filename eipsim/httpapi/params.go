@@ -149,16 +149,6 @@ func (p Params) indexed(name string) ([]indexedEntry, error) {
 		}
 		return entries[i].sub < entries[j].sub
 	})
-	// A key that is both Name.N and Name.N.Sub is ambiguous.
-	for i := 1; i < len(entries); i++ {
-		a, b := entries[i-1], entries[i]
-		if a.index == b.index && (a.sub == "") != (b.sub == "") {
-			if a.sub != "" {
-				return nil, invalidParameter(a.key)
-			}
-			return nil, invalidParameter(b.key)
-		}
-	}
 	return entries, nil
 }
 
