@@ -137,6 +137,11 @@ func TestACS3Timestamp(t *testing.T) {
 			wantError(t, a, 400, "InvalidTimeStamp.Expired")
 		}
 	}
+	// WithTimestampCheck(false): any well-formed date is accepted.
+	b0 := &stubBackend{now: vectorTime.Add(72 * time.Hour)}
+	if a := serve(t, newTestHandler(b0, WithTimestampCheck(false)), vectorSpec().request()); a.Status != 200 {
+		t.Errorf("timestamp check off: %d %s", a.Status, a.Raw)
+	}
 	// WithClockSkew narrows the window.
 	b := &stubBackend{now: vectorTime.Add(2 * time.Minute)}
 	wantError(t, serve(t, newTestHandler(b, WithClockSkew(time.Minute)), vectorSpec().request()), 400, "InvalidTimeStamp.Expired")

@@ -59,7 +59,8 @@
 //     InvalidSecurityToken.MismatchWithAccessKey;
 //   - an unparsable x-acs-date or Timestamp: 400 InvalidTimeStamp.Format;
 //     one more than 15 minutes (see [WithClockSkew]) from Backend.Now, either
-//     way: 400 InvalidTimeStamp.Expired;
+//     way: 400 InvalidTimeStamp.Expired (the SDK stamps the wall clock:
+//     with a mock clock, turn this check off with [WithTimestampCheck]);
 //   - a signature nonce used again by the same AccessKey within those 15
 //     minutes: 400 SignatureNonceUsed.
 //
