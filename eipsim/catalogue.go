@@ -29,6 +29,12 @@ const (
 	CodeDryRunOperation             Code = "DryRunOperation"
 )
 
+// Gateway codes used by the HTTP endpoint (eipsim/httpapi) only.
+const (
+	CodeInvalidTimeStampFormat       Code = "InvalidTimeStamp.Format"
+	CodeInvalidSecurityTokenMismatch Code = "InvalidSecurityToken.MismatchWithAccessKey"
+)
+
 // EIP codes.
 const (
 	CodeIncorrectEipStatus                 Code = "IncorrectEipStatus"
@@ -139,6 +145,12 @@ var catalogue = map[Code]codeInfo{
 			ActionReleaseEipAddress:         {status: 400, message: "The eip instance owner error"},
 			ActionModifyEipAddressAttribute: {status: 400, message: "The eip instance owner error"},
 		}},
+
+	// Gateway codes of the HTTP endpoint. [I] From the POP gateway's
+	// conventions, not from a VPC error table, like the other signature codes
+	// (sdk-wire-protocol.md §5.3).
+	CodeInvalidTimeStampFormat:       {status: 400, message: "Specified time stamp or date value is not well formatted."},
+	CodeInvalidSecurityTokenMismatch: {status: 400, message: "Specified SecurityToken mismatch with the AccessKey."},
 
 	// EIP codes.
 	CodeIncorrectEipStatus: {status: 400, message: "Current elastic IP status does not support this operation.",

@@ -1,0 +1,121 @@
+package httpapi
+
+import (
+	"bytes"
+	"encoding/json"
+	"net/http"
+	"net/url"
+	"strconv"
+
+	"github.com/eipsim/eipsim/eipsim"
+)
+
+// DefaultHostID is the HostId of error bodies (see [WithHostID]).
+const DefaultHostID = "vpc.aliyuncs.com"
+
+// contentType is the Content-Type of every response, success or error.
+const contentType = "application/json;charset=utf-8"
+
+// requestIDHeader echoes the RequestId on every response; the SDK exposes it
+// as resp.Headers["x-acs-request-id"].
+const requestIDHeader = "x-acs-request-id"
+
+// errorBody is the cloud's error body.
+type errorBody struct {
+	RequestID string `json:"RequestId"`
+	HostID    string `json:"HostId"`
+	Code      string `json:"Code"`
+	Message   string `json:"Message"`
+	Recommend string `json:"Recommend"`
+}
+
+// encodeJSON marshals v without HTML escaping (the cloud sends & and < as
+// they are).
+func encodeJSON(v any) ([]byte, error) {
+	var buf bytes.Buffer
+	enc := json.NewEncoder(&buf)
+	enc.SetEscapeHTML(false)
+	if err := enc.Encode(v); err != nil {
+		return nil, err
+	}
+	return bytes.TrimSuffix(buf.Bytes(), []byte("\n")), nil
+}
+
+// encodeSuccess marshals a backend response: it must be a JSON object. Its
+// RequestId is returned; if the object has none, one from newID is added, so
+// every success body carries a RequestId. A response that is not an object,
+// or whose RequestId is not a non-empty string, is an error (a backend bug).
+func encodeSuccess(resp any, newID func() string) (body []byte, requestID string, err error) {
+	body, err = encodeJSON(resp)
+	if err != nil {
+		return nil, "", err
+	}
+	var fields map[string]json.RawMessage
+	if err := json.Unmarshal(body, &fields); err != nil || fields == nil {
+		return nil, "", errNotObject
+	}
+	raw, ok := fields["RequestId"]
+	if !ok {
+		requestID = newID()
+		quoted, _ := encodeJSON(requestID)
+		head := append([]byte(`{"RequestId":`), quoted...)
+		if len(fields) > 0 {
+			head = append(head, ',')
+		}
+		return append(head, body[1:]...), requestID, nil
+	}
+	if err := json.Unmarshal(raw, &requestID); err != nil || requestID == "" {
+		return nil, "", errBadRequestID
+	}
+	return body, requestID, nil
+}
+
+// Errors of encodeSuccess, answered as InternalError.
+var (
+	errNotObject    = jsonError("httpapi: backend response is not a JSON object")
+	errBadRequestID = jsonError("httpapi: backend response RequestId is not a non-empty string")
+)
+
+type jsonError string
+
+func (e jsonError) Error() string { return string(e) }
+
+// encodeError builds the error body for e, answered with hostID, and its
+// HTTP status. A status outside 400-599 (which the SDK would take for
+// success) is replaced by the code's catalogue status, or 500.
+func encodeError(e *eipsim.Error, hostID string) (body []byte, status int) {
+	status = e.HTTPStatus
+	if status < 400 || status > 599 {
+		status = e.Code.HTTPStatus()
+		if status < 400 || status > 599 {
+			status = http.StatusInternalServerError
+		}
+	}
+	body, err := encodeJSON(errorBody{
+		RequestID: e.RequestID,
+		HostID:    hostID,
+		Code:      string(e.Code),
+		Message:   e.Message,
+		Recommend: recommendURL(e.Code, e.RequestID),
+	})
+	if err != nil { // Unreachable: every field is a string.
+		return []byte(`{"Code":"InternalError"}`), http.StatusInternalServerError
+	}
+	return body, status
+}
+
+// recommendURL is the troubleshooting link the cloud puts in error bodies.
+func recommendURL(code eipsim.Code, requestID string) string {
+	return "https://api.aliyun.com/troubleshoot?q=" + url.QueryEscape(string(code)) +
+		"&product=Vpc&requestId=" + url.QueryEscape(requestID)
+}
+
+// writeResponse writes one JSON response with its RequestId header.
+func writeResponse(w http.ResponseWriter, status int, requestID string, body []byte) {
+	h := w.Header()
+	h.Set("Content-Type", contentType)
+	h.Set("Content-Length", strconv.Itoa(len(body)))
+	h.Set(requestIDHeader, requestID)
+	w.WriteHeader(status)
+	_, _ = w.Write(body)
+}

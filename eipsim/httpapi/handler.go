@@ -1,0 +1,122 @@
+package httpapi
+
+import (
+	"net/http"
+
+	"github.com/eipsim/eipsim/eipsim"
+)
+
+// Handler serves the VPC RPC protocol to the official SDK. It is safe for
+// concurrent use.
+type Handler struct {
+	backend Backend
+	hostID  string
+	maxBody int64
+	auth    authenticator
+}
+
+var _ http.Handler = (*Handler)(nil)
+
+// NewHandler returns a Handler that authenticates requests, decodes them and
+// dispatches them to backend.
+func NewHandler(backend Backend, opts ...Option) *Handler {
+	h := &Handler{
+		backend: backend,
+		hostID:  DefaultHostID,
+		maxBody: DefaultMaxBodyBytes,
+		auth: authenticator{
+			enabled: true,
+			creds:   make(map[string]Credential),
+			skew:    DefaultClockSkew,
+		},
+	}
+	for _, opt := range opts {
+		opt(h)
+	}
+	h.auth.nonces = newNonceCache(h.auth.skew, DefaultMaxNonces)
+	return h
+}
+
+// ServeHTTP answers one call. Every answer is JSON with an x-acs-request-id
+// header; a panic below is answered with InternalError.
+//
+// Checks run in the gateway's order: method and path, size limits and
+// encoding, Action and Version present, Version 2016-04-28, Action known,
+// then authentication (signature, token, timestamp, nonce), then the action.
+func (h *Handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	wrote := false
+	defer func() {
+		v := recover()
+		if v == nil {
+			return
+		}
+		if v == http.ErrAbortHandler {
+			panic(v)
+		}
+		if !wrote {
+			h.writeError(w, codeError(eipsim.CodeInternalError))
+		}
+	}()
+	resp, apiErr := h.serve(r)
+	if apiErr == nil {
+		body, id, err := encodeSuccess(resp, h.requestID)
+		if err == nil {
+			wrote = true
+			writeResponse(w, http.StatusOK, id, body)
+			return
+		}
+		apiErr = codeError(eipsim.CodeInternalError)
+	}
+	wrote = true
+	h.writeError(w, apiErr)
+}
+
+// serve decodes, authenticates and dispatches r.
+func (h *Handler) serve(r *http.Request) (any, *eipsim.Error) {
+	req, err := readRequest(r, h.maxBody)
+	if err != nil {
+		return nil, err
+	}
+	if req.version != APIVersion {
+		return nil, codeError(eipsim.CodeInvalidVersion)
+	}
+	fn, ok := actions[eipsim.Action(req.action)]
+	if !ok {
+		return nil, codeError(eipsim.CodeInvalidActionNotFound)
+	}
+	account, err := h.auth.authenticate(req, h.backend.Now())
+	if err != nil {
+		return nil, err
+	}
+	p, err := req.params()
+	if err != nil {
+		return nil, err
+	}
+	resp, callErr := fn(r.Context(), h.backend, account, p)
+	if callErr != nil {
+		return nil, asAPIError(callErr)
+	}
+	return resp, nil
+}
+
+// writeError writes e, giving it a RequestId if it has none.
+func (h *Handler) writeError(w http.ResponseWriter, e *eipsim.Error) {
+	if e.RequestID == "" {
+		c := *e // never modify the backend's error
+		c.RequestID = h.requestID()
+		e = &c
+	}
+	body, status := encodeError(e, h.hostID)
+	writeResponse(w, status, e.RequestID, body)
+}
+
+// requestID is the backend's next RequestId; should the backend panic, a
+// fixed one, so that an InternalError can still be written.
+func (h *Handler) requestID() (id string) {
+	defer func() {
+		if recover() != nil {
+			id = "00000000-0000-0000-0000-000000000000"
+		}
+	}()
+	return h.backend.NewRequestID()
+}

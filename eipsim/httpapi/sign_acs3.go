@@ -1,0 +1,171 @@
+package httpapi
+
+import (
+	"crypto/hmac"
+	"crypto/sha256"
+	"encoding/hex"
+	"net/http"
+	"net/url"
+	"sort"
+	"strings"
+)
+
+// ACS3-HMAC-SHA256, the official SDK's default signature (wire doc §6.1).
+
+// acs3Algorithm is the only ACS3 algorithm accepted.
+const acs3Algorithm = "ACS3-HMAC-SHA256"
+
+// authorization is a parsed ACS3 Authorization header:
+//
+//	ACS3-HMAC-SHA256 Credential=<AccessKeyId>,SignedHeaders=<h1;h2;...>,Signature=<hex>
+type authorization struct {
+	Algorithm     string
+	Credential    string
+	SignedHeaders []string
+	Signature     string
+}
+
+// parseAuthorization parses an ACS3 Authorization header. It checks the
+// shape only (one algorithm token, then exactly the three non-empty
+// Credential, SignedHeaders and Signature pairs in any order, separated by
+// commas with optional spaces, and no empty signed header name); ok is false
+// if the shape is wrong.
+func parseAuthorization(s string) (a authorization, ok bool) {
+	alg, rest, found := strings.Cut(s, " ")
+	if !found || alg == "" {
+		return authorization{}, false
+	}
+	a.Algorithm = alg
+	var signed string
+	seen := 0
+	for pair := range strings.SplitSeq(rest, ",") {
+		k, v, found := strings.Cut(strings.TrimSpace(pair), "=")
+		if !found || v == "" {
+			return authorization{}, false
+		}
+		var bit int
+		switch k {
+		case "Credential":
+			a.Credential, bit = v, 1
+		case "SignedHeaders":
+			signed, bit = v, 2
+		case "Signature":
+			a.Signature, bit = v, 4
+		default:
+			return authorization{}, false
+		}
+		if seen&bit != 0 {
+			return authorization{}, false
+		}
+		seen |= bit
+	}
+	if seen != 7 {
+		return authorization{}, false
+	}
+	a.SignedHeaders = strings.Split(signed, ";")
+	for _, h := range a.SignedHeaders {
+		if h == "" {
+			return authorization{}, false
+		}
+	}
+	return a, true
+}
+
+// String formats a the way the SDK does; parseAuthorization inverts it.
+func (a authorization) String() string {
+	return a.Algorithm + " Credential=" + a.Credential + ",SignedHeaders=" +
+		strings.Join(a.SignedHeaders, ";") + ",Signature=" + a.Signature
+}
+
+// percentEncode is RFC 3986 encoding as the SDK does it: unreserved
+// characters kept, everything else %XX with upper-case hex, space as %20.
+func percentEncode(s string) string {
+	return encodeReplacer.Replace(url.QueryEscape(s))
+}
+
+var encodeReplacer = strings.NewReplacer("+", "%20", "*", "%2A", "%7E", "~")
+
+// canonicalQuery is the ACS3 canonical query string: decoded query
+// parameters sorted by name (and by value for a repeated name), each
+// percentEncode(name)=percentEncode(value), joined by &.
+func canonicalQuery(q url.Values) string {
+	keys := make([]string, 0, len(q))
+	for k := range q {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	var b strings.Builder
+	for _, k := range keys {
+		vs := q[k]
+		if len(vs) > 1 {
+			vs = append([]string(nil), vs...)
+			sort.Strings(vs)
+		}
+		ek := percentEncode(k)
+		for _, v := range vs {
+			if b.Len() > 0 {
+				b.WriteByte('&')
+			}
+			b.WriteString(ek)
+			b.WriteByte('=')
+			b.WriteString(percentEncode(v))
+		}
+	}
+	return b.String()
+}
+
+// canonicalHeaders is the ACS3 canonical header block: for each signed name,
+// "name:value\n", the value trimmed; host is the Host the request arrived
+// with; several values are sorted and joined by commas.
+func canonicalHeaders(signed []string, header http.Header, host string) string {
+	var b strings.Builder
+	for _, name := range signed {
+		var value string
+		if name == "host" {
+			value = host
+		} else {
+			vs := header.Values(name)
+			if len(vs) > 1 {
+				vs = append([]string(nil), vs...)
+				for i := range vs {
+					vs[i] = strings.TrimSpace(vs[i])
+				}
+				sort.Strings(vs)
+			}
+			value = strings.Join(vs, ",")
+		}
+		b.WriteString(name)
+		b.WriteByte(':')
+		b.WriteString(strings.TrimSpace(value))
+		b.WriteByte('\n')
+	}
+	return b.String()
+}
+
+// acs3StringToSign builds the canonical request of §6.1 and returns the
+// string to sign: the algorithm, a newline, and the hex SHA-256 of the
+// canonical request.
+func acs3StringToSign(method, path string, query url.Values, signed []string, header http.Header, host, hashedPayload string) string {
+	canonical := method + "\n" +
+		encodeReplacer.Replace(path) + "\n" +
+		canonicalQuery(query) + "\n" +
+		canonicalHeaders(signed, header, host) + "\n" +
+		strings.Join(signed, ";") + "\n" +
+		hashedPayload
+	sum := sha256.Sum256([]byte(canonical))
+	return acs3Algorithm + "\n" + hex.EncodeToString(sum[:])
+}
+
+// acs3Signature is the lowercase hex HMAC-SHA256 of stringToSign keyed by
+// the raw secret.
+func acs3Signature(secret, stringToSign string) string {
+	m := hmac.New(sha256.New, []byte(secret))
+	m.Write([]byte(stringToSign))
+	return hex.EncodeToString(m.Sum(nil))
+}
+
+// hashPayload is the lowercase hex SHA-256 of the body.
+func hashPayload(body []byte) string {
+	sum := sha256.Sum256(body)
+	return hex.EncodeToString(sum[:])
+}
