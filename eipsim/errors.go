@@ -99,3 +99,18 @@ func lookup(code Code, action Action) (status int, message string, ok bool) {
 	}
 	return status, message, true
 }
+
+// InvalidParameterError is the InvalidParameter error naming the parameter
+// by its wire name: The specified value of parameter "<name>" is not valid.
+func InvalidParameterError(requestID, name string) *Error {
+	return newErrorAlt(CodeInvalidParameter, altInvalidParameterNamed, requestID, name)
+}
+
+// NewRequestID draws a RequestId from the Sim's generator, for answers that
+// a layer above the Sim gives on its behalf (an HTTP authentication
+// failure, say).
+func (s *Sim) NewRequestID() string {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.ids.requestID()
+}
