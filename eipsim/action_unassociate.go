@@ -119,7 +119,9 @@ func (s *Sim) checkUnassociateParams(c *call, req *UnassociateEipAddressRequest)
 		return c.err(CodeInvalidInstanceTypeValueNotSupport)
 	}
 	if req.PrivateIPAddress != "" && !validIPv4(req.PrivateIPAddress) {
-		return c.invalid("PrivateIpAddress")
+		// The UnassociateEipAddress table gives InvalidParameter the plain
+		// message, without the parameter's name.
+		return c.err(CodeInvalidParameter)
 	}
 	if err := c.checkToken(req.ClientToken); err != nil {
 		return err
