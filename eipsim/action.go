@@ -12,6 +12,21 @@ const (
 	ActionDescribeEipAddresses      Action = "DescribeEipAddresses"
 	ActionReleaseEipAddress         Action = "ReleaseEipAddress"
 	ActionModifyEipAddressAttribute Action = "ModifyEipAddressAttribute"
+
+	ActionCreateNatGateway            Action = "CreateNatGateway"
+	ActionDeleteNatGateway            Action = "DeleteNatGateway"
+	ActionDescribeNatGateways         Action = "DescribeNatGateways"
+	ActionCreateSnatEntry             Action = "CreateSnatEntry"
+	ActionDeleteSnatEntry             Action = "DeleteSnatEntry"
+	ActionDescribeSnatTableEntries    Action = "DescribeSnatTableEntries"
+	ActionCreateForwardEntry          Action = "CreateForwardEntry"
+	ActionDeleteForwardEntry          Action = "DeleteForwardEntry"
+	ActionDescribeForwardTableEntries Action = "DescribeForwardTableEntries"
+	ActionCreateHaVip                 Action = "CreateHaVip"
+	ActionDeleteHaVip                 Action = "DeleteHaVip"
+	ActionAssociateHaVip              Action = "AssociateHaVip"
+	ActionUnassociateHaVip            Action = "UnassociateHaVip"
+	ActionDescribeHaVips              Action = "DescribeHaVips"
 )
 
 // AsyncActions are the Actions whose effect completes later on the clock

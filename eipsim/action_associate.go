@@ -42,16 +42,18 @@ var associators = map[InstanceType]associateFunc{
 	InstanceTypeEcsInstance:      (*Sim).associateECS,
 	InstanceTypeSlbInstance:      (*Sim).associateSLB,
 	InstanceTypeNetworkInterface: (*Sim).associateENI,
+	InstanceTypeNat:              (*Sim).associateNAT,
+	InstanceTypeHaVip:            (*Sim).associateHaVip,
 }
 
 var modes = []string{ModeNAT, ModeBinded, ModeMultiBinded}
 
 // AssociateEipAddress associates an EIP with an ECS instance, an SLB
-// instance or an ENI.
+// instance, an ENI, a NAT gateway or a HaVip.
 func (s *Sim) AssociateEipAddress(ctx context.Context, req AssociateEipAddressRequest) (*AssociateEipAddressResponse, error) {
 	c := s.begin(ctx, ActionAssociateEipAddress)
 	defer s.end()
-	if err := s.intercept(&c, req.AllocationID, &req); err != nil {
+	if err := s.gate(&c, req.AllocationID, &req); err != nil {
 		return nil, s.fail(c, req.AllocationID, err)
 	}
 	assoc, err := s.checkAssociate(&c, &req)

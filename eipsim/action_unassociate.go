@@ -12,8 +12,17 @@ package eipsim
 //   - InstanceId naming a resource that does not exist: InvalidLoadBalancerId.NotFound
 //     for SlbInstance, InvalidInstanceId.NotFound otherwise;
 //   - InstanceId, InstanceType or PrivateIpAddress naming something other than
-//     the current binding: InvalidBindingStatus;
-//   - the bound resource no longer exists: InvalidBindInstance.NotFound.
+//     the current binding (a resource that exists): InvalidBindingStatus;
+//   - the bound resource no longer exists, or is being deleted (a NAT
+//     gateway that is Deleting): InvalidBindInstance.NotFound.
+//
+// The order of the checks: OperationFailed.SystemBusy (SetSystemBusy);
+// parameters; ClientToken; the EIP (existence, owner); its locks; the
+// cooldown (TaskConflict); its status; the binding (above); the default VPC
+// (OperationDenied: an EIP bound to a resource in a default VPC, which only
+// ConvertNatPublicIpToEip makes); then the target's own checks (ECS status,
+// SLB status, ENI status and mode, NAT gateway status and entries, HaVip
+// status).
 // When InstanceType is omitted, any bound type matches (the cloud's default
 // is EcsInstance; being lenient here keeps callers that only pass
 // AllocationId and InstanceId working).
@@ -49,7 +58,7 @@ var instanceTypes = []InstanceType{InstanceTypeEcsInstance, InstanceTypeSlbInsta
 func (s *Sim) UnassociateEipAddress(ctx context.Context, req UnassociateEipAddressRequest) (*UnassociateEipAddressResponse, error) {
 	c := s.begin(ctx, ActionUnassociateEipAddress)
 	defer s.end()
-	if err := s.intercept(&c, req.AllocationID, &req); err != nil {
+	if err := s.gate(&c, req.AllocationID, &req); err != nil {
 		return nil, s.fail(c, req.AllocationID, err)
 	}
 	if err := s.checkUnassociateParams(&c, &req); err != nil {
@@ -73,6 +82,9 @@ func (s *Sim) UnassociateEipAddress(ctx context.Context, req UnassociateEipAddre
 		return nil, s.fail(c, e.id, err)
 	}
 	t := e.bind.target
+	if s.inDefaultVPC(t.base()) {
+		return nil, s.fail(c, e.id, c.err(CodeOperationDenied))
+	}
 	if err := t.checkUnassociate(s, &c, e, &req); err != nil {
 		return nil, s.fail(c, e.id, err)
 	}
@@ -107,7 +119,9 @@ func (s *Sim) checkUnassociateParams(c *call, req *UnassociateEipAddressRequest)
 		return c.err(CodeInvalidInstanceTypeValueNotSupport)
 	}
 	if req.PrivateIPAddress != "" && !validIPv4(req.PrivateIPAddress) {
-		return c.invalid("PrivateIpAddress")
+		// The UnassociateEipAddress table gives InvalidParameter the plain
+		// message, without the parameter's name.
+		return c.err(CodeInvalidParameter)
 	}
 	if err := c.checkToken(req.ClientToken); err != nil {
 		return err
@@ -158,4 +172,6 @@ var targetFinders = []struct {
 	{InstanceTypeEcsInstance, func(s *Sim, id string) bool { _, ok := s.world.instances[id]; return ok }},
 	{InstanceTypeSlbInstance, func(s *Sim, id string) bool { _, ok := s.world.slbs[id]; return ok }},
 	{InstanceTypeNetworkInterface, func(s *Sim, id string) bool { _, ok := s.world.enis[id]; return ok }},
+	{InstanceTypeNat, func(s *Sim, id string) bool { _, ok := s.world.nats[id]; return ok }},
+	{InstanceTypeHaVip, func(s *Sim, id string) bool { _, ok := s.world.havips[id]; return ok }},
 }

@@ -92,6 +92,34 @@ const (
 	CodeInvalidIPStatusUsedBySnatTable     Code = "InvalidIpStatus.HasBeenUsedBySnatTable"
 	CodeInvalidIPStatusUsedByForwardEntry  Code = "InvalidIpStatus.HasBeenUsedByForwardEntry"
 	CodeDependencyViolationSnatEntry       Code = "DependencyViolation.SnatEntry"
+	CodeIncorrectStatusNatGateway          Code = "IncorrectStatus.NatGateway"
+)
+
+// NAT gateway, SNAT and DNAT codes (eip-api-facts.md §5; the CreateForwardEntry
+// error table at https://alibabacloud.com/help/en/vpc/developer-reference/api-vpc-2016-04-28-createforwardentry;
+// the DeleteNatGateway error table at https://help.aliyun.com/document_detail/120253.html).
+// Codes and messages marked [I] are our choice: the rule is documented, its
+// code or message is not.
+const (
+	CodeInvalidSnatIPNotFound              Code = "InvalidSnatIp.NotFound"
+	CodeForbiddenIPUsedInForwardTable      Code = "Forbidden.IpUsedInForwardTable"
+	CodeIncorretSnatEntryStatus            Code = "IncorretSnatEntryStatus"
+	CodeIncorretForwardEntryStatus         Code = "IncorretForwardEntryStatus"
+	CodeInvalidExternalIPNotFound          Code = "InvalidExternalIp.NotFound"
+	CodeForbiddenExternalIPUsedInSnatTable Code = "Forbidden.ExternalIp.UsedInSnatTable"
+	CodeOperationUnsupportedForwardEntry   Code = "OperationUnsupported.ForwardEntry"
+	CodeInvalidExternalIPMalformed         Code = "InvalidExternalIp.Malformed"
+	CodeInvalidInternalIPMalformed         Code = "InvalidInternalIp.Malformed"
+	CodeInvalidExternalPortMalformed       Code = "InvalidExternalPort.Malformed"
+	CodeInvalidInternalPortMalformed       Code = "InvalidInternalPort.Malformed"
+	CodeInvalidProtocalValueNotSupported   Code = "InvalidProtocal.ValueNotSupported"
+	CodeDependencyViolation                Code = "DependencyViolation"
+	CodeInvalidNatGatewayIDNotFound        Code = "InvalidNatGatewayId.NotFound"
+	CodeInvalidSnatTableIDNotFound         Code = "InvalidSnatTableId.NotFound"
+	CodeInvalidForwardTableIDNotFound      Code = "InvalidForwardTableId.NotFound"
+	CodeInvalidSnatEntryIDNotFound         Code = "InvalidSnatEntryId.NotFound"
+	CodeInvalidForwardEntryIDNotFound      Code = "InvalidForwardEntryId.NotFound"
+	CodeInvalidHaVipIDNotFound             Code = "InvalidHaVipId.NotFound"
 )
 
 type codeInfo struct {
@@ -217,4 +245,33 @@ var catalogue = map[Code]codeInfo{
 	CodeInvalidIPStatusUsedByForwardEntry:  {status: 400, message: "The specified address has been used by forwardTable."},
 	CodeDependencyViolationSnatEntry: {status: 400, message: "The specified eip is in ip pool.",
 		alt: []string{"The specified resource of Snat depends on Eip, so the operation cannot be completed."}},
+	// The cloud documents the message as "%s": the gateway and its status fill it.
+	CodeIncorrectStatusNatGateway: {status: 400, message: "%s"},
+
+	// NAT gateway, SNAT and DNAT codes.
+	CodeInvalidSnatIPNotFound:            {status: 404, message: "Specified SnatIp does not found on the NAT Gateway"},
+	CodeForbiddenIPUsedInForwardTable:    {status: 400, message: "The specified SnatIp already used in forward table"},
+	CodeIncorretSnatEntryStatus:          {status: 400, message: "Some Snat entry status blocked this operation.."},
+	CodeIncorretForwardEntryStatus:       {status: 400, message: "Some Forward entry status blocked this operation.."},
+	CodeOperationUnsupportedForwardEntry: {status: 400, message: "Duplicated destination ip port is unsupported."},
+	CodeInvalidExternalIPMalformed:       {status: 400, message: "The specified ExternalIp is not a valid IP address."},
+	CodeInvalidInternalIPMalformed:       {status: 400, message: "The specified InternalIp is not a valid IP address."},
+	CodeInvalidExternalPortMalformed:     {status: 400, message: "The specified ExternalPort is not a valid port."},
+	CodeInvalidInternalPortMalformed:     {status: 400, message: "The specified InternalPort is not a valid port."},
+	CodeInvalidProtocalValueNotSupported: {status: 400, message: "The specified IpProtocol does not support."},
+	// The status (404) is documented; the message is [I].
+	CodeInvalidExternalIPNotFound: {status: 404, message: "Specified ExternalIp does not found on the NAT Gateway"},
+	// [I] message, after its SNAT twin Forbidden.IpUsedInForwardTable.
+	CodeForbiddenExternalIPUsedInSnatTable: {status: 400, message: "The specified ExternalIp already used in snat table"},
+	// [I] code: DeleteNatGateway (Force=false) and DeleteHaVip refused for a
+	// dependent resource. The message format is the one the DeleteNatGateway
+	// table gives its DependencyViolation.* codes.
+	CodeDependencyViolation: {status: 400, message: "The specified resource of %s depends on %s, so the operation cannot be completed."},
+	// [I] codes and messages for IDs that do not exist.
+	CodeInvalidNatGatewayIDNotFound:   {status: 404, message: "The specified NatGatewayId does not exist."},
+	CodeInvalidSnatTableIDNotFound:    {status: 404, message: "The specified SnatTableId does not exist."},
+	CodeInvalidForwardTableIDNotFound: {status: 404, message: "The specified ForwardTableId does not exist."},
+	CodeInvalidSnatEntryIDNotFound:    {status: 404, message: "The specified SnatEntryId does not exist."},
+	CodeInvalidForwardEntryIDNotFound: {status: 404, message: "The specified ForwardEntryId does not exist."},
+	CodeInvalidHaVipIDNotFound:        {status: 404, message: "The specified HaVipId does not exist."},
 }

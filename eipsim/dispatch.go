@@ -38,6 +38,21 @@ var actionTable = map[Action]actionSpec{
 	ActionDescribeEipAddresses:      spec((*Sim).DescribeEipAddresses),
 	ActionReleaseEipAddress:         spec((*Sim).ReleaseEipAddress),
 	ActionModifyEipAddressAttribute: spec((*Sim).ModifyEipAddressAttribute),
+
+	ActionCreateNatGateway:            spec((*Sim).CreateNatGateway),
+	ActionDeleteNatGateway:            spec((*Sim).DeleteNatGateway),
+	ActionDescribeNatGateways:         spec((*Sim).DescribeNatGateways),
+	ActionCreateSnatEntry:             spec((*Sim).CreateSnatEntry),
+	ActionDeleteSnatEntry:             spec((*Sim).DeleteSnatEntry),
+	ActionDescribeSnatTableEntries:    spec((*Sim).DescribeSnatTableEntries),
+	ActionCreateForwardEntry:          spec((*Sim).CreateForwardEntry),
+	ActionDeleteForwardEntry:          spec((*Sim).DeleteForwardEntry),
+	ActionDescribeForwardTableEntries: spec((*Sim).DescribeForwardTableEntries),
+	ActionCreateHaVip:                 spec((*Sim).CreateHaVip),
+	ActionDeleteHaVip:                 spec((*Sim).DeleteHaVip),
+	ActionAssociateHaVip:              spec((*Sim).AssociateHaVip),
+	ActionUnassociateHaVip:            spec((*Sim).UnassociateHaVip),
+	ActionDescribeHaVips:              spec((*Sim).DescribeHaVips),
 }
 
 // Actions returns the names of every Action the Sim serves, sorted.

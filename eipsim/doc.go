@@ -2,7 +2,8 @@
 // (VPC API 2016-04-28) in process, deterministically: AllocateEipAddress,
 // AssociateEipAddress, UnassociateEipAddress, DescribeEipAddresses,
 // ReleaseEipAddress and ModifyEipAddressAttribute, and the world they touch
-// (regions, accounts, VPCs, ECS instances, SLB instances, ENIs).
+// (regions, accounts, VPCs, ECS instances, SLB instances, ENIs, NAT gateways
+// with their SNAT and DNAT entries, HaVips; see nat.go and havip.go).
 //
 // # Usage
 //

@@ -181,6 +181,10 @@ func (s *Sim) DeleteInstance(id string) error {
 			n.instance = ""
 		}
 	}
+	// HaVips associated with the instance let it go.
+	for _, hvID := range sortedKeys(s.world.havips) {
+		s.world.havips[hvID].dropInstance(id)
+	}
 	r.deleted = true
 	delete(s.world.instances, id)
 	s.worldEvent("DeleteInstance", id)

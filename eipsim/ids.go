@@ -43,6 +43,21 @@ func (g *ids) allocationID(taken func(string) bool) string {
 	}
 }
 
+// resourceID returns prefix and 20 random base-36 characters (the cloud's
+// shape, as in ngw-bp1uewa15k4iy5770abc), unused by taken.
+func (g *ids) resourceID(prefix string, taken func(string) bool) string {
+	for {
+		b := make([]byte, len(prefix)+20)
+		copy(b, prefix)
+		for i := len(prefix); i < len(b); i++ {
+			b[i] = base36[g.rng.IntN(len(base36))]
+		}
+		if id := string(b); !taken(id) {
+			return id
+		}
+	}
+}
+
 // requestID returns a RequestId shaped like the cloud's
 // (0ED8D006-F706-4D23-88ED-E11ED28DCAC0), drawn from the generator.
 func (g *ids) requestID() string {

@@ -3,6 +3,7 @@ package eipsim
 import (
 	"errors"
 	"fmt"
+	"slices"
 )
 
 // CheckInvariants checks the Sim's internal consistency and returns every
@@ -99,6 +100,8 @@ func (s *Sim) CheckInvariants() error {
 			}
 		}
 	}
+	s.checkNAT(bad)
+	s.checkHaVips(bad)
 	for _, e := range s.order {
 		if e.gone || e.bind == nil {
 			continue
@@ -129,6 +132,133 @@ func (s *Sim) targetHolds(e *eip) bool {
 			}
 		}
 		return false
+	case *natGateway:
+		return slices.Contains(t.eips, e)
+	case *haVip:
+		return t.eip == e
 	}
 	return true // other target types check themselves
+}
+
+// checkNAT checks the NAT gateways: their EIPs are bound to them and within
+// the limits; every SNAT/DNAT entry has a valid status, a pending task
+// exactly while Pending or Deleting, and names only EIPs bound to its
+// gateway, unless it is Deleting or was left in place by a forced
+// unassociation (NATForceKeepEntries).
+func (s *Sim) checkNAT(bad func(string, ...any)) {
+	for _, id := range sortedKeys(s.world.nats) {
+		g := s.world.nats[id]
+		if g.deleted {
+			bad("NAT gateway %s is deleted but indexed", id)
+		}
+		if s.world.snatTables[g.snatTable] != g || s.world.fwdTables[g.fwdTable] != g {
+			bad("NAT gateway %s: its tables are not indexed to it", id)
+		}
+		switch g.status {
+		case NatGatewayAvailable:
+			if g.pending != nil {
+				bad("NAT gateway %s is Available with a pending task", id)
+			}
+		case NatGatewayCreating, NatGatewayDeleting:
+			if g.pending == nil || g.pending.index < 0 {
+				bad("NAT gateway %s is %s without a pending task", id, g.status)
+			}
+		default:
+			bad("NAT gateway %s has status %q", id, g.status)
+		}
+		if len(g.eips) > s.cfg.natEIPs {
+			bad("NAT gateway %s has %d EIPs, over its limit %d", id, len(g.eips), s.cfg.natEIPs)
+		}
+		traffic := 0
+		bound := map[string]bool{}
+		for _, e := range g.eips {
+			if e.traffic {
+				traffic++
+			}
+			if e.gone || e.bind == nil || e.bind.target != target(g) {
+				bad("NAT gateway %s holds EIP %s, which is not bound to it", id, e.id)
+				continue
+			}
+			bound[addr4(e.ip).String()] = true
+		}
+		if traffic > s.cfg.natTraffic {
+			bad("NAT gateway %s has %d PayByTraffic EIPs, over its limit %d", id, traffic, s.cfg.natTraffic)
+		}
+		check := func(kind string, en *natEntry, ips []string) {
+			switch en.status {
+			case EntryAvailable:
+				if en.pending != nil {
+					bad("%s entry %s is Available with a pending task", kind, en.id)
+				}
+			case EntryPending, EntryDeleting:
+				if en.pending == nil || en.pending.index < 0 {
+					bad("%s entry %s is %s without a pending task", kind, en.id, en.status)
+				}
+			default:
+				bad("%s entry %s has status %q", kind, en.id, en.status)
+			}
+			if en.status == EntryDeleting || en.orphaned {
+				return
+			}
+			for _, ip := range ips {
+				if !bound[ip] {
+					bad("%s entry %s of %s uses %s, which is not an EIP bound to the gateway", kind, en.id, id, ip)
+				}
+			}
+		}
+		for _, x := range g.snat {
+			if x.gw != g {
+				bad("SNAT entry %s is listed by %s but belongs to another gateway", x.id, id)
+			}
+			check("SNAT", &x.natEntry, x.ips)
+		}
+		for _, x := range g.dnat {
+			if x.gw != g {
+				bad("DNAT entry %s is listed by %s but belongs to another gateway", x.id, id)
+			}
+			check("DNAT", &x.natEntry, []string{x.externalIP})
+		}
+	}
+}
+
+// checkHaVips checks that each HaVip's status agrees with its bindings: a
+// transitional status exactly while a task is pending; the derived status
+// InUse exactly while instances are associated; associated instances
+// exist; at most one EIP, bound to it both ways, and none while Creating
+// or Deleting.
+func (s *Sim) checkHaVips(bad func(string, ...any)) {
+	for _, id := range sortedKeys(s.world.havips) {
+		h := s.world.havips[id]
+		switch h.override {
+		case "":
+			if h.pending != nil {
+				bad("HaVip %s is %s with a pending task", id, h.status())
+			}
+		case HaVipCreating, HaVipDeleting, HaVipAssociating, HaVipUnassociating:
+			if h.pending == nil || h.pending.index < 0 {
+				bad("HaVip %s is %s without a pending task", id, h.override)
+			}
+		default:
+			bad("HaVip %s has status %q", id, h.override)
+		}
+		if h.stable() && (h.status() == HaVipInUse) != (len(h.instances) > 0) {
+			bad("HaVip %s is %s with %d instances", id, h.status(), len(h.instances))
+		}
+		if !slices.IsSorted(h.instances) || len(slices.Compact(slices.Clone(h.instances))) != len(h.instances) {
+			bad("HaVip %s lists instances out of order or twice: %v", id, h.instances)
+		}
+		for _, in := range h.instances {
+			if _, ok := s.world.instances[in]; !ok {
+				bad("HaVip %s is associated with instance %s, which does not exist", id, in)
+			}
+		}
+		if e := h.eip; e != nil {
+			if e.gone || e.bind == nil || e.bind.target != target(h) {
+				bad("HaVip %s holds EIP %s, which is not bound to it", id, e.id)
+			}
+			if h.override == HaVipCreating || h.override == HaVipDeleting {
+				bad("HaVip %s is %s with EIP %s", id, h.override, e.id)
+			}
+		}
+	}
 }

@@ -36,7 +36,45 @@ const (
 	DefaultMultiBindedLimit = 10
 	// DefaultAccountID owns resources and makes calls when no account is given.
 	DefaultAccountID = "default"
+	// DefaultNATEntryDelay is how long an SNAT or DNAT entry stays Pending
+	// after it is created and Deleting after it is deleted. The cloud gives
+	// no figure.
+	DefaultNATEntryDelay = 2 * time.Second
+	// DefaultNATGatewayDelay is how long a NAT gateway stays Creating after
+	// CreateNatGateway and Deleting after DeleteNatGateway. No figure is
+	// documented.
+	DefaultNATGatewayDelay = 3 * time.Second
+	// DefaultHaVipDelay is how long a HaVip stays Creating, Deleting,
+	// Associating or Unassociating. No figure is documented.
+	DefaultHaVipDelay = 2 * time.Second
+	// DefaultNATEIPLimit is how many EIPs one NAT gateway takes (documented: 20).
+	DefaultNATEIPLimit = 20
+	// DefaultNATTrafficEIPLimit is how many of them may be PayByTraffic
+	// (documented: 10).
+	DefaultNATTrafficEIPLimit = 10
 )
+
+// NATForceMode is what UnassociateEipAddress with Force=true does to the
+// SNAT and DNAT entries that use the EIP. The cloud does not document it.
+type NATForceMode int
+
+const (
+	// NATForceDeleteEntries (the default) deletes the dependent entries:
+	// they are Deleting at once and gone after the NAT entry delay, while
+	// the EIP is Unassociating.
+	NATForceDeleteEntries NATForceMode = iota
+	// NATForceKeepEntries leaves the dependent entries in place: after the
+	// EIP is detached they name an address the gateway no longer holds
+	// (they are "orphaned"; DeleteSnatEntry/DeleteForwardEntry remove them).
+	NATForceKeepEntries
+)
+
+func (m NATForceMode) String() string {
+	if m == NATForceKeepEntries {
+		return "keep-entries"
+	}
+	return "delete-entries"
+}
 
 // DefaultRegions are the regions a Sim serves unless [WithRegions] is given.
 // The first is where world setup puts resources that name no region.
@@ -63,6 +101,12 @@ type config struct {
 	tokenTTL     time.Duration
 	historyLimit int
 	multiBinded  int
+	natEntry     time.Duration
+	natGateway   time.Duration
+	haVip        time.Duration
+	natEIPs      int
+	natTraffic   int
+	natForce     NATForceMode
 }
 
 func defaultConfig() config {
@@ -76,6 +120,11 @@ func defaultConfig() config {
 		tokenTTL:     DefaultClientTokenTTL,
 		historyLimit: DefaultHistoryLimit,
 		multiBinded:  DefaultMultiBindedLimit,
+		natEntry:     DefaultNATEntryDelay,
+		natGateway:   DefaultNATGatewayDelay,
+		haVip:        DefaultHaVipDelay,
+		natEIPs:      DefaultNATEIPLimit,
+		natTraffic:   DefaultNATTrafficEIPLimit,
 	}
 	for _, p := range DefaultIPPool {
 		c.pool = append(c.pool, netip.MustParsePrefix(p))
@@ -235,6 +284,72 @@ func WithMultiBindedLimit(n int) Option {
 			return fmt.Errorf("eipsim: WithMultiBindedLimit: want at least 1, got %d", n)
 		}
 		cfg.multiBinded = n
+		return nil
+	}
+}
+
+// WithNATEntryDelay sets how long SNAT and DNAT entries stay Pending after
+// creation and Deleting after deletion. Zero completes them on the next
+// call. Default: [DefaultNATEntryDelay].
+func WithNATEntryDelay(d time.Duration) Option {
+	return func(cfg *config) error {
+		if d < 0 {
+			return fmt.Errorf("eipsim: WithNATEntryDelay: negative delay %v", d)
+		}
+		cfg.natEntry = d
+		return nil
+	}
+}
+
+// WithNATGatewayDelay sets how long a NAT gateway stays Creating after
+// CreateNatGateway and Deleting after DeleteNatGateway.
+// Default: [DefaultNATGatewayDelay].
+func WithNATGatewayDelay(d time.Duration) Option {
+	return func(cfg *config) error {
+		if d < 0 {
+			return fmt.Errorf("eipsim: WithNATGatewayDelay: negative delay %v", d)
+		}
+		cfg.natGateway = d
+		return nil
+	}
+}
+
+// WithHaVipDelay sets how long a HaVip stays Creating, Deleting,
+// Associating or Unassociating. Default: [DefaultHaVipDelay].
+func WithHaVipDelay(d time.Duration) Option {
+	return func(cfg *config) error {
+		if d < 0 {
+			return fmt.Errorf("eipsim: WithHaVipDelay: negative delay %v", d)
+		}
+		cfg.haVip = d
+		return nil
+	}
+}
+
+// WithNATEIPLimits sets how many EIPs one NAT gateway takes
+// (QuotaExceeded.NumberOfEip beyond) and how many of them may be
+// PayByTraffic (QuotaExceeded.NumberOfTrafficEip beyond).
+// Defaults: [DefaultNATEIPLimit], [DefaultNATTrafficEIPLimit].
+func WithNATEIPLimits(total, traffic int) Option {
+	return func(cfg *config) error {
+		if total < 1 || traffic < 0 || traffic > total {
+			return fmt.Errorf("eipsim: WithNATEIPLimits: want 1 <= total and 0 <= traffic <= total, got %d, %d", total, traffic)
+		}
+		cfg.natEIPs, cfg.natTraffic = total, traffic
+		return nil
+	}
+}
+
+// WithNATForceMode sets what UnassociateEipAddress with Force=true does to
+// the SNAT and DNAT entries that use the EIP: delete them
+// ([NATForceDeleteEntries], the default) or leave them in place
+// ([NATForceKeepEntries]). The cloud documents neither.
+func WithNATForceMode(m NATForceMode) Option {
+	return func(cfg *config) error {
+		if m != NATForceDeleteEntries && m != NATForceKeepEntries {
+			return fmt.Errorf("eipsim: WithNATForceMode: unknown mode %d", int(m))
+		}
+		cfg.natForce = m
 		return nil
 	}
 }

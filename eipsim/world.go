@@ -14,7 +14,12 @@ type world struct {
 	instances map[string]*instance
 	slbs      map[string]*loadBalancer
 	enis      map[string]*networkInterface
-	privIPs   uint32 // counter for automatically assigned private IPs
+	nats      map[string]*natGateway
+	havips    map[string]*haVip
+	// snatTables and fwdTables index NAT gateways by their table IDs.
+	snatTables map[string]*natGateway
+	fwdTables  map[string]*natGateway
+	privIPs    uint32 // counter for automatically assigned private IPs
 }
 
 func (w *world) init() {
@@ -22,6 +27,10 @@ func (w *world) init() {
 	w.instances = map[string]*instance{}
 	w.slbs = map[string]*loadBalancer{}
 	w.enis = map[string]*networkInterface{}
+	w.nats = map[string]*natGateway{}
+	w.havips = map[string]*haVip{}
+	w.snatTables = map[string]*natGateway{}
+	w.fwdTables = map[string]*natGateway{}
 }
 
 // target is a resource an EIP can be bound to.
@@ -39,6 +48,8 @@ type target interface {
 	unassociating(s *Sim, c *call, e *eip, req *UnassociateEipAddressRequest)
 	// exists reports whether the target is still in the world.
 	exists(s *Sim) bool
+	// base returns the target's ID, region, owner and VPC.
+	base() *owned
 }
 
 // owned is what every resource of the world has: an ID, a region, an owner
@@ -49,6 +60,8 @@ type owned struct {
 	account string
 	vpc     string
 }
+
+func (o *owned) base() *owned { return o }
 
 // VPC is a virtual private cloud of the world.
 type VPC struct {
@@ -191,6 +204,12 @@ func (s *Sim) idTaken(id string) bool {
 		return true
 	}
 	if _, ok := s.world.enis[id]; ok {
+		return true
+	}
+	if _, ok := s.world.nats[id]; ok {
+		return true
+	}
+	if _, ok := s.world.havips[id]; ok {
 		return true
 	}
 	return false

@@ -1,0 +1,257 @@
+package eipsim
+
+// CreateNatGateway, DeleteNatGateway and DescribeNatGateways, as far as the
+// EIP interplay needs them (VPC API 2016-04-28;
+// https://www.alibabacloud.com/help/doc-detail/36051.htm for deletion).
+// Creation and deletion are asynchronous: Creating -> Available, and
+// Deleting -> gone, after the NAT gateway delay (WithNATGatewayDelay).
+// While Creating or Deleting only queries are allowed (IncorrectStatus.NatGateway).
+// Billing, specs, vSwitches and bandwidth plans are not modelled.
+
+import (
+	"context"
+	"time"
+)
+
+// CreateNatGatewayRequest holds the CreateNatGateway parameters the Sim uses.
+type CreateNatGatewayRequest struct {
+	RegionID  string `wire:"RegionId"`
+	VpcID     string `wire:"VpcId"`
+	VSwitchID string `wire:"VSwitchId"`
+	Name      string `wire:"Name"`
+	// NatType is Enhanced (the default; the only type still sold).
+	NatType     string `wire:"NatType"`
+	ClientToken string `wire:"ClientToken"`
+}
+
+// CreateNatGatewayResponse is CreateNatGateway's answer.
+type CreateNatGatewayResponse struct {
+	RequestID       string
+	NatGatewayID    string
+	SnatTableIDs    []string
+	ForwardTableIDs []string
+}
+
+// CreateNatGateway creates a NAT gateway in a VPC of the caller.
+func (s *Sim) CreateNatGateway(ctx context.Context, req CreateNatGatewayRequest) (*CreateNatGatewayResponse, error) {
+	c := s.begin(ctx, ActionCreateNatGateway)
+	defer s.end()
+	if err := s.gate(&c, req.VpcID, &req); err != nil {
+		return nil, s.fail(c, req.VpcID, err)
+	}
+	if err := s.checkCreateNatGateway(&c, &req); err != nil {
+		return nil, s.fail(c, req.VpcID, err)
+	}
+	token := req.ClientToken
+	req.ClientToken = ""
+	if resp, err := s.replay(&c, token, req); err != nil {
+		return nil, s.fail(c, req.VpcID, err)
+	} else if resp != nil {
+		r := *resp.(*CreateNatGatewayResponse)
+		return &r, nil
+	}
+	v, ok := s.world.vpcs[req.VpcID]
+	if !ok || v.account != c.account || v.region != req.RegionID {
+		// [I] The cloud's VPC-not-found code is not in our sources.
+		return nil, s.fail(c, req.VpcID, c.invalid("VpcId"))
+	}
+	id := s.ids.resourceID("ngw-", func(id string) bool {
+		stb, ftb := tableIDs(id)
+		return s.idTaken(id) || s.world.snatTables[stb] != nil || s.world.fwdTables[ftb] != nil
+	})
+	g := &natGateway{owned: owned{id: id, region: req.RegionID, account: c.account, vpc: req.VpcID}, name: req.Name, status: NatGatewayCreating}
+	s.addNatGateway(g)
+	s.ok(c, id)
+	s.transition(c.now, c.action, id, "", NatGatewayCreating, c.rid)
+	g.pending = s.schedule(c.now, s.cfg.natGateway, c.action, id, NatGatewayCreating, NatGatewayAvailable, func(at time.Time) {
+		g.pending = nil
+		s.transition(at, ActionCreateNatGateway, id, NatGatewayCreating, NatGatewayAvailable, c.rid)
+		g.status = NatGatewayAvailable
+	})
+	resp := &CreateNatGatewayResponse{RequestID: c.rid, NatGatewayID: id, SnatTableIDs: []string{g.snatTable}, ForwardTableIDs: []string{g.fwdTable}}
+	s.remember(&c, token, req, resp)
+	r := *resp
+	return &r, nil
+}
+
+func (s *Sim) checkCreateNatGateway(c *call, req *CreateNatGatewayRequest) *Error {
+	if req.RegionID == "" {
+		return c.missing("RegionId")
+	}
+	if req.VpcID == "" {
+		return c.missing("VpcId")
+	}
+	if req.NatType == "" {
+		req.NatType = "Enhanced"
+	}
+	if req.NatType != "Enhanced" {
+		return c.invalid("NatType")
+	}
+	if req.Name != "" && !validName(req.Name) {
+		return c.invalid("Name")
+	}
+	if err := c.checkToken(req.ClientToken); err != nil {
+		return err
+	}
+	return s.checkRegion(c, req.RegionID)
+}
+
+// DeleteNatGatewayRequest holds the DeleteNatGateway parameters.
+type DeleteNatGatewayRequest struct {
+	RegionID     string `wire:"RegionId"`
+	NatGatewayID string `wire:"NatGatewayId"`
+	// Force deletes the gateway's SNAT and DNAT entries and disassociates
+	// its EIPs; without it a gateway with any of them is not deleted.
+	Force bool `wire:"Force"`
+}
+
+// DeleteNatGatewayResponse is DeleteNatGateway's answer.
+type DeleteNatGatewayResponse struct {
+	RequestID string
+}
+
+// DeleteNatGateway deletes a NAT gateway. With Force=false a gateway that
+// has SNAT entries, DNAT entries or EIPs gives DependencyViolation ([I]
+// code; the docs say "delete them first"). With Force=true its entries are
+// Deleting at once and its EIPs stay bound until the gateway is gone, then
+// become Available.
+func (s *Sim) DeleteNatGateway(ctx context.Context, req DeleteNatGatewayRequest) (*DeleteNatGatewayResponse, error) {
+	c := s.begin(ctx, ActionDeleteNatGateway)
+	defer s.end()
+	if err := s.gate(&c, req.NatGatewayID, &req); err != nil {
+		return nil, s.fail(c, req.NatGatewayID, err)
+	}
+	g, err := s.lookupNatGateway(&c, req.RegionID, req.NatGatewayID)
+	if err != nil {
+		return nil, s.fail(c, req.NatGatewayID, err)
+	}
+	if err := g.statusError(&c); err != nil {
+		return nil, s.fail(c, g.id, err)
+	}
+	if !req.Force {
+		dep := ""
+		switch {
+		case len(g.snat) > 0:
+			dep = "SnatEntry"
+		case len(g.dnat) > 0:
+			dep = "ForwardEntry"
+		case len(g.eips) > 0:
+			dep = "Eip"
+		}
+		if dep != "" {
+			return nil, s.fail(c, g.id, c.err(CodeDependencyViolation, dep, "NatGateway"))
+		}
+	}
+	s.ok(c, g.id)
+	s.transition(c.now, c.action, g.id, g.status, NatGatewayDeleting, c.rid)
+	g.status = NatGatewayDeleting
+	for _, x := range g.snat {
+		if x.status != EntryDeleting {
+			s.deleteSnat(c.now, c.action, x, c.rid)
+		}
+	}
+	for _, x := range g.dnat {
+		if x.status != EntryDeleting {
+			s.deleteForward(c.now, c.action, x, c.rid)
+		}
+	}
+	g.pending = s.schedule(c.now, s.cfg.natGateway, c.action, g.id, NatGatewayDeleting, "", func(at time.Time) {
+		g.pending = nil
+		s.removeNatGateway(at, g, c.rid)
+	})
+	return &DeleteNatGatewayResponse{RequestID: c.rid}, nil
+}
+
+// removeNatGateway completes a deletion: the EIPs become Available, the
+// remaining entries go with the gateway.
+func (s *Sim) removeNatGateway(at time.Time, g *natGateway, cause string) {
+	for _, e := range append([]*eip(nil), g.eips...) {
+		s.forceDetach(at, e, string(ActionDeleteNatGateway))
+	}
+	for _, x := range g.snat {
+		s.cancel(x.pending)
+		x.pending = nil
+		s.transition(at, ActionDeleteNatGateway, x.id, x.status, "", cause)
+	}
+	for _, x := range g.dnat {
+		s.cancel(x.pending)
+		x.pending = nil
+		s.transition(at, ActionDeleteNatGateway, x.id, x.status, "", cause)
+	}
+	g.snat, g.dnat = nil, nil
+	s.transition(at, ActionDeleteNatGateway, g.id, g.status, "", cause)
+	g.deleted = true
+	delete(s.world.nats, g.id)
+	delete(s.world.snatTables, g.snatTable)
+	delete(s.world.fwdTables, g.fwdTable)
+}
+
+// lookupNatGateway finds the caller's gateway; another account's, another
+// region's or an unknown one gives InvalidNatGatewayId.NotFound.
+func (s *Sim) lookupNatGateway(c *call, region, id string) (*natGateway, *Error) {
+	if region == "" {
+		return nil, c.missing("RegionId")
+	}
+	if id == "" {
+		return nil, c.missing("NatGatewayId")
+	}
+	if err := s.checkRegion(c, region); err != nil {
+		return nil, err
+	}
+	g, ok := s.world.nats[id]
+	if !ok || g.account != c.account || g.region != region {
+		return nil, c.err(CodeInvalidNatGatewayIDNotFound)
+	}
+	return g, nil
+}
+
+// DescribeNatGatewaysRequest holds the DescribeNatGateways parameters.
+type DescribeNatGatewaysRequest struct {
+	RegionID     string `wire:"RegionId"`
+	NatGatewayID string `wire:"NatGatewayId"`
+	VpcID        string `wire:"VpcId"`
+	Status       string `wire:"Status"`
+	PageNumber   int    `wire:"PageNumber"`
+	PageSize     int    `wire:"PageSize"`
+}
+
+// DescribeNatGatewaysResponse is DescribeNatGateways's answer.
+type DescribeNatGatewaysResponse struct {
+	RequestID   string
+	TotalCount  int
+	PageNumber  int
+	PageSize    int
+	NatGateways []NatGateway
+}
+
+// DescribeNatGateways lists the caller's NAT gateways in a region, by ID.
+func (s *Sim) DescribeNatGateways(ctx context.Context, req DescribeNatGatewaysRequest) (*DescribeNatGatewaysResponse, error) {
+	c := s.begin(ctx, ActionDescribeNatGateways)
+	defer s.end()
+	if err := s.gate(&c, req.NatGatewayID, &req); err != nil {
+		return nil, s.fail(c, "", err)
+	}
+	if req.RegionID == "" {
+		return nil, s.fail(c, "", c.missing("RegionId"))
+	}
+	if err := s.checkRegion(&c, req.RegionID); err != nil {
+		return nil, s.fail(c, "", err)
+	}
+	var found []NatGateway
+	for _, id := range sortedKeys(s.world.nats) {
+		g := s.world.nats[id]
+		if g.account != c.account || g.region != req.RegionID ||
+			req.NatGatewayID != "" && req.NatGatewayID != id || req.VpcID != "" && req.VpcID != g.vpc ||
+			req.Status != "" && req.Status != g.status {
+			continue
+		}
+		found = append(found, g.snapshot())
+	}
+	lo, hi, err := c.paging(&req.PageNumber, &req.PageSize, len(found))
+	if err != nil {
+		return nil, s.fail(c, "", err)
+	}
+	s.ok(c, "")
+	return &DescribeNatGatewaysResponse{RequestID: c.rid, TotalCount: len(found), PageNumber: req.PageNumber,
+		PageSize: req.PageSize, NatGateways: found[lo:hi]}, nil
+}

@@ -1,0 +1,525 @@
+package eipsim
+
+// HaVips (high-availability virtual IPs) as EIP targets (InstanceType=HaVip),
+// with CreateHaVip, DeleteHaVip, AssociateHaVip, UnassociateHaVip and
+// DescribeHaVips (eip-api-facts.md §6). Every HaVip transition is a task on
+// the clock, after the HaVip delay (WithHaVipDelay): Creating -> Available;
+// Associating -> InUse; Unassociating -> InUse or Available; Deleting -> gone.
+// The stable status is derived: InUse while the HaVip is associated with at
+// least one ECS instance, else Available (an EIP alone does not make it InUse).
+//
+// An EIP can be bound only while the HaVip is Available or InUse:
+// IncorrectHaVipStatus, whose message differs between AssociateEipAddress
+// and UnassociateEipAddress (both documented). One EIP per HaVip. A HaVip
+// must be Available and have no EIP to be deleted.
+//
+// Our choices: vSwitches are not modelled (VSwitchId is recorded; a HaVip
+// made by CreateHaVip is in the caller's implicit VPC of the region, one
+// made by AddHaVip in the VPC it names), and AssociateHaVip requires the
+// ECS instance to be in the HaVip's VPC (InvalidParameter naming InstanceId)
+// instead of its vSwitch; only EcsInstance targets are modelled for
+// AssociateHaVip; associating an instance twice gives
+// InvalidAssociation.Duplicated; DeleteHaVip of a HaVip with an EIP gives
+// DependencyViolation ("The specified resource of Eip depends on HaVip, ...").
+// The per-HaVip instance limit is not modelled.
+
+import (
+	"context"
+	"slices"
+	"time"
+)
+
+// HaVip is a value snapshot of a HaVip; the read-only fields are ignored by
+// AddHaVip.
+type HaVip struct {
+	HaVipID   string
+	RegionID  string // default: the Sim's first region
+	AccountID string // default: DefaultAccountID
+	VpcID     string // default: the account's implicit VPC of the region
+	VSwitchID string
+	// IPAddress is the HaVip's private IP; default: one assigned by the Sim.
+	IPAddress   string
+	Name        string
+	Description string
+	// Status, AssociatedInstances and AssociatedEipAddresses are read-only.
+	Status                 string
+	AssociatedInstances    []string
+	AssociatedEipAddresses []string
+	// AllocationID is the EIP bound to the HaVip (read-only).
+	AllocationID string
+}
+
+// HaVip statuses.
+const (
+	HaVipCreating      = "Creating"
+	HaVipAvailable     = "Available"
+	HaVipInUse         = "InUse"
+	HaVipDeleting      = "Deleting"
+	HaVipAssociating   = "Associating"
+	HaVipUnassociating = "Unassociating"
+)
+
+type haVip struct {
+	owned
+	vswitch, ip, name, desc string
+	// override is a transitional status; "" means the derived one.
+	override  string
+	instances []string // sorted
+	eip       *eip
+	pending   *task
+	deleted   bool
+}
+
+func (h *haVip) status() string {
+	switch {
+	case h.override != "":
+		return h.override
+	case len(h.instances) > 0:
+		return HaVipInUse
+	}
+	return HaVipAvailable
+}
+
+func (h *haVip) stable() bool { return h.override == "" }
+
+func (h *haVip) snapshot() HaVip {
+	out := HaVip{HaVipID: h.id, RegionID: h.region, AccountID: h.account, VpcID: h.vpc, VSwitchID: h.vswitch, IPAddress: h.ip,
+		Name: h.name, Description: h.desc, Status: h.status(), AssociatedInstances: slices.Clone(h.instances)}
+	if h.eip != nil {
+		out.AllocationID = h.eip.id
+		out.AssociatedEipAddresses = []string{addr4(h.eip.ip).String()}
+	}
+	return out
+}
+
+// AddHaVip adds an Available HaVip to the world.
+func (s *Sim) AddHaVip(hv HaVip) error {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.settle(s.clock.Now())
+	const m = "AddHaVip"
+	if err := s.fillOwned(m, "havip-", hv.HaVipID, &hv.RegionID, &hv.AccountID); err != nil {
+		return err
+	}
+	if s.idTaken(hv.HaVipID) {
+		return setupError(m, "resource %s already exists", hv.HaVipID)
+	}
+	v, err := s.resolveVPC(m, hv.HaVipID, hv.VpcID, hv.RegionID, hv.AccountID)
+	if err != nil {
+		return err
+	}
+	ips, err := s.privateIPs(m, hv.HaVipID, nonEmpty(hv.IPAddress))
+	if err != nil {
+		return err
+	}
+	s.world.havips[hv.HaVipID] = &haVip{owned: owned{id: hv.HaVipID, region: hv.RegionID, account: hv.AccountID, vpc: v},
+		vswitch: hv.VSwitchID, ip: ips[0], name: hv.Name, desc: hv.Description}
+	s.worldEvent(m, hv.HaVipID)
+	return nil
+}
+
+func nonEmpty(s string) []string {
+	if s == "" {
+		return nil
+	}
+	return []string{s}
+}
+
+// HaVips returns snapshots of every HaVip, sorted by ID.
+func (s *Sim) HaVips() []HaVip {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.settle(s.clock.Now())
+	var out []HaVip
+	for _, id := range sortedKeys(s.world.havips) {
+		out = append(out, s.world.havips[id].snapshot())
+	}
+	return out
+}
+
+// setHaVip moves h to a transitional status now and back to its derived
+// status after the HaVip delay, running done first.
+func (s *Sim) setHaVip(c *call, h *haVip, to string, done func(at time.Time)) {
+	from := h.status()
+	h.override = to
+	s.transition(c.now, c.action, h.id, from, to, c.rid)
+	action, rid := c.action, c.rid
+	h.pending = s.schedule(c.now, s.cfg.haVip, action, h.id, to, "", func(at time.Time) {
+		h.pending = nil
+		h.override = ""
+		if done != nil {
+			done(at)
+		}
+		if !h.deleted {
+			s.transition(at, action, h.id, to, h.status(), rid)
+		}
+	})
+}
+
+func (h *haVip) targetID() string         { return h.id }
+func (h *haVip) targetType() InstanceType { return InstanceTypeHaVip }
+func (h *haVip) exists(s *Sim) bool       { return !h.deleted }
+func (h *haVip) bind(e *eip)              { h.eip = e }
+func (h *haVip) detach(e *eip) {
+	if h.eip == e {
+		h.eip = nil
+	}
+}
+
+// statusError is IncorrectHaVipStatus unless the HaVip is Available or
+// InUse; the catalogue gives UnassociateEipAddress its own message.
+func (h *haVip) statusError(c *call) *Error {
+	if !h.stable() {
+		return c.err(CodeIncorrectHaVipStatus)
+	}
+	return nil
+}
+
+func (h *haVip) checkUnassociate(s *Sim, c *call, e *eip, req *UnassociateEipAddressRequest) *Error {
+	return h.statusError(c)
+}
+
+func (h *haVip) unassociating(s *Sim, c *call, e *eip, req *UnassociateEipAddressRequest) {}
+
+// associateHaVip checks that the HaVip can take e
+// (AssociateEipAddress with InstanceType=HaVip).
+func (s *Sim) associateHaVip(c *call, e *eip, req *AssociateEipAddressRequest) (target, *binding, *Error) {
+	h, ok := s.world.havips[req.InstanceID]
+	if !ok || h.account != c.account {
+		return nil, nil, c.err(CodeInvalidInstanIDNotFound)
+	}
+	if req.Mode == ModeBinded || req.Mode == ModeMultiBinded {
+		return nil, nil, c.err(CodeInvalidDirectEipBindType)
+	}
+	if req.PrivateIPAddress != "" && req.PrivateIPAddress != h.ip {
+		return nil, nil, c.invalid("PrivateIpAddress")
+	}
+	if h.region != s.cfg.regions[e.region] {
+		return nil, nil, c.err(CodeInvalidParameterMismatch)
+	}
+	if s.inDefaultVPC(&h.owned) {
+		return nil, nil, c.err(CodeOperationDenied)
+	}
+	if err := h.statusError(c); err != nil {
+		return nil, nil, err
+	}
+	if h.eip != nil {
+		return nil, nil, c.err(CodeInvalidAssociationDuplicated)
+	}
+	return h, &binding{target: h}, nil
+}
+
+// lookupHaVip finds the caller's HaVip in the region.
+func (s *Sim) lookupHaVip(c *call, region, id string) (*haVip, *Error) {
+	if region == "" {
+		return nil, c.missing("RegionId")
+	}
+	if id == "" {
+		return nil, c.missing("HaVipId")
+	}
+	if err := s.checkRegion(c, region); err != nil {
+		return nil, err
+	}
+	h, ok := s.world.havips[id]
+	if !ok || h.account != c.account || h.region != region {
+		return nil, c.err(CodeInvalidHaVipIDNotFound)
+	}
+	return h, nil
+}
+
+// CreateHaVipRequest holds the CreateHaVip parameters.
+type CreateHaVipRequest struct {
+	RegionID    string `wire:"RegionId"`
+	VSwitchID   string `wire:"VSwitchId"`
+	IPAddress   string `wire:"IpAddress"`
+	Name        string `wire:"Name"`
+	Description string `wire:"Description"`
+	ClientToken string `wire:"ClientToken"`
+}
+
+// CreateHaVipResponse is CreateHaVip's answer.
+type CreateHaVipResponse struct {
+	RequestID string
+	HaVipID   string
+	IPAddress string
+}
+
+// CreateHaVip creates a HaVip: Creating, then Available.
+func (s *Sim) CreateHaVip(ctx context.Context, req CreateHaVipRequest) (*CreateHaVipResponse, error) {
+	c := s.begin(ctx, ActionCreateHaVip)
+	defer s.end()
+	if err := s.gate(&c, "", &req); err != nil {
+		return nil, s.fail(c, "", err)
+	}
+	var bad *Error
+	switch {
+	case req.RegionID == "":
+		bad = c.missing("RegionId")
+	case req.VSwitchID == "":
+		bad = c.missing("VSwitchId")
+	case req.IPAddress != "" && !validIPv4(req.IPAddress):
+		bad = c.invalid("IpAddress")
+	case req.Name != "" && !validName(req.Name):
+		bad = c.invalid("Name")
+	case req.Description != "" && !validDescription(req.Description):
+		bad = c.invalid("Description")
+	}
+	if bad == nil {
+		bad = c.checkToken(req.ClientToken)
+	}
+	if bad == nil {
+		bad = s.checkRegion(&c, req.RegionID)
+	}
+	if bad != nil {
+		return nil, s.fail(c, "", bad)
+	}
+	token := req.ClientToken
+	req.ClientToken = ""
+	if resp, err := s.replay(&c, token, req); err != nil {
+		return nil, s.fail(c, "", err)
+	} else if resp != nil {
+		r := *resp.(*CreateHaVipResponse)
+		return &r, nil
+	}
+	v, _ := s.resolveVPC(string(c.action), "", "", req.RegionID, c.account) // the implicit VPC never fails
+	ip := req.IPAddress
+	if ip == "" {
+		ip = s.nextPrivateIP()
+	}
+	h := &haVip{owned: owned{id: s.ids.resourceID("havip-", s.idTaken), region: req.RegionID, account: c.account, vpc: v},
+		vswitch: req.VSwitchID, ip: ip, name: req.Name, desc: req.Description}
+	s.world.havips[h.id] = h
+	s.ok(c, h.id)
+	s.transition(c.now, c.action, h.id, "", HaVipCreating, c.rid)
+	h.override = HaVipCreating
+	rid := c.rid
+	h.pending = s.schedule(c.now, s.cfg.haVip, c.action, h.id, HaVipCreating, HaVipAvailable, func(at time.Time) {
+		h.pending = nil
+		h.override = ""
+		s.transition(at, ActionCreateHaVip, h.id, HaVipCreating, h.status(), rid)
+	})
+	resp := &CreateHaVipResponse{RequestID: c.rid, HaVipID: h.id, IPAddress: ip}
+	s.remember(&c, token, req, resp)
+	r := *resp
+	return &r, nil
+}
+
+// DeleteHaVipRequest holds the DeleteHaVip parameters.
+type DeleteHaVipRequest struct {
+	RegionID    string `wire:"RegionId"`
+	HaVipID     string `wire:"HaVipId"`
+	ClientToken string `wire:"ClientToken"`
+}
+
+// DeleteHaVipResponse is DeleteHaVip's answer.
+type DeleteHaVipResponse struct {
+	RequestID string
+}
+
+// DeleteHaVip deletes an Available HaVip without an EIP: Deleting, then gone.
+func (s *Sim) DeleteHaVip(ctx context.Context, req DeleteHaVipRequest) (*DeleteHaVipResponse, error) {
+	c := s.begin(ctx, ActionDeleteHaVip)
+	defer s.end()
+	if err := s.gate(&c, req.HaVipID, &req); err != nil {
+		return nil, s.fail(c, req.HaVipID, err)
+	}
+	if err := c.checkToken(req.ClientToken); err != nil {
+		return nil, s.fail(c, req.HaVipID, err)
+	}
+	h, err := s.lookupHaVip(&c, req.RegionID, req.HaVipID)
+	if err != nil {
+		return nil, s.fail(c, req.HaVipID, err)
+	}
+	if h.status() != HaVipAvailable {
+		return nil, s.fail(c, h.id, c.err(CodeIncorrectHaVipStatus))
+	}
+	if h.eip != nil {
+		return nil, s.fail(c, h.id, c.err(CodeDependencyViolation, "Eip", "HaVip"))
+	}
+	s.ok(c, h.id)
+	rid := c.rid
+	s.setHaVip(&c, h, HaVipDeleting, func(at time.Time) {
+		h.deleted = true
+		delete(s.world.havips, h.id)
+		s.transition(at, ActionDeleteHaVip, h.id, HaVipDeleting, "", rid)
+	})
+	return &DeleteHaVipResponse{RequestID: c.rid}, nil
+}
+
+// AssociateHaVipRequest holds the AssociateHaVip parameters.
+type AssociateHaVipRequest struct {
+	RegionID   string `wire:"RegionId"`
+	HaVipID    string `wire:"HaVipId"`
+	InstanceID string `wire:"InstanceId"`
+	// InstanceType is EcsInstance (the default and the only one modelled).
+	InstanceType string `wire:"InstanceType"`
+	ClientToken  string `wire:"ClientToken"`
+}
+
+// AssociateHaVipResponse is AssociateHaVip's answer.
+type AssociateHaVipResponse struct {
+	RequestID string
+}
+
+// AssociateHaVip associates a HaVip with an ECS instance: Associating, then InUse.
+func (s *Sim) AssociateHaVip(ctx context.Context, req AssociateHaVipRequest) (*AssociateHaVipResponse, error) {
+	c := s.begin(ctx, ActionAssociateHaVip)
+	defer s.end()
+	if err := s.gate(&c, req.HaVipID, &req); err != nil {
+		return nil, s.fail(c, req.HaVipID, err)
+	}
+	h, r, err := s.checkHaVipInstance(&c, req.RegionID, req.HaVipID, req.InstanceID, req.InstanceType, req.ClientToken)
+	if err != nil {
+		return nil, s.fail(c, req.HaVipID, err)
+	}
+	if err := r.statusError(&c); err != nil {
+		return nil, s.fail(c, h.id, err)
+	}
+	if r.vpc != h.vpc {
+		return nil, s.fail(c, h.id, c.invalid("InstanceId"))
+	}
+	if slices.Contains(h.instances, r.id) {
+		return nil, s.fail(c, h.id, c.err(CodeInvalidAssociationDuplicated))
+	}
+	s.ok(c, h.id)
+	h.instances = append(h.instances, r.id)
+	slices.Sort(h.instances)
+	s.setHaVip(&c, h, HaVipAssociating, nil)
+	return &AssociateHaVipResponse{RequestID: c.rid}, nil
+}
+
+// checkHaVipInstance is what AssociateHaVip and UnassociateHaVip check
+// first: parameters, the HaVip (Available or InUse) and the ECS instance.
+func (s *Sim) checkHaVipInstance(c *call, region, havipID, instanceID, typ, token string) (*haVip, *instance, *Error) {
+	if instanceID == "" {
+		return nil, nil, c.missing("InstanceId")
+	}
+	if typ != "" && typ != string(InstanceTypeEcsInstance) {
+		return nil, nil, c.invalid("InstanceType")
+	}
+	if err := c.checkToken(token); err != nil {
+		return nil, nil, err
+	}
+	h, err := s.lookupHaVip(c, region, havipID)
+	if err != nil {
+		return nil, nil, err
+	}
+	if err := h.statusError(c); err != nil {
+		return nil, nil, err
+	}
+	r, ok := s.world.instances[instanceID]
+	if !ok || r.account != c.account {
+		return nil, nil, c.err(CodeInvalidInstanceIDNotFound)
+	}
+	return h, r, nil
+}
+
+// UnassociateHaVipRequest holds the UnassociateHaVip parameters.
+type UnassociateHaVipRequest struct {
+	RegionID     string `wire:"RegionId"`
+	HaVipID      string `wire:"HaVipId"`
+	InstanceID   string `wire:"InstanceId"`
+	InstanceType string `wire:"InstanceType"`
+	// Force is accepted; the Sim models no health checks it would skip.
+	Force       bool   `wire:"Force"`
+	ClientToken string `wire:"ClientToken"`
+}
+
+// UnassociateHaVipResponse is UnassociateHaVip's answer.
+type UnassociateHaVipResponse struct {
+	RequestID string
+}
+
+// UnassociateHaVip disassociates a HaVip from an ECS instance:
+// Unassociating, then InUse or Available. An instance the HaVip is not
+// associated with gives InvalidParameter naming InstanceId (our choice).
+func (s *Sim) UnassociateHaVip(ctx context.Context, req UnassociateHaVipRequest) (*UnassociateHaVipResponse, error) {
+	c := s.begin(ctx, ActionUnassociateHaVip)
+	defer s.end()
+	if err := s.gate(&c, req.HaVipID, &req); err != nil {
+		return nil, s.fail(c, req.HaVipID, err)
+	}
+	h, r, err := s.checkHaVipInstance(&c, req.RegionID, req.HaVipID, req.InstanceID, req.InstanceType, req.ClientToken)
+	if err != nil {
+		return nil, s.fail(c, req.HaVipID, err)
+	}
+	if !slices.Contains(h.instances, r.id) {
+		return nil, s.fail(c, h.id, c.invalid("InstanceId"))
+	}
+	s.ok(c, h.id)
+	s.setHaVip(&c, h, HaVipUnassociating, func(time.Time) { h.dropInstance(r.id) })
+	return &UnassociateHaVipResponse{RequestID: c.rid}, nil
+}
+
+func (h *haVip) dropInstance(id string) {
+	if i := slices.Index(h.instances, id); i >= 0 {
+		h.instances = slices.Delete(h.instances, i, i+1)
+	}
+}
+
+// DescribeHaVipsRequest holds the DescribeHaVips parameters. Filters come
+// as Filter.N.Key / Filter.N.Value.1; the Sim reads the first two, with
+// keys HaVipId, VpcId, VSwitchId or Status.
+type DescribeHaVipsRequest struct {
+	RegionID     string `wire:"RegionId"`
+	Filter1Key   string `wire:"Filter.1.Key"`
+	Filter1Value string `wire:"Filter.1.Value.1"`
+	Filter2Key   string `wire:"Filter.2.Key"`
+	Filter2Value string `wire:"Filter.2.Value.1"`
+	PageNumber   int    `wire:"PageNumber"`
+	PageSize     int    `wire:"PageSize"`
+}
+
+// DescribeHaVipsResponse is DescribeHaVips's answer.
+type DescribeHaVipsResponse struct {
+	RequestID  string
+	TotalCount int
+	PageNumber int
+	PageSize   int
+	HaVips     []HaVip
+}
+
+// DescribeHaVips lists the caller's HaVips in a region, by ID.
+func (s *Sim) DescribeHaVips(ctx context.Context, req DescribeHaVipsRequest) (*DescribeHaVipsResponse, error) {
+	c := s.begin(ctx, ActionDescribeHaVips)
+	defer s.end()
+	if err := s.gate(&c, "", &req); err != nil {
+		return nil, s.fail(c, "", err)
+	}
+	if req.RegionID == "" {
+		return nil, s.fail(c, "", c.missing("RegionId"))
+	}
+	if err := s.checkRegion(&c, req.RegionID); err != nil {
+		return nil, s.fail(c, "", err)
+	}
+	filters := [][2]string{{req.Filter1Key, req.Filter1Value}, {req.Filter2Key, req.Filter2Value}}
+	for _, f := range filters {
+		if f[0] != "" && !slices.Contains([]string{"HaVipId", "VpcId", "VSwitchId", "Status"}, f[0]) {
+			return nil, s.fail(c, "", c.err(CodeInvalidFilterKeyNotFound))
+		}
+	}
+	var found []HaVip
+	for _, id := range sortedKeys(s.world.havips) {
+		h := s.world.havips[id]
+		if h.account != c.account || h.region != req.RegionID {
+			continue
+		}
+		hv := h.snapshot()
+		keep := true
+		for _, f := range filters {
+			v := map[string]string{"HaVipId": hv.HaVipID, "VpcId": hv.VpcID, "VSwitchId": hv.VSwitchID, "Status": hv.Status}[f[0]]
+			if f[0] != "" && f[1] != "" && v != f[1] {
+				keep = false
+			}
+		}
+		if keep {
+			found = append(found, hv)
+		}
+	}
+	lo, hi, err := c.paging(&req.PageNumber, &req.PageSize, len(found))
+	if err != nil {
+		return nil, s.fail(c, "", err)
+	}
+	s.ok(c, "")
+	return &DescribeHaVipsResponse{RequestID: c.rid, TotalCount: len(found), PageNumber: req.PageNumber, PageSize: req.PageSize, HaVips: found[lo:hi]}, nil
+}

@@ -1,0 +1,398 @@
+package eipsim
+
+// NAT gateways as EIP targets (InstanceType=Nat). A gateway lives in a VPC
+// and region, belongs to an account, and has one SNAT table and one DNAT
+// (forward) table whose entries use the gateway's EIPs (snat.go, dnat.go).
+// Facts: eip-api-facts.md §4.1 and §5; the DeleteNatGateway page
+// (https://www.alibabacloud.com/help/doc-detail/36051.htm).
+//
+// Documented choices where the cloud says nothing:
+//   - A gateway that is Deleting still holds its EIPs until the deletion
+//     completes (the cloud then "automatically disassociates" them).
+//     UnassociateEipAddress on such an EIP answers InvalidBindInstance.NotFound:
+//     the bound instance is going away and only queries are allowed on it.
+//   - A financially locked gateway (overdue; SetNatGatewayFinancialLock)
+//     refuses new EIPs with NATGATEWAY_FINANCIALLOCKED (documented) and
+//     refuses UnassociateEipAddress with InvalidStatus.NotAllow ("Bind
+//     instance status invalid"), as a locked SLB does.
+//   - UnassociateEipAddress, Force=false, with entries using the EIP:
+//     DependencyViolation.SnatEntry ("The specified eip is in ip pool.")
+//     when an SNAT entry lists the EIP among several SnatIps (an IP pool);
+//     else InvalidIpStatus.HasBeenUsedBySnatTable when an SNAT entry uses
+//     it; else InvalidIpStatus.HasBeenUsedByForwardEntry when a DNAT entry
+//     does. Any entry using the EIP that is Pending or Deleting gives
+//     InvalidStatus.SnatOrDnat first, whatever Force says.
+//   - Force=true deletes the entries that use the EIP (an SNAT entry as a
+//     whole, even when it lists other IPs too), or leaves them in place:
+//     see WithNATForceMode.
+
+import (
+	"slices"
+	"strings"
+	"time"
+)
+
+// NatGateway is an Internet NAT gateway of the world.
+type NatGateway struct {
+	NatGatewayID string
+	RegionID     string // default: the Sim's first region
+	AccountID    string // default: DefaultAccountID
+	VpcID        string // default: the account's implicit VPC of the region
+	Name         string
+	// Status is Creating, Available or Deleting (read-only; AddNatGateway
+	// makes an Available gateway).
+	Status string
+	// BusinessStatus is Normal or FinancialLocked (read-only; see
+	// SetNatGatewayFinancialLock).
+	BusinessStatus string
+	// SnatTableID and ForwardTableID are the gateway's tables (read-only).
+	SnatTableID    string
+	ForwardTableID string
+	// AllocationIDs are the EIPs bound to the gateway (read-only), sorted.
+	AllocationIDs []string
+	// IPAddresses are their addresses, in the same order (read-only).
+	IPAddresses []string
+}
+
+// NAT gateway statuses.
+const (
+	NatGatewayCreating  = "Creating"
+	NatGatewayAvailable = "Available"
+	NatGatewayDeleting  = "Deleting"
+)
+
+// SNAT and DNAT entry statuses.
+const (
+	EntryPending   = "Pending"
+	EntryAvailable = "Available"
+	EntryDeleting  = "Deleting"
+)
+
+type natGateway struct {
+	owned
+	name      string
+	status    string
+	locked    bool
+	snatTable string
+	fwdTable  string
+	eips      []*eip
+	snat      []*snatEntry
+	dnat      []*forwardEntry
+	pending   *task
+	deleted   bool
+}
+
+// natEntry is what SNAT and DNAT entries share.
+type natEntry struct {
+	id      string
+	status  string
+	pending *task
+	// orphaned marks an entry left in place by a forced unassociation
+	// (NATForceKeepEntries): it names an address the gateway no longer holds.
+	orphaned bool
+}
+
+// tableIDs derives a gateway's table IDs from its ID: ngw-x has stb-x and ftb-x.
+func tableIDs(id string) (string, string) {
+	suffix := strings.TrimPrefix(id, "ngw-")
+	return "stb-" + suffix, "ftb-" + suffix
+}
+
+// addNatGateway indexes a new gateway.
+func (s *Sim) addNatGateway(g *natGateway) {
+	g.snatTable, g.fwdTable = tableIDs(g.id)
+	s.world.nats[g.id] = g
+	s.world.snatTables[g.snatTable] = g
+	s.world.fwdTables[g.fwdTable] = g
+}
+
+// AddNatGateway adds an Available NAT gateway to the world.
+func (s *Sim) AddNatGateway(ng NatGateway) error {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.settle(s.clock.Now())
+	const m = "AddNatGateway"
+	if err := s.fillOwned(m, "ngw-", ng.NatGatewayID, &ng.RegionID, &ng.AccountID); err != nil {
+		return err
+	}
+	if s.idTaken(ng.NatGatewayID) {
+		return setupError(m, "resource %s already exists", ng.NatGatewayID)
+	}
+	stb, ftb := tableIDs(ng.NatGatewayID)
+	if s.world.snatTables[stb] != nil || s.world.fwdTables[ftb] != nil {
+		return setupError(m, "%s: its table IDs %s/%s are taken", ng.NatGatewayID, stb, ftb)
+	}
+	if ng.Status != "" || ng.BusinessStatus != "" {
+		return setupError(m, "%s: Status and BusinessStatus are read-only", ng.NatGatewayID)
+	}
+	v, err := s.resolveVPC(m, ng.NatGatewayID, ng.VpcID, ng.RegionID, ng.AccountID)
+	if err != nil {
+		return err
+	}
+	s.addNatGateway(&natGateway{owned: owned{id: ng.NatGatewayID, region: ng.RegionID, account: ng.AccountID, vpc: v},
+		name: ng.Name, status: NatGatewayAvailable})
+	s.worldEvent(m, ng.NatGatewayID)
+	return nil
+}
+
+// SetNatGatewayFinancialLock locks a NAT gateway for an overdue payment, or
+// lifts the lock. A locked gateway takes no new EIP
+// (NATGATEWAY_FINANCIALLOCKED) and lets none go (InvalidStatus.NotAllow).
+func (s *Sim) SetNatGatewayFinancialLock(id string, locked bool) error {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	now := s.clock.Now()
+	s.settle(now)
+	const m = "SetNatGatewayFinancialLock"
+	g, ok := s.world.nats[id]
+	if !ok {
+		return setupError(m, "no NAT gateway %s", id)
+	}
+	if g.locked == locked {
+		return setupError(m, "%s: already %s", id, g.businessStatus())
+	}
+	from := g.businessStatus()
+	g.locked = locked
+	s.transition(now, m, id, from, g.businessStatus(), m)
+	return nil
+}
+
+func (g *natGateway) businessStatus() string {
+	if g.locked {
+		return BusinessStatusFinancialLocked
+	}
+	return BusinessStatusNormal
+}
+
+// NatGateways returns snapshots of every NAT gateway, sorted by ID.
+func (s *Sim) NatGateways() []NatGateway {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.settle(s.clock.Now())
+	var out []NatGateway
+	for _, id := range sortedKeys(s.world.nats) {
+		out = append(out, s.world.nats[id].snapshot())
+	}
+	return out
+}
+
+func (g *natGateway) snapshot() NatGateway {
+	ng := NatGateway{NatGatewayID: g.id, RegionID: g.region, AccountID: g.account, VpcID: g.vpc, Name: g.name,
+		Status: g.status, BusinessStatus: g.businessStatus(), SnatTableID: g.snatTable, ForwardTableID: g.fwdTable}
+	eips := slices.Clone(g.eips)
+	slices.SortFunc(eips, func(a, b *eip) int { return strings.Compare(a.id, b.id) })
+	for _, e := range eips {
+		ng.AllocationIDs = append(ng.AllocationIDs, e.id)
+		ng.IPAddresses = append(ng.IPAddresses, addr4(e.ip).String())
+	}
+	return ng
+}
+
+func (g *natGateway) targetID() string         { return g.id }
+func (g *natGateway) targetType() InstanceType { return InstanceTypeNat }
+func (g *natGateway) exists(s *Sim) bool       { return !g.deleted }
+func (g *natGateway) bind(e *eip) {
+	g.eips = append(g.eips, e)
+	// Entries left in place by a forced unassociation name this address
+	// again: they are live once more.
+	ip := addr4(e.ip).String()
+	for _, x := range g.snat {
+		if slices.Contains(x.ips, ip) {
+			x.orphaned = false
+		}
+	}
+	for _, x := range g.dnat {
+		if x.externalIP == ip {
+			x.orphaned = false
+		}
+	}
+}
+func (g *natGateway) detach(e *eip) {
+	if i := slices.Index(g.eips, e); i >= 0 {
+		g.eips = slices.Delete(g.eips, i, i+1)
+	}
+}
+
+// users returns the entries of g that name e's address.
+func (g *natGateway) users(e *eip) ([]*snatEntry, []*forwardEntry) {
+	ip := addr4(e.ip).String()
+	var snat []*snatEntry
+	var dnat []*forwardEntry
+	for _, x := range g.snat {
+		if slices.Contains(x.ips, ip) {
+			snat = append(snat, x)
+		}
+	}
+	for _, x := range g.dnat {
+		if x.externalIP == ip {
+			dnat = append(dnat, x)
+		}
+	}
+	return snat, dnat
+}
+
+// holds returns g's EIP with address ip if it is InUse, or nil: the EIPs an
+// SNAT or DNAT entry can use.
+func (s *Sim) holds(g *natGateway, ip string) *eip {
+	for _, e := range g.eips {
+		if addr4(e.ip).String() == ip && e.status == stInUse {
+			return e
+		}
+	}
+	return nil
+}
+
+func unstable(status string) bool { return status == EntryPending || status == EntryDeleting }
+
+func (g *natGateway) checkUnassociate(s *Sim, c *call, e *eip, req *UnassociateEipAddressRequest) *Error {
+	if g.status == NatGatewayDeleting {
+		return c.err(CodeInvalidBindInstanceNotFound)
+	}
+	if g.locked {
+		return c.err(CodeInvalidStatusNotAllow)
+	}
+	snat, dnat := g.users(e)
+	for _, x := range snat {
+		if unstable(x.status) {
+			return c.err(CodeInvalidStatusSnatOrDnat)
+		}
+	}
+	for _, x := range dnat {
+		if unstable(x.status) {
+			return c.err(CodeInvalidStatusSnatOrDnat)
+		}
+	}
+	if req.Force {
+		return nil
+	}
+	for _, x := range snat {
+		if len(x.ips) > 1 {
+			return c.err(CodeDependencyViolationSnatEntry)
+		}
+	}
+	if len(snat) > 0 {
+		return c.err(CodeInvalidIPStatusUsedBySnatTable)
+	}
+	if len(dnat) > 0 {
+		return c.err(CodeInvalidIPStatusUsedByForwardEntry)
+	}
+	return nil
+}
+
+// unassociating applies Force=true to the entries that use e.
+func (g *natGateway) unassociating(s *Sim, c *call, e *eip, req *UnassociateEipAddressRequest) {
+	if !req.Force {
+		return
+	}
+	snat, dnat := g.users(e)
+	for _, x := range snat {
+		if s.cfg.natForce == NATForceKeepEntries {
+			x.orphaned = true
+		} else {
+			s.deleteSnat(c.now, c.action, x, c.rid)
+		}
+	}
+	for _, x := range dnat {
+		if s.cfg.natForce == NATForceKeepEntries {
+			x.orphaned = true
+		} else {
+			s.deleteForward(c.now, c.action, x, c.rid)
+		}
+	}
+}
+
+// deleteEntry moves an entry to Deleting now and runs remove when the entry
+// delay has passed.
+func (s *Sim) deleteEntry(now time.Time, action Action, en *natEntry, cause string, remove func()) {
+	s.cancel(en.pending)
+	s.transition(now, action, en.id, en.status, EntryDeleting, cause)
+	en.status = EntryDeleting
+	en.pending = s.schedule(now, s.cfg.natEntry, action, en.id, EntryDeleting, "", func(at time.Time) {
+		en.pending = nil
+		s.transition(at, action, en.id, EntryDeleting, "", cause)
+		remove()
+	})
+}
+
+// createEntry schedules a new entry's Pending -> Available.
+func (s *Sim) createEntry(now time.Time, action Action, en *natEntry, cause string) {
+	en.status = EntryPending
+	s.transition(now, action, en.id, "", EntryPending, cause)
+	en.pending = s.schedule(now, s.cfg.natEntry, action, en.id, EntryPending, EntryAvailable, func(at time.Time) {
+		en.pending = nil
+		s.transition(at, action, en.id, EntryPending, EntryAvailable, cause)
+		en.status = EntryAvailable
+	})
+}
+
+// associateNAT checks that the NAT gateway can take e
+// (AssociateEipAddress with InstanceType=Nat).
+func (s *Sim) associateNAT(c *call, e *eip, req *AssociateEipAddressRequest) (target, *binding, *Error) {
+	g, ok := s.world.nats[req.InstanceID]
+	if !ok || g.account != c.account {
+		return nil, nil, c.err(CodeInvalidInstanIDNotFound)
+	}
+	if req.Mode == ModeBinded || req.Mode == ModeMultiBinded {
+		return nil, nil, c.err(CodeInvalidDirectEipBindType)
+	}
+	if req.PrivateIPAddress != "" {
+		// [I] A NAT gateway's EIPs map to no private IP of the caller's choosing.
+		return nil, nil, c.invalid("PrivateIpAddress")
+	}
+	if g.region != s.cfg.regions[e.region] {
+		return nil, nil, c.err(CodeInvalidParameterMismatch)
+	}
+	if s.inDefaultVPC(&g.owned) {
+		return nil, nil, c.err(CodeOperationDenied)
+	}
+	if g.locked {
+		return nil, nil, c.err(CodeNatGatewayFinancialLocked)
+	}
+	if err := g.statusError(c); err != nil {
+		return nil, nil, err
+	}
+	if len(g.eips) >= s.cfg.natEIPs {
+		return nil, nil, c.err(CodeQuotaExceededNumberOfEip)
+	}
+	if e.traffic {
+		n := 0
+		for _, x := range g.eips {
+			if x.traffic {
+				n++
+			}
+		}
+		if n >= s.cfg.natTraffic {
+			return nil, nil, c.err(CodeQuotaExceededNumberOfTrafficEip)
+		}
+	}
+	return g, &binding{target: g}, nil
+}
+
+// statusError is IncorrectStatus.NatGateway unless the gateway is
+// Available. The cloud documents the message as "%s"; the gateway and its
+// status fill it.
+func (g *natGateway) statusError(c *call) *Error {
+	if g.status != NatGatewayAvailable {
+		return c.err(CodeIncorrectStatusNatGateway, "The status of NatGateway "+g.id+" is "+g.status+".")
+	}
+	return nil
+}
+
+// paging checks and defaults PageNumber (1) and PageSize (10, at most 50
+// for the NAT and HaVip listings) and returns the slice bounds for total.
+func (c *call) paging(num, size *int, total int) (int, int, *Error) {
+	if *num == 0 {
+		*num = 1
+	}
+	if *size == 0 {
+		*size = 10
+	}
+	if *num < 1 {
+		return 0, 0, c.invalid("PageNumber")
+	}
+	if *size < 1 || *size > 50 {
+		return 0, 0, c.invalid("PageSize")
+	}
+	lo := min((*num-1)**size, total)
+	return lo, min(lo+*size, total), nil
+}

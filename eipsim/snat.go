@@ -1,0 +1,358 @@
+package eipsim
+
+// SNAT entries: CreateSnatEntry, DeleteSnatEntry, DescribeSnatTableEntries
+// (eip-api-facts.md §5.1; DeleteSnatEntry https://www.alibabacloud.com/help/doc-detail/120263.htm).
+// Entries are asynchronous on the clock: Pending -> Available after the NAT
+// entry delay; Deleting -> gone after the same delay.
+//
+// Rules: every SnatIp must be an EIP InUse on the table's gateway
+// (InvalidSnatIp.NotFound); an IP a DNAT entry uses cannot be an SnatIp
+// (Forbidden.IpUsedInForwardTable) unless every such DNAT entry was made
+// with PortBreak=true; no new entry while one is Pending
+// (IncorretSnatEntryStatus); Pending and Deleting entries cannot be deleted
+// (IncorretSnatEntryStatus). Our choices: a source (SourceVSwitchId or
+// SourceCIDR) may appear in one live entry only, else InvalidParameter
+// naming it (the docs state the rule, not the code); exactly one of
+// SourceVSwitchId and SourceCIDR must be given (MissingParameter
+// SourceVSwitchId when neither). The per-gateway limit of 40 entries is not
+// modelled.
+
+import (
+	"context"
+	"net/netip"
+	"slices"
+	"strings"
+	"time"
+)
+
+// SnatEntry is a value snapshot of an SNAT entry.
+type SnatEntry struct {
+	SnatEntryID     string
+	SnatTableID     string
+	NatGatewayID    string
+	SnatIP          string // comma-separated, as on the wire
+	SourceVSwitchID string
+	SourceCIDR      string
+	SnatEntryName   string
+	Status          string
+}
+
+type snatEntry struct {
+	natEntry
+	gw      *natGateway
+	ips     []string
+	vswitch string
+	cidr    string
+	name    string
+}
+
+func (x *snatEntry) snapshot() SnatEntry {
+	return SnatEntry{SnatEntryID: x.id, SnatTableID: x.gw.snatTable, NatGatewayID: x.gw.id, SnatIP: strings.Join(x.ips, ","),
+		SourceVSwitchID: x.vswitch, SourceCIDR: x.cidr, SnatEntryName: x.name, Status: x.status}
+}
+
+// deleteSnat starts the deletion of an SNAT entry.
+func (s *Sim) deleteSnat(now time.Time, action Action, x *snatEntry, cause string) {
+	s.deleteEntry(now, action, &x.natEntry, cause, func() {
+		if i := slices.Index(x.gw.snat, x); i >= 0 {
+			x.gw.snat = slices.Delete(x.gw.snat, i, i+1)
+		}
+	})
+}
+
+// CreateSnatEntryRequest holds the CreateSnatEntry parameters.
+type CreateSnatEntryRequest struct {
+	RegionID    string `wire:"RegionId"`
+	SnatTableID string `wire:"SnatTableId"`
+	// SnatIP is one EIP address or several, comma-separated (an IP pool).
+	SnatIP          string `wire:"SnatIp"`
+	SourceVSwitchID string `wire:"SourceVSwitchId"`
+	SourceCIDR      string `wire:"SourceCIDR"`
+	SnatEntryName   string `wire:"SnatEntryName"`
+	ClientToken     string `wire:"ClientToken"`
+}
+
+// CreateSnatEntryResponse is CreateSnatEntry's answer.
+type CreateSnatEntryResponse struct {
+	RequestID   string
+	SnatEntryID string
+}
+
+// CreateSnatEntry adds an SNAT entry; it is Pending until the NAT entry
+// delay has passed.
+func (s *Sim) CreateSnatEntry(ctx context.Context, req CreateSnatEntryRequest) (*CreateSnatEntryResponse, error) {
+	c := s.begin(ctx, ActionCreateSnatEntry)
+	defer s.end()
+	if err := s.gate(&c, req.SnatTableID, &req); err != nil {
+		return nil, s.fail(c, req.SnatTableID, err)
+	}
+	ips, err := s.checkCreateSnat(&c, &req)
+	if err != nil {
+		return nil, s.fail(c, req.SnatTableID, err)
+	}
+	token := req.ClientToken
+	req.ClientToken = ""
+	if resp, err := s.replay(&c, token, req); err != nil {
+		return nil, s.fail(c, req.SnatTableID, err)
+	} else if resp != nil {
+		r := *resp.(*CreateSnatEntryResponse)
+		return &r, nil
+	}
+	g, err := s.lookupTable(&c, s.world.snatTables, req.SnatTableID, CodeInvalidSnatTableIDNotFound)
+	if err != nil {
+		return nil, s.fail(c, req.SnatTableID, err)
+	}
+	if err := g.statusError(&c); err != nil {
+		return nil, s.fail(c, req.SnatTableID, err)
+	}
+	for _, x := range g.snat {
+		if x.status == EntryPending {
+			return nil, s.fail(c, req.SnatTableID, c.err(CodeIncorretSnatEntryStatus))
+		}
+	}
+	for _, ip := range ips {
+		if s.holds(g, ip) == nil {
+			return nil, s.fail(c, req.SnatTableID, c.err(CodeInvalidSnatIPNotFound))
+		}
+	}
+	for _, ip := range ips {
+		for _, d := range g.dnat {
+			if d.externalIP == ip && d.status != EntryDeleting && !d.portBreak {
+				return nil, s.fail(c, req.SnatTableID, c.err(CodeForbiddenIPUsedInForwardTable))
+			}
+		}
+	}
+	for _, x := range g.snat {
+		if x.status == EntryDeleting {
+			continue
+		}
+		if req.SourceVSwitchID != "" && x.vswitch == req.SourceVSwitchID {
+			return nil, s.fail(c, req.SnatTableID, c.invalid("SourceVSwitchId"))
+		}
+		if req.SourceCIDR != "" && x.cidr == req.SourceCIDR {
+			return nil, s.fail(c, req.SnatTableID, c.invalid("SourceCIDR"))
+		}
+	}
+	x := &snatEntry{natEntry: natEntry{id: s.ids.resourceID("snat-", s.entryTaken)}, gw: g, ips: ips,
+		vswitch: req.SourceVSwitchID, cidr: req.SourceCIDR, name: req.SnatEntryName}
+	g.snat = append(g.snat, x)
+	s.ok(c, x.id)
+	s.createEntry(c.now, c.action, &x.natEntry, c.rid)
+	resp := &CreateSnatEntryResponse{RequestID: c.rid, SnatEntryID: x.id}
+	s.remember(&c, token, req, resp)
+	r := *resp
+	return &r, nil
+}
+
+func (s *Sim) checkCreateSnat(c *call, req *CreateSnatEntryRequest) ([]string, *Error) {
+	if req.RegionID == "" {
+		return nil, c.missing("RegionId")
+	}
+	if req.SnatTableID == "" {
+		return nil, c.missing("SnatTableId")
+	}
+	if req.SnatIP == "" {
+		return nil, c.missing("SnatIp")
+	}
+	switch {
+	case req.SourceVSwitchID != "" && req.SourceCIDR != "":
+		return nil, c.invalid("SourceCIDR")
+	case req.SourceVSwitchID == "" && req.SourceCIDR == "":
+		return nil, c.missing("SourceVSwitchId")
+	}
+	if req.SourceCIDR != "" {
+		if p, err := netip.ParsePrefix(req.SourceCIDR); err != nil || !p.Addr().Is4() {
+			return nil, c.invalid("SourceCIDR")
+		}
+	}
+	ips := splitList(req.SnatIP)
+	if len(ips) == 0 || len(ips) > 64 {
+		return nil, c.invalid("SnatIp")
+	}
+	for i, ip := range ips {
+		if !validIPv4(ip) || slices.Contains(ips[:i], ip) {
+			return nil, c.invalid("SnatIp")
+		}
+	}
+	if req.SnatEntryName != "" && !validEntryName(req.SnatEntryName) {
+		return nil, c.invalid("SnatEntryName")
+	}
+	if err := c.checkToken(req.ClientToken); err != nil {
+		return nil, err
+	}
+	return ips, s.checkRegion(c, req.RegionID)
+}
+
+// validEntryName: 2-128 characters starting with a letter (SnatEntryName,
+// ForwardEntryName).
+func validEntryName(s string) bool {
+	return len([]rune(s)) >= 2 && validName(s)
+}
+
+// lookupTable finds the caller's gateway by one of its table IDs.
+func (s *Sim) lookupTable(c *call, tables map[string]*natGateway, id string, notFound Code) (*natGateway, *Error) {
+	g, ok := tables[id]
+	if !ok || g.account != c.account {
+		return nil, c.err(notFound)
+	}
+	return g, nil
+}
+
+// entryTaken reports whether an SNAT or DNAT entry has the ID.
+func (s *Sim) entryTaken(id string) bool {
+	for _, g := range s.world.nats {
+		for _, x := range g.snat {
+			if x.id == id {
+				return true
+			}
+		}
+		for _, x := range g.dnat {
+			if x.id == id {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// DeleteSnatEntryRequest holds the DeleteSnatEntry parameters.
+type DeleteSnatEntryRequest struct {
+	RegionID    string `wire:"RegionId"`
+	SnatTableID string `wire:"SnatTableId"`
+	SnatEntryID string `wire:"SnatEntryId"`
+	ClientToken string `wire:"ClientToken"`
+}
+
+// DeleteSnatEntryResponse is DeleteSnatEntry's answer.
+type DeleteSnatEntryResponse struct {
+	RequestID string
+}
+
+// DeleteSnatEntry deletes an SNAT entry: it is Deleting until the NAT entry
+// delay has passed, then gone.
+func (s *Sim) DeleteSnatEntry(ctx context.Context, req DeleteSnatEntryRequest) (*DeleteSnatEntryResponse, error) {
+	c := s.begin(ctx, ActionDeleteSnatEntry)
+	defer s.end()
+	if err := s.gate(&c, req.SnatEntryID, &req); err != nil {
+		return nil, s.fail(c, req.SnatEntryID, err)
+	}
+	for _, p := range [][2]string{{"RegionId", req.RegionID}, {"SnatTableId", req.SnatTableID}, {"SnatEntryId", req.SnatEntryID}} {
+		if p[1] == "" {
+			return nil, s.fail(c, req.SnatEntryID, c.missing(p[0]))
+		}
+	}
+	if err := c.checkToken(req.ClientToken); err != nil {
+		return nil, s.fail(c, req.SnatEntryID, err)
+	}
+	if err := s.checkRegion(&c, req.RegionID); err != nil {
+		return nil, s.fail(c, req.SnatEntryID, err)
+	}
+	token := req.ClientToken
+	req.ClientToken = ""
+	if resp, err := s.replay(&c, token, req); err != nil {
+		return nil, s.fail(c, req.SnatEntryID, err)
+	} else if resp != nil {
+		return &DeleteSnatEntryResponse{RequestID: resp.(string)}, nil
+	}
+	g, err := s.lookupTable(&c, s.world.snatTables, req.SnatTableID, CodeInvalidSnatTableIDNotFound)
+	if err != nil {
+		return nil, s.fail(c, req.SnatEntryID, err)
+	}
+	i := slices.IndexFunc(g.snat, func(x *snatEntry) bool { return x.id == req.SnatEntryID })
+	if i < 0 {
+		return nil, s.fail(c, req.SnatEntryID, c.err(CodeInvalidSnatEntryIDNotFound))
+	}
+	if err := g.statusError(&c); err != nil {
+		return nil, s.fail(c, req.SnatEntryID, err)
+	}
+	x := g.snat[i]
+	if unstable(x.status) {
+		return nil, s.fail(c, x.id, c.err(CodeIncorretSnatEntryStatus))
+	}
+	s.ok(c, x.id)
+	s.deleteSnat(c.now, c.action, x, c.rid)
+	s.remember(&c, token, req, c.rid)
+	return &DeleteSnatEntryResponse{RequestID: c.rid}, nil
+}
+
+// DescribeSnatTableEntriesRequest holds the DescribeSnatTableEntries
+// parameters; SnatTableId or NatGatewayId names the table.
+type DescribeSnatTableEntriesRequest struct {
+	RegionID        string `wire:"RegionId"`
+	SnatTableID     string `wire:"SnatTableId"`
+	NatGatewayID    string `wire:"NatGatewayId"`
+	SnatEntryID     string `wire:"SnatEntryId"`
+	SnatIP          string `wire:"SnatIp"`
+	SourceVSwitchID string `wire:"SourceVSwitchId"`
+	SourceCIDR      string `wire:"SourceCIDR"`
+	SnatEntryName   string `wire:"SnatEntryName"`
+	PageNumber      int    `wire:"PageNumber"`
+	PageSize        int    `wire:"PageSize"`
+}
+
+// DescribeSnatTableEntriesResponse is DescribeSnatTableEntries's answer.
+type DescribeSnatTableEntriesResponse struct {
+	RequestID        string
+	TotalCount       int
+	PageNumber       int
+	PageSize         int
+	SnatTableEntries []SnatEntry
+}
+
+// DescribeSnatTableEntries lists the entries of an SNAT table in creation order.
+func (s *Sim) DescribeSnatTableEntries(ctx context.Context, req DescribeSnatTableEntriesRequest) (*DescribeSnatTableEntriesResponse, error) {
+	c := s.begin(ctx, ActionDescribeSnatTableEntries)
+	defer s.end()
+	if err := s.gate(&c, req.SnatTableID, &req); err != nil {
+		return nil, s.fail(c, "", err)
+	}
+	if req.RegionID == "" {
+		return nil, s.fail(c, "", c.missing("RegionId"))
+	}
+	if err := s.checkRegion(&c, req.RegionID); err != nil {
+		return nil, s.fail(c, "", err)
+	}
+	g, err := s.tableByEither(&c, s.world.snatTables, req.SnatTableID, req.NatGatewayID, "SnatTableId", CodeInvalidSnatTableIDNotFound)
+	if err != nil {
+		return nil, s.fail(c, "", err)
+	}
+	var found []SnatEntry
+	for _, x := range g.snat {
+		if req.SnatEntryID != "" && x.id != req.SnatEntryID || req.SnatIP != "" && !slices.Contains(x.ips, req.SnatIP) ||
+			req.SourceVSwitchID != "" && x.vswitch != req.SourceVSwitchID || req.SourceCIDR != "" && x.cidr != req.SourceCIDR ||
+			req.SnatEntryName != "" && x.name != req.SnatEntryName {
+			continue
+		}
+		found = append(found, x.snapshot())
+	}
+	lo, hi, err := c.paging(&req.PageNumber, &req.PageSize, len(found))
+	if err != nil {
+		return nil, s.fail(c, "", err)
+	}
+	s.ok(c, "")
+	return &DescribeSnatTableEntriesResponse{RequestID: c.rid, TotalCount: len(found), PageNumber: req.PageNumber,
+		PageSize: req.PageSize, SnatTableEntries: found[lo:hi]}, nil
+}
+
+// tableByEither finds a table by its ID or its gateway's ID (at least one
+// must be given, and they must agree).
+func (s *Sim) tableByEither(c *call, tables map[string]*natGateway, tableID, gatewayID, param string, notFound Code) (*natGateway, *Error) {
+	if tableID == "" && gatewayID == "" {
+		return nil, c.missing(param)
+	}
+	if tableID == "" {
+		g, ok := s.world.nats[gatewayID]
+		if !ok || g.account != c.account {
+			return nil, c.err(CodeInvalidNatGatewayIDNotFound)
+		}
+		return g, nil
+	}
+	g, err := s.lookupTable(c, tables, tableID, notFound)
+	if err != nil {
+		return nil, err
+	}
+	if gatewayID != "" && gatewayID != g.id {
+		return nil, c.err(CodeInvalidNatGatewayIDNotFound)
+	}
+	return g, nil
+}
