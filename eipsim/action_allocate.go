@@ -62,7 +62,7 @@ func (s *Sim) AllocateEipAddress(ctx context.Context, req AllocateEipAddressRequ
 	}
 	token := req.ClientToken
 	req.ClientToken = ""
-	if resp, err := s.replay(&c, token, req); err != nil {
+	if resp, err := replay(s, &c, token, req); err != nil {
 		return nil, s.fail(c, "", err)
 	} else if resp != nil {
 		r := *resp.(*AllocateEipAddressResponse)
@@ -118,7 +118,7 @@ func (s *Sim) AllocateEipAddress(ctx context.Context, req AllocateEipAddressRequ
 	}
 	s.ok(c, e.id)
 	s.transition(c.now, c.action, e.id, "", string(StatusAvailable), c.rid)
-	s.remember(&c, token, req, resp)
+	remember(s, &c, token, req, resp)
 	if err := s.outcome(&c, e.id); err != nil {
 		return nil, err
 	}

@@ -62,7 +62,7 @@ func (s *Sim) AssociateEipAddress(ctx context.Context, req AssociateEipAddressRe
 	}
 	token := req.ClientToken
 	req.ClientToken = ""
-	if resp, err := s.replay(&c, token, req); err != nil {
+	if resp, err := replay(s, &c, token, req); err != nil {
 		return nil, s.fail(c, req.AllocationID, err)
 	} else if resp != nil {
 		return &AssociateEipAddressResponse{RequestID: resp.(string)}, nil
@@ -91,7 +91,7 @@ func (s *Sim) AssociateEipAddress(ctx context.Context, req AssociateEipAddressRe
 	if stuck {
 		s.stick(e.pending)
 	}
-	s.remember(&c, token, req, c.rid)
+	remember(s, &c, token, req, c.rid)
 	if err := s.outcome(&c, e.id); err != nil {
 		return nil, err
 	}

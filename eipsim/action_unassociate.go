@@ -66,7 +66,7 @@ func (s *Sim) UnassociateEipAddress(ctx context.Context, req UnassociateEipAddre
 	}
 	token := req.ClientToken
 	req.ClientToken = ""
-	if resp, err := s.replay(&c, token, req); err != nil {
+	if resp, err := replay(s, &c, token, req); err != nil {
 		return nil, s.fail(c, req.AllocationID, err)
 	} else if resp != nil {
 		return &UnassociateEipAddressResponse{RequestID: resp.(string)}, nil
@@ -104,7 +104,7 @@ func (s *Sim) UnassociateEipAddress(ctx context.Context, req UnassociateEipAddre
 	if stuck {
 		s.stick(e.pending)
 	}
-	s.remember(&c, token, req, c.rid)
+	remember(s, &c, token, req, c.rid)
 	if err := s.outcome(&c, e.id); err != nil {
 		return nil, err
 	}

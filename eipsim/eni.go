@@ -318,11 +318,13 @@ func (s *Sim) associateENI(c *call, e *eip, req *AssociateEipAddressRequest) (ta
 			return nil, nil, c.err(CodeQuotaExceedMultiBindedEip)
 		}
 	default: // NAT: one EIP per private IP
-		if ip == "" {
-			ip = n.privIPs[0]
-		}
 		if len(n.bound) >= len(n.privIPs) {
 			return nil, nil, c.err(CodeInvalidEipEipQuotaExceeded)
+		}
+		if ip == "" {
+			// The cloud picks a private IP when none is named: the first
+			// one without an EIP.
+			ip = n.freePrivateIP()
 		}
 		for _, b := range n.bound {
 			if b.bind.privateIP == ip {
@@ -331,4 +333,15 @@ func (s *Sim) associateENI(c *call, e *eip, req *AssociateEipAddressRequest) (ta
 		}
 	}
 	return n, &binding{target: n, privateIP: ip, mode: mode}, nil
+}
+
+// freePrivateIP returns the first private IP of the ENI that no EIP is
+// mapped to. The caller has checked that there is one.
+func (n *networkInterface) freePrivateIP() string {
+	for _, ip := range n.privIPs {
+		if !slices.ContainsFunc(n.bound, func(e *eip) bool { return e.bind.privateIP == ip }) {
+			return ip
+		}
+	}
+	return n.privIPs[0]
 }

@@ -10,6 +10,7 @@ import (
 	"github.com/benbjohnson/clock"
 
 	"github.com/eipsim/eipsim/eipsim"
+	"github.com/eipsim/eipsim/eipsim/eipsimtest"
 )
 
 func ExampleNew() {
@@ -131,4 +132,85 @@ func ExampleWithCooldown() {
 	// Output:
 	// true
 	// <nil>
+}
+
+// Background completion is driven by the clock alone: with eipsimtest's
+// fast clock a test moves time without sleeping, and the EIP is Associating
+// until exactly the associate delay has passed.
+func ExampleSim_Settle() {
+	clk := eipsimtest.NewClock()
+	sim, _ := eipsim.New(eipsim.WithClock(clk), eipsim.WithAllocationIDs("eip-0001"))
+	ctx := context.Background()
+	_ = sim.AddInstance(eipsim.Instance{InstanceID: "i-0001"})
+	_, _ = sim.AllocateEipAddress(ctx, eipsim.AllocateEipAddressRequest{RegionID: "cn-hangzhou"})
+	_, _ = sim.AssociateEipAddress(ctx, eipsim.AssociateEipAddressRequest{AllocationID: "eip-0001", InstanceID: "i-0001"})
+	for _, t := range sim.Tasks() {
+		fmt.Println(t.ID, t.Action, t.ResourceID, t.From, "->", t.To, "at +", t.Due.Sub(eipsimtest.Epoch))
+	}
+	clk.Advance(eipsim.DefaultAssociateDelay - time.Nanosecond)
+	e, _ := sim.EIP("eip-0001")
+	fmt.Println(e.Status)
+	clk.Advance(time.Nanosecond)
+	sim.Settle()
+	fmt.Println(len(sim.Tasks()))
+	e, _ = sim.EIP("eip-0001")
+	fmt.Println(e.Status)
+	// Output:
+	// t-0001 AssociateEipAddress eip-0001 Associating -> InUse at + 3s
+	// Associating
+	// 0
+	// InUse
+}
+
+// A retry with the same ClientToken and parameters gets the first answer
+// back, RequestId included, and changes nothing; other parameters under the
+// same token are refused.
+func ExampleAllocateEipAddressRequest_clientToken() {
+	sim, _ := eipsim.New(eipsim.WithClock(eipsimtest.NewClock()), eipsim.WithSeed(3))
+	ctx := context.Background()
+	req := eipsim.AllocateEipAddressRequest{RegionID: "cn-hangzhou", ClientToken: "retry-42"}
+	first, _ := sim.AllocateEipAddress(ctx, req)
+	retry, _ := sim.AllocateEipAddress(ctx, req)
+	fmt.Println(retry.AllocationID == first.AllocationID, retry.RequestID == first.RequestID, len(sim.EIPs()))
+	req.Bandwidth = "10"
+	_, err := sim.AllocateEipAddress(ctx, req)
+	fmt.Println(err)
+	// Output:
+	// true true 1
+	// eipsim: IdempotentParameterMismatch (HTTP 400): Request uses a client token in a previous request but is not identical to that request.
+}
+
+// A locked EIP keeps its status; Describe shows the lock, and writes are
+// refused until it is lifted.
+func ExampleSim_Lock() {
+	sim, _ := eipsim.New(eipsim.WithClock(eipsimtest.NewClock()), eipsim.WithAllocationIDs("eip-0001"))
+	ctx := context.Background()
+	_, _ = sim.AllocateEipAddress(ctx, eipsim.AllocateEipAddressRequest{RegionID: "cn-hangzhou"})
+	_ = sim.Lock("eip-0001", eipsim.LockFinancial)
+	d, _ := sim.DescribeEipAddresses(ctx, eipsim.DescribeEipAddressesRequest{RegionID: "cn-hangzhou", LockReason: eipsim.LockFinancial})
+	e := d.EipAddresses[0]
+	fmt.Println(e.AllocationID, e.Status, e.BusinessStatus, e.LockReasons)
+	_, err := sim.ReleaseEipAddress(ctx, eipsim.ReleaseEipAddressRequest{AllocationID: "eip-0001"})
+	fmt.Println(err)
+	_ = sim.Unlock("eip-0001", eipsim.LockFinancial)
+	_, err = sim.ReleaseEipAddress(ctx, eipsim.ReleaseEipAddressRequest{AllocationID: "eip-0001"})
+	fmt.Println(err)
+	// Output:
+	// eip-0001 Available FinancialLocked [financial]
+	// eipsim: Forbidden.FinancialLocked (HTTP 400): The ip business status is invalid.
+	// <nil>
+}
+
+// Call takes wire parameters by name, as scenario files and the HTTP
+// handler pass them.
+func ExampleSim_Call() {
+	sim, _ := eipsim.New(eipsim.WithClock(eipsimtest.NewClock()), eipsim.WithAllocationIDs("eip-0001"))
+	ctx := context.Background()
+	resp, _ := sim.Call(ctx, eipsim.ActionAllocateEipAddress, eipsim.Params{"RegionId": "cn-hangzhou", "Bandwidth": "20"})
+	fmt.Println(resp.(*eipsim.AllocateEipAddressResponse).AllocationID)
+	_, err := sim.Call(ctx, eipsim.ActionDescribeEipAddresses, eipsim.Params{"RegionId": "cn-hangzhou", "PageSize": "many"})
+	fmt.Println(err)
+	// Output:
+	// eip-0001
+	// eipsim: InvalidParameter (HTTP 400): The specified value of parameter "PageSize" is not valid.
 }

@@ -55,8 +55,10 @@ func (t *tokenStore) expire(now time.Time) {
 func fingerprint(req any) string { return fmt.Sprintf("%#v", req) }
 
 // replay looks token up. It returns the stored response if the same
-// parameters were used, a mismatch error if others were, or nothing.
-func (s *Sim) replay(c *call, token string, req any) (any, *Error) {
+// parameters were used, a mismatch error if others were, or nothing. It is
+// generic so that a call without a token does not box req (an allocation
+// per call on the hot path).
+func replay[R any](s *Sim, c *call, token string, req R) (any, *Error) {
 	if token == "" || s.tokens.entries == nil {
 		return nil, nil
 	}
@@ -70,8 +72,9 @@ func (s *Sim) replay(c *call, token string, req any) (any, *Error) {
 	return e.response, nil
 }
 
-// remember stores the response of an accepted call made with token.
-func (s *Sim) remember(c *call, token string, req, response any) {
+// remember stores the response of an accepted call made with token. Like
+// replay it is generic so that calls without a token allocate nothing here.
+func remember[R, P any](s *Sim, c *call, token string, req R, response P) {
 	if token == "" {
 		return
 	}

@@ -23,16 +23,16 @@ func newIPPool(prefixes []netip.Prefix) (*ipPool, error) {
 	for _, p := range prefixes {
 		p = p.Masked()
 		if !p.Addr().Is4() {
-			return nil, fmt.Errorf("eipsim: IP pool %s: only IPv4 prefixes are supported", p)
+			return nil, fmt.Errorf("eipsim: WithIPPool: %s: only IPv4 prefixes are supported", p)
 		}
 		if p.Bits() > 30 {
-			return nil, fmt.Errorf("eipsim: IP pool %s: prefix too small (want /30 or larger)", p)
+			return nil, fmt.Errorf("eipsim: WithIPPool: %s: prefix too small (want /30 or larger)", p)
 		}
 		pool.prefixes = append(pool.prefixes, p)
 		pool.size += uint64(1)<<(32-p.Bits()) - 2
 	}
 	if len(pool.prefixes) == 0 {
-		return nil, fmt.Errorf("eipsim: IP pool is empty")
+		return nil, fmt.Errorf("eipsim: WithIPPool: no prefixes")
 	}
 	pool.off = 1
 	return pool, nil

@@ -54,7 +54,7 @@ func New(opts ...Option) (*Sim, error) {
 		}
 	}
 	if len(cfg.regions) > 255 {
-		return nil, fmt.Errorf("eipsim: at most 255 regions, got %d", len(cfg.regions))
+		return nil, fmt.Errorf("eipsim: WithRegions: at most 255 regions, got %d", len(cfg.regions))
 	}
 	pool, err := newIPPool(cfg.pool)
 	if err != nil {
