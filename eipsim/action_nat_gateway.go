@@ -44,7 +44,7 @@ func (s *Sim) CreateNatGateway(ctx context.Context, req CreateNatGatewayRequest)
 	}
 	token := req.ClientToken
 	req.ClientToken = ""
-	if resp, err := s.replay(&c, token, req); err != nil {
+	if resp, err := replay(s, &c, token, req); err != nil {
 		return nil, s.fail(c, req.VpcID, err)
 	} else if resp != nil {
 		r := *resp.(*CreateNatGatewayResponse)
@@ -69,7 +69,7 @@ func (s *Sim) CreateNatGateway(ctx context.Context, req CreateNatGatewayRequest)
 		g.status = NatGatewayAvailable
 	})
 	resp := &CreateNatGatewayResponse{RequestID: c.rid, NatGatewayID: id, SnatTableIDs: []string{g.snatTable}, ForwardTableIDs: []string{g.fwdTable}}
-	s.remember(&c, token, req, resp)
+	remember(s, &c, token, req, resp)
 	r := *resp
 	return &r, nil
 }

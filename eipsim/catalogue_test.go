@@ -103,7 +103,7 @@ func TestCatalogueWellFormed(t *testing.T) {
 			}
 		}
 		for _, m := range append([]string{info.message}, info.alt...) {
-			if n := strings.Count(m, "%"); n > 1 || n == 1 && !strings.Contains(m, "%s") {
+			if strings.Count(m, "%") != strings.Count(m, "%s") {
 				t.Errorf("%s: message %q has an unexpected verb", c, m)
 			}
 		}

@@ -101,7 +101,7 @@ func (s *Sim) CreateForwardEntry(ctx context.Context, req CreateForwardEntryRequ
 	}
 	token := req.ClientToken
 	req.ClientToken = ""
-	if resp, err := s.replay(&c, token, req); err != nil {
+	if resp, err := replay(s, &c, token, req); err != nil {
 		return nil, s.fail(c, req.ForwardTableID, err)
 	} else if resp != nil {
 		r := *resp.(*CreateForwardEntryResponse)
@@ -145,7 +145,7 @@ func (s *Sim) CreateForwardEntry(ctx context.Context, req CreateForwardEntryRequ
 	s.ok(c, x.id)
 	s.createEntry(c.now, c.action, &x.natEntry, c.rid)
 	resp := &CreateForwardEntryResponse{RequestID: c.rid, ForwardEntryID: x.id}
-	s.remember(&c, token, req, resp)
+	remember(s, &c, token, req, resp)
 	r := *resp
 	return &r, nil
 }
@@ -236,7 +236,7 @@ func (s *Sim) DeleteForwardEntry(ctx context.Context, req DeleteForwardEntryRequ
 	}
 	token := req.ClientToken
 	req.ClientToken = ""
-	if resp, err := s.replay(&c, token, req); err != nil {
+	if resp, err := replay(s, &c, token, req); err != nil {
 		return nil, s.fail(c, req.ForwardEntryID, err)
 	} else if resp != nil {
 		return &DeleteForwardEntryResponse{RequestID: resp.(string)}, nil
@@ -258,7 +258,7 @@ func (s *Sim) DeleteForwardEntry(ctx context.Context, req DeleteForwardEntryRequ
 	}
 	s.ok(c, x.id)
 	s.deleteForward(c.now, c.action, x, c.rid)
-	s.remember(&c, token, req, c.rid)
+	remember(s, &c, token, req, c.rid)
 	return &DeleteForwardEntryResponse{RequestID: c.rid}, nil
 }
 

@@ -37,7 +37,7 @@ func docTable(t *testing.T, doc, heading string) map[eipsim.Code]int {
 // lists every code of the page and of the newer list.
 func TestDocsCodeTables(t *testing.T) {
 	b, err := os.ReadFile("../docs/nat-havip.md")
-	must(t, err)
+	mustOK(t, err)
 	doc := string(b)
 	unassoc := docTable(t, doc, "### UnassociateEipAddress: every error code and its trigger")
 	for code, status := range unassoc {

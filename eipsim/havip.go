@@ -275,7 +275,7 @@ func (s *Sim) CreateHaVip(ctx context.Context, req CreateHaVipRequest) (*CreateH
 	}
 	token := req.ClientToken
 	req.ClientToken = ""
-	if resp, err := s.replay(&c, token, req); err != nil {
+	if resp, err := replay(s, &c, token, req); err != nil {
 		return nil, s.fail(c, "", err)
 	} else if resp != nil {
 		r := *resp.(*CreateHaVipResponse)
@@ -299,7 +299,7 @@ func (s *Sim) CreateHaVip(ctx context.Context, req CreateHaVipRequest) (*CreateH
 		s.transition(at, ActionCreateHaVip, h.id, HaVipCreating, h.status(), rid)
 	})
 	resp := &CreateHaVipResponse{RequestID: c.rid, HaVipID: h.id, IPAddress: ip}
-	s.remember(&c, token, req, resp)
+	remember(s, &c, token, req, resp)
 	r := *resp
 	return &r, nil
 }

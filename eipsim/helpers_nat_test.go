@@ -1,8 +1,6 @@
 package eipsim_test
 
 import (
-	"context"
-	"errors"
 	"testing"
 	"time"
 
@@ -10,44 +8,19 @@ import (
 	"github.com/eipsim/eipsim/eipsim/eipsimtest"
 )
 
-var ctx = context.Background()
-
 const region = "cn-hangzhou"
 
 // settleAll moves the clock past every default delay and cooldown.
 const settleAll = 10 * time.Second
 
-// requireError checks code, HTTP status and message of an API error.
-func requireError(t *testing.T, err error, code eipsim.Code, status int, message string) {
-	t.Helper()
-	eipsimtest.RequireCode(t, err, code)
-	var e *eipsim.Error
-	if !errors.As(err, &e) {
-		t.Fatalf("error %v is not an *eipsim.Error", err)
-	}
-	if e.HTTPStatus != status {
-		t.Errorf("%s: HTTP status %d, want %d", code, e.HTTPStatus, status)
-	}
-	if e.Message != message {
-		t.Errorf("%s: message %q, want %q", code, e.Message, message)
-	}
-}
-
-func must(t *testing.T, err error) {
-	t.Helper()
-	if err != nil {
-		t.Fatal(err)
-	}
-}
-
-func alloc(t *testing.T, sim *eipsim.Sim, traffic bool) eipsim.EIP {
+func allocNAT(t *testing.T, sim *eipsim.Sim, traffic bool) eipsim.EIP {
 	t.Helper()
 	req := eipsim.AllocateEipAddressRequest{RegionID: region}
 	if traffic {
 		req.InternetChargeType = eipsim.InternetChargePayByTraffic
 	}
 	a, err := sim.AllocateEipAddress(ctx, req)
-	must(t, err)
+	mustOK(t, err)
 	return eipsimtest.MustEIP(t, sim, a.AllocationID)
 }
 
@@ -55,7 +28,7 @@ func alloc(t *testing.T, sim *eipsim.Sim, traffic bool) eipsim.EIP {
 func bind(t *testing.T, sim *eipsim.Sim, clk *eipsimtest.Clock, id, instance string, typ eipsim.InstanceType) {
 	t.Helper()
 	_, err := sim.AssociateEipAddress(ctx, eipsim.AssociateEipAddressRequest{AllocationID: id, InstanceID: instance, InstanceType: typ})
-	must(t, err)
+	mustOK(t, err)
 	clk.Advance(settleAll)
 	eipsimtest.RequireStatus(t, sim, id, eipsim.StatusInUse)
 }
@@ -64,10 +37,10 @@ func bind(t *testing.T, sim *eipsim.Sim, clk *eipsimtest.Clock, id, instance str
 func natWorld(t *testing.T, n int, opts ...eipsim.Option) (*eipsim.Sim, *eipsimtest.Clock, []eipsim.EIP) {
 	t.Helper()
 	sim, clk := eipsimtest.New(t, opts...)
-	must(t, sim.AddNatGateway(eipsim.NatGateway{NatGatewayID: "ngw-t"}))
+	mustOK(t, sim.AddNatGateway(eipsim.NatGateway{NatGatewayID: "ngw-t"}))
 	var eips []eipsim.EIP
 	for range n {
-		e := alloc(t, sim, false)
+		e := allocNAT(t, sim, false)
 		bind(t, sim, clk, e.AllocationID, "ngw-t", eipsim.InstanceTypeNat)
 		eips = append(eips, e)
 	}
@@ -77,7 +50,7 @@ func natWorld(t *testing.T, n int, opts ...eipsim.Option) (*eipsim.Sim, *eipsimt
 func snat(t *testing.T, sim *eipsim.Sim, ips, cidr string) string {
 	t.Helper()
 	r, err := sim.CreateSnatEntry(ctx, eipsim.CreateSnatEntryRequest{RegionID: region, SnatTableID: "stb-t", SnatIP: ips, SourceCIDR: cidr})
-	must(t, err)
+	mustOK(t, err)
 	return r.SnatEntryID
 }
 
@@ -85,7 +58,7 @@ func dnat(t *testing.T, sim *eipsim.Sim, ip, port string, portBreak bool) string
 	t.Helper()
 	r, err := sim.CreateForwardEntry(ctx, eipsim.CreateForwardEntryRequest{RegionID: region, ForwardTableID: "ftb-t", ExternalIP: ip,
 		ExternalPort: port, InternalIP: "10.0.0.9", InternalPort: port, IPProtocol: "TCP", PortBreak: portBreak})
-	must(t, err)
+	mustOK(t, err)
 	return r.ForwardEntryID
 }
 
@@ -97,13 +70,13 @@ func unassoc(sim *eipsim.Sim, req eipsim.UnassociateEipAddressRequest) error {
 func snatEntries(t *testing.T, sim *eipsim.Sim) []eipsim.SnatEntry {
 	t.Helper()
 	r, err := sim.DescribeSnatTableEntries(ctx, eipsim.DescribeSnatTableEntriesRequest{RegionID: region, NatGatewayID: "ngw-t"})
-	must(t, err)
+	mustOK(t, err)
 	return r.SnatTableEntries
 }
 
 func dnatEntries(t *testing.T, sim *eipsim.Sim) []eipsim.ForwardEntry {
 	t.Helper()
 	r, err := sim.DescribeForwardTableEntries(ctx, eipsim.DescribeForwardTableEntriesRequest{RegionID: region, NatGatewayID: "ngw-t"})
-	must(t, err)
+	mustOK(t, err)
 	return r.ForwardTableEntries
 }

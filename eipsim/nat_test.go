@@ -37,7 +37,7 @@ func TestNATForce(t *testing.T) {
 				eipsimtest.RequireStatus(t, sim, e.AllocationID, eipsim.StatusInUse)
 
 				// Force=true detaches.
-				must(t, natUnassoc(sim, e.AllocationID, true))
+				mustOK(t, natUnassoc(sim, e.AllocationID, true))
 				eipsimtest.RequireStatus(t, sim, e.AllocationID, eipsim.StatusUnassociating)
 				entries := func() []string {
 					var st []string
@@ -122,11 +122,11 @@ func TestNATEntriesMidTransition(t *testing.T) {
 				}
 				clk.Advance(eipsim.DefaultNATEntryDelay)
 				// Deleting.
-				must(t, del())
+				mustOK(t, del())
 				eipsimtest.RequireCode(t, natUnassoc(sim, e.AllocationID, force), eipsim.CodeInvalidStatusSnatOrDnat)
 				clk.Advance(eipsim.DefaultNATEntryDelay)
 				// Gone: the EIP goes freely.
-				must(t, natUnassoc(sim, e.AllocationID, force))
+				mustOK(t, natUnassoc(sim, e.AllocationID, force))
 				clk.Advance(settleAll)
 				eipsimtest.RequireStatus(t, sim, e.AllocationID, eipsim.StatusAvailable)
 			})
@@ -137,23 +137,23 @@ func TestNATEntriesMidTransition(t *testing.T) {
 func TestSnatRules(t *testing.T) {
 	sim, clk, eips := natWorld(t, 2)
 	a, b := eips[0].IPAddress, eips[1].IPAddress
-	other := alloc(t, sim, false)
+	other := allocNAT(t, sim, false)
 	create := func(ips, cidr string) error {
 		_, err := sim.CreateSnatEntry(ctx, eipsim.CreateSnatEntryRequest{RegionID: region, SnatTableID: "stb-t", SnatIP: ips, SourceCIDR: cidr})
 		return err
 	}
-	requireError(t, create(other.IPAddress, "10.0.1.0/24"), eipsim.CodeInvalidSnatIPNotFound, 404, "Specified SnatIp does not found on the NAT Gateway")
-	requireError(t, create("198.51.100.1", "10.0.1.0/24"), eipsim.CodeInvalidSnatIPNotFound, 404, "Specified SnatIp does not found on the NAT Gateway")
+	wantErr(t, create(other.IPAddress, "10.0.1.0/24"), eipsim.CodeInvalidSnatIPNotFound, 404, "Specified SnatIp does not found on the NAT Gateway")
+	wantErr(t, create("198.51.100.1", "10.0.1.0/24"), eipsim.CodeInvalidSnatIPNotFound, 404, "Specified SnatIp does not found on the NAT Gateway")
 	_, err := sim.CreateSnatEntry(ctx, eipsim.CreateSnatEntryRequest{RegionID: region, SnatTableID: "stb-nope", SnatIP: a, SourceCIDR: "10.0.1.0/24"})
 	eipsimtest.RequireCode(t, err, eipsim.CodeInvalidSnatTableIDNotFound)
 	dnat(t, sim, b, "22", false)
 	clk.Advance(settleAll)
-	requireError(t, create(b, "10.0.1.0/24"), eipsim.CodeForbiddenIPUsedInForwardTable, 400, "The specified SnatIp already used in forward table")
-	must(t, create(a, "10.0.1.0/24"))
-	requireError(t, create(a, "10.0.2.0/24"), eipsim.CodeIncorretSnatEntryStatus, 400, "Some Snat entry status blocked this operation..")
+	wantErr(t, create(b, "10.0.1.0/24"), eipsim.CodeForbiddenIPUsedInForwardTable, 400, "The specified SnatIp already used in forward table")
+	mustOK(t, create(a, "10.0.1.0/24"))
+	wantErr(t, create(a, "10.0.2.0/24"), eipsim.CodeIncorretSnatEntryStatus, 400, "Some Snat entry status blocked this operation..")
 	clk.Advance(settleAll)
 	eipsimtest.RequireCode(t, create(a, "10.0.1.0/24"), eipsim.CodeInvalidParameter) // the source is taken
-	must(t, create(a, "10.0.2.0/24"))
+	mustOK(t, create(a, "10.0.2.0/24"))
 	_, err = sim.CreateSnatEntry(ctx, eipsim.CreateSnatEntryRequest{RegionID: region, SnatTableID: "stb-t", SnatIP: a})
 	eipsimtest.RequireCode(t, err, eipsim.CodeMissingParameter)
 }
@@ -168,15 +168,15 @@ func TestForwardRules(t *testing.T) {
 	}
 	snat(t, sim, a, "10.0.0.0/24")
 	clk.Advance(settleAll)
-	requireError(t, create(a, "80", "80", "TCP", false), eipsim.CodeForbiddenExternalIPUsedInSnatTable, 400, "The specified ExternalIp already used in snat table")
-	must(t, create(a, "80", "80", "TCP", true)) // PortBreak lets SNAT and DNAT share the IP
-	requireError(t, create(b, "81", "81", "TCP", false), eipsim.CodeIncorretForwardEntryStatus, 400, "Some Forward entry status blocked this operation..")
+	wantErr(t, create(a, "80", "80", "TCP", false), eipsim.CodeForbiddenExternalIPUsedInSnatTable, 400, "The specified ExternalIp already used in snat table")
+	mustOK(t, create(a, "80", "80", "TCP", true)) // PortBreak lets SNAT and DNAT share the IP
+	wantErr(t, create(b, "81", "81", "TCP", false), eipsim.CodeIncorretForwardEntryStatus, 400, "Some Forward entry status blocked this operation..")
 	clk.Advance(settleAll)
-	requireError(t, create(a, "80", "8080", "TCP", true), eipsim.CodeOperationUnsupportedForwardEntry, 400, "Duplicated destination ip port is unsupported.")
+	wantErr(t, create(a, "80", "8080", "TCP", true), eipsim.CodeOperationUnsupportedForwardEntry, 400, "Duplicated destination ip port is unsupported.")
 	eipsimtest.RequireCode(t, create(b, "8080", "80", "TCP", false), eipsim.CodeOperationUnsupportedForwardEntry) // internal side taken
-	must(t, create(a, "80", "80", "UDP", true))
+	mustOK(t, create(a, "80", "80", "UDP", true))
 	clk.Advance(settleAll)
-	requireError(t, create("198.51.100.7", "90", "90", "TCP", false), eipsim.CodeInvalidExternalIPNotFound, 404, "Specified ExternalIp does not found on the NAT Gateway")
+	wantErr(t, create("198.51.100.7", "90", "90", "TCP", false), eipsim.CodeInvalidExternalIPNotFound, 404, "Specified ExternalIp does not found on the NAT Gateway")
 	eipsimtest.RequireCode(t, create(b, "0", "90", "TCP", false), eipsim.CodeInvalidExternalPortMalformed)
 	eipsimtest.RequireCode(t, create(b, "90", "x", "TCP", false), eipsim.CodeInvalidInternalPortMalformed)
 	eipsimtest.RequireCode(t, create(b, "90", "90", "ICMP", false), eipsim.CodeInvalidProtocalValueNotSupported)
@@ -188,48 +188,48 @@ func TestForwardRules(t *testing.T) {
 
 func TestNATGatewayLimitsAndLocks(t *testing.T) {
 	sim, clk, _ := natWorld(t, 2, eipsim.WithNATEIPLimits(3, 1))
-	tr := alloc(t, sim, true)
+	tr := allocNAT(t, sim, true)
 	bind(t, sim, clk, tr.AllocationID, "ngw-t", eipsim.InstanceTypeNat)
 	assoc := func(id string) error {
 		_, err := sim.AssociateEipAddress(ctx, eipsim.AssociateEipAddressRequest{AllocationID: id, InstanceID: "ngw-t", InstanceType: eipsim.InstanceTypeNat})
 		return err
 	}
-	requireError(t, assoc(alloc(t, sim, false).AllocationID), eipsim.CodeQuotaExceededNumberOfEip, 400, "Binded eip Quota exceed on this NatGw.")
+	wantErr(t, assoc(allocNAT(t, sim, false).AllocationID), eipsim.CodeQuotaExceededNumberOfEip, 400, "Binded eip Quota exceed on this NatGw.")
 
 	sim2, clk2, _ := natWorld(t, 1, eipsim.WithNATEIPLimits(3, 1))
-	tr2 := alloc(t, sim2, true)
+	tr2 := allocNAT(t, sim2, true)
 	bind(t, sim2, clk2, tr2.AllocationID, "ngw-t", eipsim.InstanceTypeNat)
-	_, err := sim2.AssociateEipAddress(ctx, eipsim.AssociateEipAddressRequest{AllocationID: alloc(t, sim2, true).AllocationID, InstanceID: "ngw-t", InstanceType: eipsim.InstanceTypeNat})
-	requireError(t, err, eipsim.CodeQuotaExceededNumberOfTrafficEip, 400, "The number of traffic eip on natgw exceed limitation.")
+	_, err := sim2.AssociateEipAddress(ctx, eipsim.AssociateEipAddressRequest{AllocationID: allocNAT(t, sim2, true).AllocationID, InstanceID: "ngw-t", InstanceType: eipsim.InstanceTypeNat})
+	wantErr(t, err, eipsim.CodeQuotaExceededNumberOfTrafficEip, 400, "The number of traffic eip on natgw exceed limitation.")
 
 	// A financially locked gateway takes no EIP and lets none go.
-	must(t, sim2.SetNatGatewayFinancialLock("ngw-t", true))
-	_, err = sim2.AssociateEipAddress(ctx, eipsim.AssociateEipAddressRequest{AllocationID: alloc(t, sim2, false).AllocationID, InstanceID: "ngw-t", InstanceType: eipsim.InstanceTypeNat})
-	requireError(t, err, eipsim.CodeNatGatewayFinancialLocked, 400, "The NatGateway has expire, cannot do bind operation.")
+	mustOK(t, sim2.SetNatGatewayFinancialLock("ngw-t", true))
+	_, err = sim2.AssociateEipAddress(ctx, eipsim.AssociateEipAddressRequest{AllocationID: allocNAT(t, sim2, false).AllocationID, InstanceID: "ngw-t", InstanceType: eipsim.InstanceTypeNat})
+	wantErr(t, err, eipsim.CodeNatGatewayFinancialLocked, 400, "The NatGateway has expire, cannot do bind operation.")
 	eipsimtest.RequireCode(t, natUnassoc(sim2, tr2.AllocationID, false), eipsim.CodeInvalidStatusNotAllow)
-	must(t, sim2.SetNatGatewayFinancialLock("ngw-t", false))
-	must(t, natUnassoc(sim2, tr2.AllocationID, false))
+	mustOK(t, sim2.SetNatGatewayFinancialLock("ngw-t", false))
+	mustOK(t, natUnassoc(sim2, tr2.AllocationID, false))
 }
 
 func TestNATGatewayLifecycle(t *testing.T) {
 	sim, clk := eipsimtest.New(t)
-	must(t, sim.AddVPC(eipsim.VPC{VpcID: "vpc-a"}))
+	mustOK(t, sim.AddVPC(eipsim.VPC{VpcID: "vpc-a"}))
 	r, err := sim.CreateNatGateway(ctx, eipsim.CreateNatGatewayRequest{RegionID: region, VpcID: "vpc-a"})
-	must(t, err)
-	e := alloc(t, sim, false)
+	mustOK(t, err)
+	e := allocNAT(t, sim, false)
 	_, err = sim.AssociateEipAddress(ctx, eipsim.AssociateEipAddressRequest{AllocationID: e.AllocationID, InstanceID: r.NatGatewayID, InstanceType: eipsim.InstanceTypeNat})
 	eipsimtest.RequireCode(t, err, eipsim.CodeIncorrectStatusNatGateway) // Creating
 	clk.Advance(eipsim.DefaultNATGatewayDelay)
 	bind(t, sim, clk, e.AllocationID, r.NatGatewayID, eipsim.InstanceTypeNat)
 	s, err := sim.CreateSnatEntry(ctx, eipsim.CreateSnatEntryRequest{RegionID: region, SnatTableID: r.SnatTableIDs[0], SnatIP: e.IPAddress, SourceVSwitchID: "vsw-a"})
-	must(t, err)
+	mustOK(t, err)
 	clk.Advance(settleAll)
 	_, err = sim.DeleteNatGateway(ctx, eipsim.DeleteNatGatewayRequest{RegionID: region, NatGatewayID: r.NatGatewayID})
-	requireError(t, err, eipsim.CodeDependencyViolation, 400, "The specified resource of SnatEntry depends on NatGateway, so the operation cannot be completed.")
+	wantErr(t, err, eipsim.CodeDependencyViolation, 400, "The specified resource of SnatEntry depends on NatGateway, so the operation cannot be completed.")
 	_, err = sim.DeleteNatGateway(ctx, eipsim.DeleteNatGatewayRequest{RegionID: region, NatGatewayID: r.NatGatewayID, Force: true})
-	must(t, err)
+	mustOK(t, err)
 	d, err := sim.DescribeNatGateways(ctx, eipsim.DescribeNatGatewaysRequest{RegionID: region})
-	must(t, err)
+	mustOK(t, err)
 	if d.TotalCount != 1 || d.NatGateways[0].Status != eipsim.NatGatewayDeleting || d.NatGateways[0].AllocationIDs[0] != e.AllocationID {
 		t.Fatalf("while deleting: %+v", d.NatGateways)
 	}
@@ -250,7 +250,7 @@ func TestActionsServedByWireName(t *testing.T) {
 	sim, clk, eips := natWorld(t, 1)
 	out, err := sim.Call(ctx, eipsim.ActionCreateForwardEntry, eipsim.Params{"RegionId": region, "ForwardTableId": "ftb-t",
 		"ExternalIp": eips[0].IPAddress, "ExternalPort": "80", "InternalIp": "10.0.0.5", "InternalPort": "8080", "IpProtocol": "tcp", "PortBreak": "true"})
-	must(t, err)
+	mustOK(t, err)
 	if out.(*eipsim.CreateForwardEntryResponse).ForwardEntryID == "" {
 		t.Fatal("no ForwardEntryId")
 	}

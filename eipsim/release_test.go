@@ -67,7 +67,7 @@ func TestUnassociateRules(t *testing.T) {
 	}{
 		{"no AllocationId", req{AllocationID: "-"}, eipsim.CodeMissingParameter, 400, missingMsg("AllocationId")},
 		{"bad InstanceType", req{InstanceType: "Router"}, eipsim.CodeInvalidInstanceTypeValueNotSupport, 400, "The specified value of InstanceType is not supported."},
-		{"bad PrivateIpAddress", req{PrivateIPAddress: "x"}, eipsim.CodeInvalidParameter, 400, invalidMsg("PrivateIpAddress")},
+		{"bad PrivateIpAddress", req{PrivateIPAddress: "x"}, eipsim.CodeInvalidParameter, 400, "The specified parameter is not valid."},
 		{"bad region", req{RegionID: "mars-1"}, eipsim.CodeForbiddenRegionNotFound, 404, "Specified region is not found during access authentication."},
 		{"unknown EIP", req{AllocationID: "eip-nope"}, eipsim.CodeInvalidAllocationIDNotFound, 404, msgNotFound},
 		{"unknown instance", req{InstanceID: "i-nope"}, eipsim.CodeInvalidInstanceIDNotFound, 400, "Specified instance does not exist."},

@@ -92,7 +92,7 @@ func (s *Sim) CreateSnatEntry(ctx context.Context, req CreateSnatEntryRequest) (
 	}
 	token := req.ClientToken
 	req.ClientToken = ""
-	if resp, err := s.replay(&c, token, req); err != nil {
+	if resp, err := replay(s, &c, token, req); err != nil {
 		return nil, s.fail(c, req.SnatTableID, err)
 	} else if resp != nil {
 		r := *resp.(*CreateSnatEntryResponse)
@@ -139,7 +139,7 @@ func (s *Sim) CreateSnatEntry(ctx context.Context, req CreateSnatEntryRequest) (
 	s.ok(c, x.id)
 	s.createEntry(c.now, c.action, &x.natEntry, c.rid)
 	resp := &CreateSnatEntryResponse{RequestID: c.rid, SnatEntryID: x.id}
-	s.remember(&c, token, req, resp)
+	remember(s, &c, token, req, resp)
 	r := *resp
 	return &r, nil
 }
@@ -249,7 +249,7 @@ func (s *Sim) DeleteSnatEntry(ctx context.Context, req DeleteSnatEntryRequest) (
 	}
 	token := req.ClientToken
 	req.ClientToken = ""
-	if resp, err := s.replay(&c, token, req); err != nil {
+	if resp, err := replay(s, &c, token, req); err != nil {
 		return nil, s.fail(c, req.SnatEntryID, err)
 	} else if resp != nil {
 		return &DeleteSnatEntryResponse{RequestID: resp.(string)}, nil
@@ -271,7 +271,7 @@ func (s *Sim) DeleteSnatEntry(ctx context.Context, req DeleteSnatEntryRequest) (
 	}
 	s.ok(c, x.id)
 	s.deleteSnat(c.now, c.action, x, c.rid)
-	s.remember(&c, token, req, c.rid)
+	remember(s, &c, token, req, c.rid)
 	return &DeleteSnatEntryResponse{RequestID: c.rid}, nil
 }
 

@@ -22,8 +22,8 @@ type unassociateCase struct {
 func ecsWorld(t *testing.T, opts ...eipsim.Option) (*eipsim.Sim, *eipsimtest.Clock, string) {
 	t.Helper()
 	sim, clk := eipsimtest.New(t, opts...)
-	must(t, sim.AddInstance(eipsim.Instance{InstanceID: "i-a"}))
-	e := alloc(t, sim, false)
+	mustOK(t, sim.AddInstance(eipsim.Instance{InstanceID: "i-a"}))
+	e := allocNAT(t, sim, false)
 	bind(t, sim, clk, e.AllocationID, "i-a", eipsim.InstanceTypeEcsInstance)
 	return sim, clk, e.AllocationID
 }
@@ -34,7 +34,7 @@ func ecsWorld(t *testing.T, opts ...eipsim.Option) (*eipsim.Sim, *eipsimtest.Clo
 var unassociateCases = map[eipsim.Code]unassociateCase{
 	eipsim.CodeIncorrectEipStatus: {400, "Current elastic IP status does not support this operation.", func(t *testing.T) error {
 		sim, _ := eipsimtest.New(t)
-		e := alloc(t, sim, false) // Available: nothing to detach
+		e := allocNAT(t, sim, false) // Available: nothing to detach
 		return unassoc(sim, eipsim.UnassociateEipAddressRequest{AllocationID: e.AllocationID})
 	}},
 	eipsim.CodeInvalidInstanceIDNotFound: {400, "Specified instance does not exist.", func(t *testing.T) error {
@@ -43,7 +43,7 @@ var unassociateCases = map[eipsim.Code]unassociateCase{
 	}},
 	eipsim.CodeIncorrectInstanceStatus: {400, "The current status of instance does not support this operation.", func(t *testing.T) error {
 		sim, _, id := ecsWorld(t)
-		must(t, sim.SetInstanceStatus("i-a", eipsim.InstanceStopping))
+		mustOK(t, sim.SetInstanceStatus("i-a", eipsim.InstanceStopping))
 		return unassoc(sim, eipsim.UnassociateEipAddressRequest{AllocationID: id, InstanceID: "i-a"})
 	}},
 	eipsim.CodeInvalidInstanceTypeValueNotSupport: {400, "The specified value of InstanceType is not supported.", func(t *testing.T) error {
@@ -52,20 +52,20 @@ var unassociateCases = map[eipsim.Code]unassociateCase{
 	}},
 	eipsim.CodeIncorrectHaVipStatus: {400, "This operation is denied because satus of the specified HaVip is neither Available nor InUse.", func(t *testing.T) error {
 		sim, clk := eipsimtest.New(t)
-		must(t, sim.AddInstance(eipsim.Instance{InstanceID: "i-a"}))
-		must(t, sim.AddHaVip(eipsim.HaVip{HaVipID: "havip-a"}))
-		e := alloc(t, sim, false)
+		mustOK(t, sim.AddInstance(eipsim.Instance{InstanceID: "i-a"}))
+		mustOK(t, sim.AddHaVip(eipsim.HaVip{HaVipID: "havip-a"}))
+		e := allocNAT(t, sim, false)
 		bind(t, sim, clk, e.AllocationID, "havip-a", eipsim.InstanceTypeHaVip)
 		_, err := sim.AssociateHaVip(ctx, eipsim.AssociateHaVipRequest{RegionID: region, HaVipID: "havip-a", InstanceID: "i-a"})
-		must(t, err) // the HaVip is Associating
+		mustOK(t, err) // the HaVip is Associating
 		return unassoc(sim, eipsim.UnassociateEipAddressRequest{AllocationID: e.AllocationID, InstanceID: "havip-a", InstanceType: eipsim.InstanceTypeHaVip})
 	}},
 	eipsim.CodeOperationDenied: {400, "Eip of default vpc not allow this operation", func(t *testing.T) error {
 		sim, clk := eipsimtest.New(t)
-		must(t, sim.AddVPC(eipsim.VPC{VpcID: "vpc-default", IsDefault: true}))
-		must(t, sim.AddInstance(eipsim.Instance{InstanceID: "i-d", VpcID: "vpc-default", PublicIP: true}))
+		mustOK(t, sim.AddVPC(eipsim.VPC{VpcID: "vpc-default", IsDefault: true}))
+		mustOK(t, sim.AddInstance(eipsim.Instance{InstanceID: "i-d", VpcID: "vpc-default", PublicIP: true}))
 		id, err := sim.ConvertNatPublicIpToEip("i-d")
-		must(t, err)
+		mustOK(t, err)
 		clk.Advance(settleAll)
 		return unassoc(sim, eipsim.UnassociateEipAddressRequest{AllocationID: id, InstanceID: "i-d"})
 	}},
@@ -75,21 +75,21 @@ var unassociateCases = map[eipsim.Code]unassociateCase{
 	}},
 	eipsim.CodeTaskConflict: {400, "The eip operate too frequent, TaskConflict.", func(t *testing.T) error {
 		sim, clk := eipsimtest.New(t, eipsim.WithCooldown(time.Minute))
-		must(t, sim.AddInstance(eipsim.Instance{InstanceID: "i-a"}))
-		e := alloc(t, sim, false)
+		mustOK(t, sim.AddInstance(eipsim.Instance{InstanceID: "i-a"}))
+		e := allocNAT(t, sim, false)
 		_, err := sim.AssociateEipAddress(ctx, eipsim.AssociateEipAddressRequest{AllocationID: e.AllocationID, InstanceID: "i-a"})
-		must(t, err)
+		mustOK(t, err)
 		clk.Advance(eipsim.DefaultAssociateDelay) // InUse, within the cooldown
 		return unassoc(sim, eipsim.UnassociateEipAddressRequest{AllocationID: e.AllocationID})
 	}},
 	eipsim.CodeInvalidBindingStatus: {400, "The eip binding status invalid.", func(t *testing.T) error {
 		sim, _, id := ecsWorld(t)
-		must(t, sim.AddInstance(eipsim.Instance{InstanceID: "i-b"}))
+		mustOK(t, sim.AddInstance(eipsim.Instance{InstanceID: "i-b"}))
 		return unassoc(sim, eipsim.UnassociateEipAddressRequest{AllocationID: id, InstanceID: "i-b"})
 	}},
 	eipsim.CodeForbiddenFinancialLocked: {400, "The ip business status is invalid.", func(t *testing.T) error {
 		sim, _, id := ecsWorld(t)
-		must(t, sim.Lock(id, eipsim.LockFinancial))
+		mustOK(t, sim.Lock(id, eipsim.LockFinancial))
 		return unassoc(sim, eipsim.UnassociateEipAddressRequest{AllocationID: id})
 	}},
 	eipsim.CodeInvalidIPStatusUsedBySnatTable: {400, "The removed ip address has been used by snat table.", func(t *testing.T) error {
@@ -106,32 +106,32 @@ var unassociateCases = map[eipsim.Code]unassociateCase{
 	}},
 	eipsim.CodeEniAttached: {400, "The eni should be detached from ecs when associating with direct eip.", func(t *testing.T) error {
 		sim, clk := eipsimtest.New(t)
-		must(t, sim.AddInstance(eipsim.Instance{InstanceID: "i-a"}))
-		must(t, sim.AddNetworkInterface(eipsim.NetworkInterface{NetworkInterfaceID: "eni-a"}))
-		e := alloc(t, sim, false)
+		mustOK(t, sim.AddInstance(eipsim.Instance{InstanceID: "i-a"}))
+		mustOK(t, sim.AddNetworkInterface(eipsim.NetworkInterface{NetworkInterfaceID: "eni-a"}))
+		e := allocNAT(t, sim, false)
 		_, err := sim.AssociateEipAddress(ctx, eipsim.AssociateEipAddressRequest{AllocationID: e.AllocationID, InstanceID: "eni-a",
 			InstanceType: eipsim.InstanceTypeNetworkInterface, Mode: eipsim.ModeBinded})
-		must(t, err)
+		mustOK(t, err)
 		clk.Advance(settleAll)
-		must(t, sim.AttachNetworkInterface("eni-a", "i-a")) // cut-through ENI attached after the fact
+		mustOK(t, sim.AttachNetworkInterface("eni-a", "i-a")) // cut-through ENI attached after the fact
 		return unassoc(sim, eipsim.UnassociateEipAddressRequest{AllocationID: e.AllocationID, InstanceID: "eni-a", InstanceType: eipsim.InstanceTypeNetworkInterface})
 	}},
 	eipsim.CodeInvalidEIPStatusBizDisabled: {400, "The EIP has been locked.", func(t *testing.T) error {
 		sim, _, id := ecsWorld(t)
-		must(t, sim.Lock(id, eipsim.LockSecurity))
+		mustOK(t, sim.Lock(id, eipsim.LockSecurity))
 		return unassoc(sim, eipsim.UnassociateEipAddressRequest{AllocationID: id})
 	}},
 	eipsim.CodeInvalidStatusEcsStatusNotSupport: {400, "The special instance status Pending is not support operate", func(t *testing.T) error {
 		sim, _, id := ecsWorld(t)
-		must(t, sim.SetInstanceStatus("i-a", eipsim.InstancePending))
+		mustOK(t, sim.SetInstanceStatus("i-a", eipsim.InstancePending))
 		return unassoc(sim, eipsim.UnassociateEipAddressRequest{AllocationID: id})
 	}},
 	eipsim.CodeInvalidStatusEniStatusNotSupport: {400, "The status Detaching of eni eni-a does not support this operation.", func(t *testing.T) error {
 		sim, clk := eipsimtest.New(t)
-		must(t, sim.AddNetworkInterface(eipsim.NetworkInterface{NetworkInterfaceID: "eni-a"}))
-		e := alloc(t, sim, false)
+		mustOK(t, sim.AddNetworkInterface(eipsim.NetworkInterface{NetworkInterfaceID: "eni-a"}))
+		e := allocNAT(t, sim, false)
 		bind(t, sim, clk, e.AllocationID, "eni-a", eipsim.InstanceTypeNetworkInterface)
-		must(t, sim.SetNetworkInterfaceStatus("eni-a", eipsim.ENIDetaching))
+		mustOK(t, sim.SetNetworkInterfaceStatus("eni-a", eipsim.ENIDetaching))
 		return unassoc(sim, eipsim.UnassociateEipAddressRequest{AllocationID: e.AllocationID, InstanceID: "eni-a", InstanceType: eipsim.InstanceTypeNetworkInterface})
 	}},
 	eipsim.CodeInvalidStatusSnatOrDnat: {400, "Operation failed because snat or dnat in unstable status.", func(t *testing.T) error {
@@ -147,10 +147,10 @@ var unassociateCases = map[eipsim.Code]unassociateCase{
 	}},
 	eipsim.CodeInvalidStatusNotAllow: {400, "Bind instance status invalid", func(t *testing.T) error {
 		sim, clk := eipsimtest.New(t)
-		must(t, sim.AddLoadBalancer(eipsim.LoadBalancer{LoadBalancerID: "lb-a"}))
-		e := alloc(t, sim, false)
+		mustOK(t, sim.AddLoadBalancer(eipsim.LoadBalancer{LoadBalancerID: "lb-a"}))
+		e := allocNAT(t, sim, false)
 		bind(t, sim, clk, e.AllocationID, "lb-a", eipsim.InstanceTypeSlbInstance)
-		must(t, sim.SetLoadBalancerStatus("lb-a", eipsim.SLBInactive))
+		mustOK(t, sim.SetLoadBalancerStatus("lb-a", eipsim.SLBInactive))
 		return unassoc(sim, eipsim.UnassociateEipAddressRequest{AllocationID: e.AllocationID, InstanceID: "lb-a", InstanceType: eipsim.InstanceTypeSlbInstance})
 	}},
 	eipsim.CodeForbidden: {400, "The eip instance owener error", func(t *testing.T) error {
@@ -160,14 +160,14 @@ var unassociateCases = map[eipsim.Code]unassociateCase{
 	}},
 	eipsim.CodeInvalidLoadBalancerIDNotFound: {400, "LoadBalancerId does not exist.", func(t *testing.T) error {
 		sim, clk := eipsimtest.New(t)
-		must(t, sim.AddLoadBalancer(eipsim.LoadBalancer{LoadBalancerID: "lb-a"}))
-		e := alloc(t, sim, false)
+		mustOK(t, sim.AddLoadBalancer(eipsim.LoadBalancer{LoadBalancerID: "lb-a"}))
+		e := allocNAT(t, sim, false)
 		bind(t, sim, clk, e.AllocationID, "lb-a", eipsim.InstanceTypeSlbInstance)
 		return unassoc(sim, eipsim.UnassociateEipAddressRequest{AllocationID: e.AllocationID, InstanceID: "lb-gone", InstanceType: eipsim.InstanceTypeSlbInstance})
 	}},
 	eipsim.CodeOperationFailedSystemBusy: {400, "Operation failed because system is busy.", func(t *testing.T) error {
 		sim, _, id := ecsWorld(t)
-		must(t, sim.SetSystemBusy(eipsim.ActionUnassociateEipAddress, 1))
+		mustOK(t, sim.SetSystemBusy(eipsim.ActionUnassociateEipAddress, 1))
 		err := unassoc(sim, eipsim.UnassociateEipAddressRequest{AllocationID: id})
 		if err2 := unassoc(sim, eipsim.UnassociateEipAddressRequest{AllocationID: id}); err2 != nil {
 			t.Errorf("the second call after SetSystemBusy(1) failed: %v", err2)
@@ -181,7 +181,7 @@ var unassociateCases = map[eipsim.Code]unassociateCase{
 	eipsim.CodeInvalidBindInstanceNotFound: {404, "The specified bind instance does not exist.", func(t *testing.T) error {
 		sim, _, eips := natWorld(t, 1)
 		_, err := sim.DeleteNatGateway(ctx, eipsim.DeleteNatGatewayRequest{RegionID: region, NatGatewayID: "ngw-t", Force: true})
-		must(t, err) // Deleting: the EIP is still bound to a gateway that is going away
+		mustOK(t, err) // Deleting: the EIP is still bound to a gateway that is going away
 		return unassoc(sim, eipsim.UnassociateEipAddressRequest{AllocationID: eips[0].AllocationID})
 	}},
 	eipsim.CodeForbiddenRegionNotFound: {404, "Specified region is not found during access authentication.", func(t *testing.T) error {
@@ -196,7 +196,7 @@ func TestUnassociateEipAddressErrors(t *testing.T) {
 	for _, code := range sortedCodes(unassociateCases) {
 		tc := unassociateCases[code]
 		t.Run(string(code), func(t *testing.T) {
-			requireError(t, tc.run(t), code, tc.status, tc.message)
+			wantErr(t, tc.run(t), code, tc.status, tc.message)
 		})
 	}
 }
@@ -214,7 +214,7 @@ var newerUnassociateCodes = []eipsim.Code{
 func unassociatePageCodes(t *testing.T) map[eipsim.Code][2]string {
 	t.Helper()
 	b, err := os.ReadFile("testdata/UnassociateEipAddress.txt")
-	must(t, err)
+	mustOK(t, err)
 	out := map[eipsim.Code][2]string{}
 	for _, m := range regexp.MustCompile(`(?m)^(\d{3}) (\S+) (.*?) The error message returned`).FindAllStringSubmatch(string(b), -1) {
 		out[eipsim.Code(m[2])] = [2]string{m[1], m[3]}
