@@ -63,6 +63,10 @@ type config struct {
 	tokenTTL     time.Duration
 	historyLimit int
 	multiBinded  int
+	// Fault injection and rate limiting (faults.go, ratelimit.go).
+	faults      []Fault
+	limits      map[Action]RateLimit
+	globalLimit *RateLimit
 }
 
 func defaultConfig() config {
