@@ -639,3 +639,45 @@ func FuzzParseFaultLine(f *testing.F) {
 		}
 	})
 }
+
+func TestFaultOrderWithManyRules(t *testing.T) {
+	// Enough rules for the Sim to index them by resource and account; the
+	// order must still be insertion order across all kinds of rules.
+	sim, _ := faultSim(t)
+	var want []string
+	for i := range 40 {
+		var line string
+		switch i % 5 {
+		case 0:
+			line = "Action=DescribeEipAddresses ResourceId=eip-0001 Code=InternalError Times=1"
+		case 1:
+			line = "AccountId=default Code=ServiceUnavailable Times=1"
+		case 2:
+			line = "Code=OperationFailed.SystemBusy Times=1"
+		case 3:
+			line = "ResourceId=eip-9999 Code=TaskConflict" // never matches
+		case 4:
+			line = "Action=DescribeEipAddresses AccountId=nobody Code=TaskConflict" // never matches
+		}
+		h := inject(t, sim, line)
+		if i%5 < 3 {
+			want = append(want, h.ID())
+		}
+	}
+	for range want {
+		_, err := sim.DescribeEipAddresses(ctx, eipsim.DescribeEipAddressesRequest{RegionID: "cn-hangzhou", AllocationID: "eip-0001"})
+		if err == nil {
+			t.Fatal("no rule fired")
+		}
+	}
+	if _, err := sim.DescribeEipAddresses(ctx, eipsim.DescribeEipAddressesRequest{RegionID: "cn-hangzhou", AllocationID: "eip-0001"}); err != nil {
+		t.Fatalf("all spent, yet %v", err)
+	}
+	var got []string
+	for _, e := range faultEvents(sim) {
+		got = append(got, strings.Fields(e.Cause)[0])
+	}
+	if !slices.Equal(got, want) {
+		t.Fatalf("fired in order\n%v\nwant\n%v", got, want)
+	}
+}

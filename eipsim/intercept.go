@@ -15,12 +15,13 @@ type hooks struct {
 	// rules are the injected fault rules in insertion order.
 	rules  []*faultRule
 	nextID uint64
-	// index holds, per phase, the live rules that can fire on each Action,
-	// in insertion order; wild is the list for Actions no rule names. Both
-	// are rebuilt when a rule is added, removed or spent, so a call only
-	// walks the rules of its own Action and phase.
-	index [numPhases]map[Action][]*faultRule
-	wild  [numPhases][]*faultRule
+	// index holds, per phase, the live rules that can fire on each Action
+	// some rule names, in insertion order; wild is the list for the other
+	// Actions. Both are rebuilt when a rule is added, removed or spent, so
+	// a call only walks the rules of its own Action and phase. index is a
+	// slice: a handful of Actions is scanned faster than a map is hashed.
+	index [numPhases][]actionRules
+	wild  [numPhases]ruleList
 	// live counts the rules in the index; zero keeps every hook at a
 	// single comparison.
 	live int
@@ -56,6 +57,46 @@ func phaseOf(e FaultEffect) phase {
 		return phaseOutcome
 	}
 	return phaseIntercept
+}
+
+type actionRules struct {
+	action Action
+	rules  ruleList
+}
+
+// ruleList is the rules one call may meet in one phase, in insertion
+// order. A long list is split by the field that tells most rules apart, so
+// a call only meets the rules for its resource and its account: byResource
+// holds the rules naming a resource, byAccount those naming an account but
+// no resource, rest the others. The three are merged by rule ID, so the
+// order stays insertion order.
+type ruleList struct {
+	all        []*faultRule
+	byResource map[string][]*faultRule
+	byAccount  map[string][]*faultRule
+	rest       []*faultRule
+}
+
+// splitAt is the list length from which a ruleList is split.
+const splitAt = 16
+
+func (l *ruleList) add(r *faultRule) { l.all = append(l.all, r) }
+
+func (l *ruleList) split() {
+	if len(l.all) < splitAt {
+		return
+	}
+	l.byResource, l.byAccount = map[string][]*faultRule{}, map[string][]*faultRule{}
+	for _, r := range l.all {
+		switch {
+		case r.f.ResourceID != "":
+			l.byResource[r.f.ResourceID] = append(l.byResource[r.f.ResourceID], r)
+		case r.f.AccountID != "":
+			l.byAccount[r.f.AccountID] = append(l.byAccount[r.f.AccountID], r)
+		default:
+			l.rest = append(l.rest, r)
+		}
+	}
 }
 
 type faultRule struct {
@@ -117,7 +158,7 @@ func (h *hooks) remove(id uint64) bool {
 func (h *hooks) reindex() {
 	h.live, h.paramRules = 0, 0
 	for p := range numPhases {
-		h.index[p], h.wild[p] = nil, nil
+		h.index[p], h.wild[p] = nil, ruleList{}
 	}
 	for _, r := range h.rules {
 		if r.spent() {
@@ -127,64 +168,105 @@ func (h *hooks) reindex() {
 		if r.phase != phaseIntercept && r.f.Params != nil {
 			h.paramRules++
 		}
-		if a := r.f.Action; a != "" {
-			if h.index[r.phase] == nil {
-				h.index[r.phase] = map[Action][]*faultRule{}
-			}
-			if _, ok := h.index[r.phase][a]; !ok {
-				h.index[r.phase][a] = nil
-			}
+		if a := r.f.Action; a != "" && h.entry(r.phase, a) == nil {
+			h.index[r.phase] = append(h.index[r.phase], actionRules{action: a})
 		}
 	}
 	for _, r := range h.rules {
 		if r.spent() {
 			continue
 		}
-		idx := h.index[r.phase]
 		if r.f.Action != "" {
-			idx[r.f.Action] = append(idx[r.f.Action], r)
+			h.entry(r.phase, r.f.Action).add(r)
 			continue
 		}
-		h.wild[r.phase] = append(h.wild[r.phase], r)
-		for a := range idx {
-			idx[a] = append(idx[a], r)
+		h.wild[r.phase].add(r)
+		for i := range h.index[r.phase] {
+			h.index[r.phase][i].rules.add(r)
+		}
+	}
+	for p := range numPhases {
+		h.wild[p].split()
+		for i := range h.index[p] {
+			h.index[p][i].rules.split()
 		}
 	}
 }
 
+func (h *hooks) entry(p phase, action Action) *ruleList {
+	for i := range h.index[p] {
+		if h.index[p][i].action == action {
+			return &h.index[p][i].rules
+		}
+	}
+	return nil
+}
+
 // candidates returns the live rules of phase p that can fire on action.
-func (h *hooks) candidates(p phase, action Action) []*faultRule {
-	if l, ok := h.index[p][action]; ok {
+func (h *hooks) candidates(p phase, action Action) *ruleList {
+	if l := h.entry(p, action); l != nil {
 		return l
 	}
-	return h.wild[p]
+	return &h.wild[p]
 }
 
 // fire returns the first rule of phase p that fires on the call, counts
 // the firing and records it in the history; nil if none fires.
 func (s *Sim) fireRule(p phase, c *call, resource string, req any) *faultRule {
-	now := c.now.UnixNano()
-	for _, r := range s.hooks.candidates(p, c.action) {
-		f := &r.f
-		if f.ResourceID != "" && f.ResourceID != resource ||
-			f.AccountID != "" && f.AccountID != c.account ||
-			now < r.from || r.until != 0 && now >= r.until ||
-			r.spent() ||
-			f.Params != nil && !s.hooks.paramsOK(p, r, req) {
-			continue
+	l := s.hooks.candidates(p, c.action)
+	if l.byResource == nil {
+		for _, r := range l.all {
+			// The usual reasons not to fire, checked without a call.
+			if r.f.ResourceID != "" && r.f.ResourceID != resource || r.f.AccountID != "" && r.f.AccountID != c.account {
+				continue
+			}
+			if s.tryRule(p, r, c, resource, req) {
+				return r
+			}
 		}
-		if f.Probability != 0 && s.ids.rng.Float64() >= f.Probability {
-			continue
+		return nil
+	}
+	// Merge the three parts of a split list by rule ID.
+	a, b, rest := l.byResource[resource], l.byAccount[c.account], l.rest
+	for len(a)+len(b)+len(rest) > 0 {
+		var r *faultRule
+		switch {
+		case len(a) > 0 && (len(b) == 0 || a[0].id < b[0].id) && (len(rest) == 0 || a[0].id < rest[0].id):
+			r, a = a[0], a[1:]
+		case len(b) > 0 && (len(rest) == 0 || b[0].id < rest[0].id):
+			r, b = b[0], b[1:]
+		default:
+			r, rest = rest[0], rest[1:]
 		}
-		r.fired++
-		if r.spent() {
-			s.hooks.reindex()
+		if s.tryRule(p, r, c, resource, req) {
+			return r
 		}
-		s.history.add(Event{Time: c.now, Kind: EventKindFault, RequestID: c.rid, AccountID: c.account,
-			Action: c.action, ResourceID: resource, Code: f.Code, Cause: r.cause()})
-		return r
 	}
 	return nil
+}
+
+// tryRule fires r if it matches the call, counting the firing and
+// recording it in the history.
+func (s *Sim) tryRule(p phase, r *faultRule, c *call, resource string, req any) bool {
+	f := &r.f
+	now := c.now.UnixNano()
+	if f.ResourceID != "" && f.ResourceID != resource ||
+		f.AccountID != "" && f.AccountID != c.account ||
+		now < r.from || r.until != 0 && now >= r.until ||
+		r.spent() ||
+		f.Params != nil && !s.hooks.paramsOK(p, r, req) {
+		return false
+	}
+	if f.Probability != 0 && s.ids.rng.Float64() >= f.Probability {
+		return false
+	}
+	r.fired++
+	if r.spent() {
+		s.hooks.reindex()
+	}
+	s.history.add(Event{Time: c.now, Kind: EventKindFault, RequestID: c.rid, AccountID: c.account,
+		Action: c.action, ResourceID: resource, Code: f.Code, Cause: r.cause()})
+	return true
 }
 
 // cause is the history Cause of a firing: the rule's ID and effect.
@@ -212,7 +294,7 @@ func (h *hooks) paramsOK(p phase, r *faultRule, req any) bool {
 func (h *hooks) matchParams(action Action, req any) {
 	h.matched = h.matched[:0]
 	for _, p := range []phase{phaseDelay, phaseOutcome} {
-		for _, r := range h.candidates(p, action) {
+		for _, r := range h.candidates(p, action).all {
 			if r.f.Params != nil && paramsMatch(r.f.Params, req) {
 				h.matched = append(h.matched, r)
 			}
