@@ -1,37 +1,5 @@
 package eipsim
 
-// Fault injection: deterministic rules, on the Sim's clock and its seeded
-// generator, that make calls fail, slow down or get stuck.
-//
-// # Where rules act, and in which order
-//
-// A call meets the hooks in this order; each hook looks only at the rules of
-// its own effects, in insertion order, and the first rule that fires wins
-// that hook:
-//
-//  1. Rate limits (see [WithRateLimit], [WithGlobalRateLimit]), like a
-//     gateway in front of the service: the global bucket (Throttling), then
-//     the caller's bucket for the Action (Throttling.User). A throttled call
-//     reaches no fault rule and takes no tokens.
-//  2. Error rules, before any validation: the call is refused with the rule's
-//     code and changes nothing.
-//  3. The action's own checks (parameters, existence, status, ...).
-//  4. Latency and Stuck rules, when an asynchronous action (associate,
-//     unassociate, release) schedules its completion.
-//  5. ApplyThenFail rules, after the change was made and (with a
-//     ClientToken) remembered: the caller gets the rule's error although the
-//     change happened, as when a response is lost.
-//
-// A rule fires when everything it names matches (Action, ResourceId,
-// AccountId, every Param), the clock is inside its window, it has firings
-// left (Times), and, last, its probability draw succeeds. A rule that
-// matches but does not fire (spent, outside its window, draw failed) lets
-// the next rule be tried. Only a rule that fires counts against Times, and
-// the generator is drawn from only for a probabilistic rule that got that
-// far, so a run is a function of the seed and the calls. Every firing is a
-// history event of kind [EventKindFault] whose Cause starts with the rule's
-// ID.
-
 import (
 	"bufio"
 	"errors"
@@ -66,8 +34,42 @@ const (
 	FaultApplyThenFail FaultEffect = "ApplyThenFail"
 )
 
-// Fault is a fault rule. The zero value of each matching field matches
-// everything. In wire form (see [ParseFault]) the fields are written
+// Fault is a fault rule: deterministic, on the Sim's clock and its seeded
+// generator, it makes calls fail, slow down or get stuck. Add rules with
+// [Sim.InjectFault], [WithFaults] or, in wire form, [ParseFault].
+//
+// Where rules act, and in which order:
+//
+// A call meets the hooks in this order; each hook looks only at the rules of
+// its own effects, in insertion order, and the first rule that fires wins
+// that hook:
+//
+//  1. Rate limits (see [WithRateLimit], [WithGlobalRateLimit]), like a
+//     gateway in front of the service: the global bucket (Throttling), then
+//     the caller's bucket for the Action (Throttling.User). A throttled call
+//     reaches no fault rule and takes no tokens.
+//  2. Error rules, before any validation: the call is refused with the rule's
+//     code and changes nothing.
+//  3. The action's own checks (parameters, existence, status, ...).
+//  4. Latency and Stuck rules, when an asynchronous action (associate,
+//     unassociate, release) schedules its completion.
+//  5. ApplyThenFail rules, after the change was made and (with a
+//     ClientToken) remembered: the caller gets the rule's error although the
+//     change happened, as when a response is lost.
+//
+// A rule fires when everything it names matches (Action, ResourceId,
+// AccountId, every Param), the clock is inside its window, it has firings
+// left (Times), and, last, its probability draw succeeds. A rule that
+// matches but does not fire (spent, outside its window, draw failed) lets
+// the next rule be tried. Only a rule that fires counts against Times, and
+// the generator is drawn from only for a probabilistic rule that got that
+// far, so a run is a function of the seed and the calls. Every firing is a
+// history event of kind [EventKindFault] whose Cause starts with the rule's
+// ID. Probabilistic rules draw from the same generator as AllocationIds and
+// RequestIds, so the IDs after a draw differ from a run without the rule;
+// a replay that injects the same rules at the same points reproduces them.
+//
+// The zero value of each matching field matches everything. In wire form (see [ParseFault]) the fields are written
 // Key=Value with the key in parentheses below.
 type Fault struct {
 	// Action is the Action the rule applies to (Action); empty (or "*" in
@@ -629,7 +631,9 @@ func cloneParamsOrNil(p map[string]string) map[string]string {
 // ReleaseStuck releases the tasks that Stuck rules hold on resourceID (on
 // every resource when it is ""): each applies at the later of its normal
 // due time and now, so one already overdue applies before ReleaseStuck
-// returns. It returns how many tasks it released.
+// returns. It returns how many tasks it released. While held without a
+// deadline, a task's Due in [Sim.Tasks] is the largest time there is; with
+// a deadline, it is the deadline.
 func (s *Sim) ReleaseStuck(resourceID string) int {
 	s.mu.Lock()
 	defer s.mu.Unlock()

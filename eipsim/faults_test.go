@@ -681,3 +681,21 @@ func TestFaultOrderWithManyRules(t *testing.T) {
 		t.Fatalf("fired in order\n%v\nwant\n%v", got, want)
 	}
 }
+
+func TestFaultsConcurrentUse(t *testing.T) {
+	sim, _ := faultSim(t, eipsim.WithRateLimit("", eipsim.RateLimit{Requests: 1000, Per: time.Second}))
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		for range 200 {
+			h := inject(t, sim, "Action=DescribeEipAddresses Code=ServiceUnavailable Probability=0.5")
+			_ = sim.Faults()
+			sim.RemoveFault(h)
+			sim.ReleaseStuck("")
+		}
+	}()
+	for range 200 {
+		_, _ = sim.DescribeEipAddresses(ctx, eipsim.DescribeEipAddressesRequest{RegionID: "cn-hangzhou"})
+	}
+	<-done
+}
