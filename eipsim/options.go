@@ -107,6 +107,10 @@ type config struct {
 	natEIPs      int
 	natTraffic   int
 	natForce     NATForceMode
+	// Fault injection and rate limiting (faults.go, ratelimit.go).
+	faults      []Fault
+	limits      map[Action]RateLimit
+	globalLimit *RateLimit
 }
 
 func defaultConfig() config {

@@ -70,6 +70,7 @@ func New(opts ...Option) (*Sim, error) {
 	}
 	s.history.limit = cfg.historyLimit
 	s.world.init()
+	s.initHooks()
 	return s, nil
 }
 
