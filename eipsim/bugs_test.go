@@ -30,6 +30,9 @@ func TestPropertiesCatchDeliberateBugs(t *testing.T) {
 				t.Fatalf("the model property did not catch bug %s", bug)
 			}
 			t.Logf("caught %s; shrunk to %d operations after the set-up:\n%s\n%s", bug, f.Steps, f.Message, strings.Join(tb.logs, "\n"))
+			if !tb.failed || f == nil {
+				t.Logf("%s", tb.logs)
+			}
 		})
 	}
 }

@@ -20,7 +20,7 @@ func ModelProperty(onFail func(*Failure)) func(*rapid.T) {
 			t.Fatalf("building the world: %v", err)
 		}
 		mc.OnFail = onFail
-		t.Repeat(mc.Actions())
+		t.Repeat(mc.Actions(t))
 	}
 }
 

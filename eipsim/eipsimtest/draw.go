@@ -21,7 +21,7 @@ var (
 )
 
 func (mc *Machine) regionArg(d Driver, label string) string {
-	return pick(d, []string{"", mc.m.regions[1], mc.m.regions[0], badRegion}, label)
+	return usually(d, []string{"", mc.m.regions[1], mc.m.regions[0], badRegion}, label)
 }
 
 // eipID draws an AllocationId: any allocated so far (live or released)
@@ -116,40 +116,40 @@ func (mc *Machine) draw(d Driver, kind string) Op {
 		if m.allocations >= pinnedIDs-1 {
 			return Op{Cmd: string(eipsim.ActionDescribeEipAddresses), RegionID: m.regions[0]}
 		}
-		return Op{Cmd: string(eipsim.ActionAllocateEipAddress), Account: pick(d, []string{"", Accounts[1]}, "account"),
-			RegionID:           pick(d, []string{m.regions[0], m.regions[1], "", badRegion}, "region"),
-			Bandwidth:          pick(d, []string{"", "200", "201", "0", "x"}, "bandwidth"),
-			InternetChargeType: pick(d, []string{"", eipsim.InternetChargePayByTraffic}, "internet-charge-type"),
-			ClientToken:        pick(d, tokens, "token")}
+		return Op{Cmd: string(eipsim.ActionAllocateEipAddress), Account: usually(d, []string{"", Accounts[1]}, "account"),
+			RegionID:           usually(d, []string{m.regions[0], m.regions[1], "", badRegion}, "region"),
+			Bandwidth:          usually(d, []string{"", "200", "201", "0", "x"}, "bandwidth"),
+			InternetChargeType: usually(d, []string{"", eipsim.InternetChargePayByTraffic}, "internet-charge-type"),
+			ClientToken:        usually(d, tokens, "token")}
 	case "associate":
 		id := mc.eipID(d)
 		t := pick(d, mc.targets(), "target")
 		op := Op{Cmd: string(eipsim.ActionAssociateEipAddress), AllocationID: id, Account: mc.accountFor(d, id), InstanceID: t.id,
-			RegionID: mc.regionArg(d, "region"), ClientToken: pick(d, tokens, "token")}
+			RegionID: mc.regionArg(d, "region"), ClientToken: usually(d, tokens, "token")}
 		natural := t.typ
 		if natural == "EcsInstance" {
 			natural = ""
 		}
-		op.InstanceType = pick(d, []string{natural, t.typ, "EcsInstance", "SlbInstance"}, "instance-type")
+		op.InstanceType = usually(d, []string{natural, t.typ, "EcsInstance", "SlbInstance"}, "instance-type")
 		if t.typ == "NetworkInterface" {
-			op.Mode = pick(d, []string{"", "NAT", "BINDED", "MULTI_BINDED"}, "mode")
+			op.Mode = usually(d, []string{"", "NAT", "BINDED", "MULTI_BINDED"}, "mode")
 		} else {
-			op.Mode = pick(d, []string{"", "NAT", "BINDED"}, "mode")
+			op.Mode = usually(d, []string{"", "NAT", "BINDED"}, "mode")
 		}
-		op.PrivateIPAddress = pick(d, append([]string{""}, append(slices.Clone(t.privIPs), otherIP)...), "private-ip")
+		op.PrivateIPAddress = usually(d, append([]string{""}, append(slices.Clone(t.privIPs), otherIP)...), "private-ip")
 		return op
 	case "unassociate":
 		id := mc.eipID(d)
 		op := Op{Cmd: string(eipsim.ActionUnassociateEipAddress), AllocationID: id, Account: mc.accountFor(d, id),
-			RegionID: mc.regionArg(d, "region"), ClientToken: pick(d, tokens, "token"), Force: d.Int(0, 1, "force") == 1}
+			RegionID: mc.regionArg(d, "region"), ClientToken: usually(d, tokens, "token"), Force: d.Int(0, 1, "force") == 1}
 		var target, typ, ip string
 		if e := m.eip(id); e != nil {
 			target, typ, ip = e.target, e.ttype, e.privIP
 		}
 		other := pick(d, mc.targets(), "other-target")
-		op.InstanceID = pick(d, []string{"", target, other.id, "i-9999"}, "instance")
-		op.InstanceType = pick(d, []string{"", typ, other.typ}, "instance-type")
-		op.PrivateIPAddress = pick(d, []string{"", ip, otherIP}, "private-ip")
+		op.InstanceID = usually(d, []string{"", target, other.id, "i-9999"}, "instance")
+		op.InstanceType = usually(d, []string{"", typ, other.typ}, "instance-type")
+		op.PrivateIPAddress = usually(d, []string{"", ip, otherIP}, "private-ip")
 		return op
 	case "release":
 		id := mc.eipID(d)
@@ -158,13 +158,13 @@ func (mc *Machine) draw(d Driver, kind string) Op {
 		id := mc.eipID(d)
 		return Op{Cmd: string(eipsim.ActionModifyEipAddressAttribute), AllocationID: id, Account: mc.accountFor(d, id),
 			RegionID:  mc.regionArg(d, "region"),
-			Bandwidth: pick(d, []string{"", "1", "200", "201", "500", "501", "x"}, "bandwidth"),
-			Name:      pick(d, []string{"", "web", "http://x"}, "name")}
+			Bandwidth: usually(d, []string{"", "1", "200", "201", "500", "501", "x"}, "bandwidth"),
+			Name:      usually(d, []string{"", "web", "http://x"}, "name")}
 	case "describe":
-		op := Op{Cmd: string(eipsim.ActionDescribeEipAddresses), Account: pick(d, []string{"", Accounts[1]}, "account"),
-			RegionID: pick(d, []string{m.regions[0], m.regions[1], badRegion}, "region"),
-			Status:   pick(d, statusList, "status"), LockReason: pick(d, []string{"", "financial", "security"}, "lock-reason"),
-			PageNumber: d.Int(0, 3, "page-number"), PageSize: pick(d, []int{0, 1, 2, 3, 101}, "page-size")}
+		op := Op{Cmd: string(eipsim.ActionDescribeEipAddresses), Account: usually(d, []string{"", Accounts[1]}, "account"),
+			RegionID: usually(d, []string{m.regions[0], m.regions[1], badRegion}, "region"),
+			Status:   usually(d, statusList, "status"), LockReason: usually(d, []string{"", "financial", "security"}, "lock-reason"),
+			PageNumber: d.Int(0, 3, "page-number"), PageSize: usually(d, []int{0, 1, 2, 3, 101}, "page-size")}
 		if d.Int(0, 2, "by-id") == 2 {
 			op.AllocationID = mc.eipID(d)
 		}
@@ -172,7 +172,7 @@ func (mc *Machine) draw(d Driver, kind string) Op {
 	case "advance":
 		return Op{Cmd: CmdAdvance, D: mc.advance(d)}
 	case "lock":
-		return Op{Cmd: pick(d, []string{CmdLock, CmdUnlock}, "lock"), AllocationID: mc.eipID(d), LockReason: pick(d, lockReason, "reason")}
+		return Op{Cmd: usually(d, []string{CmdLock, CmdUnlock}, "lock"), AllocationID: mc.eipID(d), LockReason: usually(d, lockReason, "reason")}
 	case "world":
 		return mc.drawWorldChange(d)
 	}
@@ -199,30 +199,30 @@ func (mc *Machine) drawWorldChange(d Driver) Op {
 	}
 	switch d.Int(0, 9, "world-change") {
 	case 0:
-		op := Op{Cmd: CmdSetInstanceStatus, InstanceID: pick(d, inst, "instance"), Status: string(pick(d, instanceStatuses, "status"))}
+		op := Op{Cmd: CmdSetInstanceStatus, InstanceID: usually(d, inst, "instance"), Status: string(usually(d, instanceStatuses, "status"))}
 		if d.Int(0, 1, "then") == 1 {
-			op.Then = string(pick(d, instanceStatuses, "then"))
-			op.D = pick(d, []time.Duration{time.Second, 0, time.Nanosecond, 5 * time.Second}, "after")
+			op.Then = string(usually(d, instanceStatuses, "then"))
+			op.D = usually(d, []time.Duration{time.Second, 0, time.Nanosecond, 5 * time.Second}, "after")
 		}
 		return op
 	case 1:
-		return Op{Cmd: CmdSetSLBStatus, InstanceID: pick(d, lbs, "slb"), Status: pick(d, slbStatuses, "status")}
+		return Op{Cmd: CmdSetSLBStatus, InstanceID: usually(d, lbs, "slb"), Status: usually(d, slbStatuses, "status")}
 	case 2:
-		return Op{Cmd: CmdSetENIStatus, NetworkInterfaceID: pick(d, enis, "eni"), Status: pick(d, eniStatuses, "status")}
+		return Op{Cmd: CmdSetENIStatus, NetworkInterfaceID: usually(d, enis, "eni"), Status: usually(d, eniStatuses, "status")}
 	case 3:
-		return Op{Cmd: CmdAttachENI, NetworkInterfaceID: pick(d, enis, "eni"), InstanceID: pick(d, inst, "instance")}
+		return Op{Cmd: CmdAttachENI, NetworkInterfaceID: usually(d, enis, "eni"), InstanceID: usually(d, inst, "instance")}
 	case 4:
-		return Op{Cmd: CmdDetachENI, NetworkInterfaceID: pick(d, enis, "eni")}
+		return Op{Cmd: CmdDetachENI, NetworkInterfaceID: usually(d, enis, "eni")}
 	case 5:
 		return Op{Cmd: CmdSetDeletionProtection, AllocationID: mc.eipID(d), On: d.Int(0, 1, "on") == 1}
 	case 6:
-		return Op{Cmd: CmdDeleteInstance, InstanceID: pick(d, inst, "instance")}
+		return Op{Cmd: CmdDeleteInstance, InstanceID: usually(d, inst, "instance")}
 	case 7:
-		return Op{Cmd: CmdDeleteSLB, InstanceID: pick(d, lbs, "slb")}
+		return Op{Cmd: CmdDeleteSLB, InstanceID: usually(d, lbs, "slb")}
 	case 8:
-		return Op{Cmd: CmdDeleteENI, NetworkInterfaceID: pick(d, enis, "eni")}
+		return Op{Cmd: CmdDeleteENI, NetworkInterfaceID: usually(d, enis, "eni")}
 	}
-	return Op{Cmd: CmdSetInstanceStatus, InstanceID: pick(d, inst, "instance"), Status: string(eipsim.InstanceRunning)}
+	return Op{Cmd: CmdSetInstanceStatus, InstanceID: usually(d, inst, "instance"), Status: string(eipsim.InstanceRunning)}
 }
 
 // change alters one parameter of a retried call, keeping its ClientToken,
@@ -236,11 +236,11 @@ func (mc *Machine) change(d Driver, op *Op) {
 			op.Bandwidth = ""
 		}
 	case 1:
-		op.PrivateIPAddress = pick(d, []string{"", otherIP}, "private-ip")
+		op.PrivateIPAddress = usually(d, []string{"", otherIP}, "private-ip")
 	default:
 		op.Force = !op.Force
 	}
 	if op.ClientToken == "" {
-		op.ClientToken = pick(d, tokens[1:], "token")
+		op.ClientToken = usually(d, tokens[1:], "token")
 	}
 }

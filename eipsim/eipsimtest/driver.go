@@ -65,3 +65,14 @@ func (d *randDriver) Int(lo, hi int, label string) int {
 }
 
 func (d *randDriver) Fatalf(format string, args ...any) { panic(failure{fmt.Sprintf(format, args...)}) }
+
+// usually returns one of xs, the first (the simplest, most often valid
+// value) about half of the time, so that long sequences are not mostly
+// refused calls.
+func usually[E any](d Driver, xs []E, label string) E {
+	k := d.Int(0, 2*len(xs)-1, label)
+	if k >= len(xs) {
+		k = 0
+	}
+	return xs[k]
+}

@@ -147,11 +147,11 @@ var (
 func DrawWorld(d Driver) World {
 	w := World{
 		Seed:             uint64(d.Int(1, 1000, "seed")),
-		AssociateDelay:   pick(d, delays, "associate-delay"),
-		UnassociateDelay: pick(d, delays, "unassociate-delay"),
-		ReleaseDelay:     pick(d, delays, "release-delay"),
-		Cooldown:         pick(d, cooldowns, "cooldown"),
-		TokenTTL:         pick(d, tokenTTLs, "token-ttl"),
+		AssociateDelay:   usually(d, delays, "associate-delay"),
+		UnassociateDelay: usually(d, delays, "unassociate-delay"),
+		ReleaseDelay:     usually(d, delays, "release-delay"),
+		Cooldown:         usually(d, cooldowns, "cooldown"),
+		TokenTTL:         usually(d, tokenTTLs, "token-ttl"),
 		Quota:            d.Int(1, 4, "quota"),
 		MultiBinded:      d.Int(1, 3, "multi-binded-limit"),
 		DefaultVPC:       d.Int(0, 3, "default-vpc") == 3,
@@ -165,11 +165,11 @@ func DrawWorld(d Driver) World {
 		}
 		return out
 	}
-	region := func(label string) string { return pick(d, []string{"", eipsim.DefaultRegions[1]}, label) }
-	account := func(label string) string { return pick(d, []string{"", Accounts[1]}, label) }
+	region := func(label string) string { return usually(d, []string{"", eipsim.DefaultRegions[1]}, label) }
+	account := func(label string) string { return usually(d, []string{"", Accounts[1]}, label) }
 	for i := range d.Int(1, 3, "instances") {
 		in := eipsim.Instance{InstanceID: fmt.Sprintf("i-%04d", i+1), RegionID: region("instance-region"), AccountID: account("instance-account"),
-			Status: pick(d, instanceStatuses, "instance-status"), PublicIP: d.Int(0, 4, "public-ip") == 4,
+			Status: usually(d, instanceStatuses, "instance-status"), PublicIP: d.Int(0, 4, "public-ip") == 4,
 			PrivateIPAddresses: privIPs(d.Int(1, 2, "instance-private-ips"))}
 		if w.DefaultVPC && in.RegionID == "" && in.AccountID == "" && d.Int(0, 1, "in-default-vpc") == 1 {
 			in.VpcID = DefaultVPCID
@@ -178,8 +178,8 @@ func DrawWorld(d Driver) World {
 	}
 	for i := range d.Int(0, 2, "slbs") {
 		w.LoadBalancers = append(w.LoadBalancers, eipsim.LoadBalancer{LoadBalancerID: fmt.Sprintf("lb-%04d", i+1), RegionID: region("slb-region"),
-			AccountID: account("slb-account"), AddressType: pick(d, []string{eipsim.AddressTypeIntranet, eipsim.AddressTypeInternet}, "slb-address-type"),
-			Status: pick(d, slbStatuses, "slb-status")})
+			AccountID: account("slb-account"), AddressType: usually(d, []string{eipsim.AddressTypeIntranet, eipsim.AddressTypeInternet}, "slb-address-type"),
+			Status: usually(d, slbStatuses, "slb-status")})
 	}
 	for i := range d.Int(0, 3, "enis") {
 		n := eipsim.NetworkInterface{NetworkInterfaceID: fmt.Sprintf("eni-%04d", i+1), RegionID: region("eni-region"), AccountID: account("eni-account"),
