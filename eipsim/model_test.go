@@ -20,3 +20,18 @@ func TestModel(t *testing.T) {
 func FuzzModel(f *testing.F) {
 	f.Fuzz(rapid.MakeFuzz(eipsimtest.ModelProperty(nil)))
 }
+
+// BenchmarkModelSteps measures model-checked steps per second: each step
+// draws an operation, runs it on the Sim and the model, and compares every
+// observable state (with CheckInvariants).
+func BenchmarkModelSteps(b *testing.B) {
+	steps := 0
+	for i := 0; b.Loop(); i++ {
+		f, _, err := eipsimtest.Explore(uint64(i+1), 100, "")
+		if err != nil || f != nil {
+			b.Fatalf("seed %d: %v %v", i+1, f, err)
+		}
+		steps += 100
+	}
+	b.ReportMetric(float64(steps)/b.Elapsed().Seconds(), "steps/s")
+}

@@ -34,15 +34,24 @@ const DefaultVPCID = "vpc-default"
 // so that IDs are readable and predictable.
 const pinnedIDs = 512
 
-func allocationID(n int) string { return fmt.Sprintf("eip-%04d", n) }
+func allocationID(n int) string {
+	if n >= 1 && n <= len(pinned) {
+		return pinned[n-1]
+	}
+	return fmt.Sprintf("eip-%04d", n)
+}
+
+var pinned = func() []string {
+	ids := make([]string, pinnedIDs)
+	for i := range ids {
+		ids[i] = fmt.Sprintf("eip-%04d", i+1)
+	}
+	return ids
+}()
 
 // Options returns the Sim options of w, with clk as the clock.
 func (w World) Options(clk eipsim.Clock) []eipsim.Option {
-	ids := make([]string, pinnedIDs)
-	for i := range ids {
-		ids[i] = allocationID(i + 1)
-	}
-	return []eipsim.Option{eipsim.WithClock(clk), eipsim.WithSeed(w.Seed), eipsim.WithAllocationIDs(ids...),
+	return []eipsim.Option{eipsim.WithClock(clk), eipsim.WithSeed(w.Seed), eipsim.WithAllocationIDs(pinned...),
 		eipsim.WithTaskDelay(eipsim.ActionAssociateEipAddress, w.AssociateDelay),
 		eipsim.WithTaskDelay(eipsim.ActionUnassociateEipAddress, w.UnassociateDelay),
 		eipsim.WithTaskDelay(eipsim.ActionReleaseEipAddress, w.ReleaseDelay),
