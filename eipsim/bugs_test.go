@@ -15,6 +15,9 @@ import (
 // check count, with a short shrunk scenario, which it writes (with the
 // others of this test) to testdata/eipsim or $EIPSIM_SCENARIO_DIR.
 func TestPropertiesCatchDeliberateBugs(t *testing.T) {
+	if testing.Short() {
+		t.Skip("-short divides rapid's checks by 5 and steps by 2: too few to promise a catch")
+	}
 	if f := flag.Lookup("rapid.nofailfile"); f != nil {
 		old := f.Value.String()
 		flag.Set("rapid.nofailfile", "true")
