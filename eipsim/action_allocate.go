@@ -68,7 +68,7 @@ func (s *Sim) AllocateEipAddress(ctx context.Context, req AllocateEipAddressRequ
 		r := *resp.(*AllocateEipAddressResponse)
 		return &r, nil
 	}
-	if s.held[accountRegion{c.account, region}] >= s.cfg.quota {
+	if s.held[accountRegion{c.account, region}] >= s.cfg.quota+b2i(bugs.quotaOffByOne) {
 		return nil, s.fail(c, "", c.err(CodeQuotaExceededEip))
 	}
 	var ip uint32

@@ -108,7 +108,7 @@ func (s *Sim) DescribeEipAddresses(ctx context.Context, req DescribeEipAddresses
 		}
 	}
 	resp := &DescribeEipAddressesResponse{RequestID: c.rid, TotalCount: len(found), PageNumber: req.PageNumber, PageSize: req.PageSize}
-	lo := min((req.PageNumber-1)*req.PageSize, len(found))
+	lo := min((req.PageNumber-1)*req.PageSize+b2i(bugs.pagingOffByOne), len(found))
 	hi := min(lo+req.PageSize, len(found))
 	for _, e := range found[lo:hi] {
 		resp.EipAddresses = append(resp.EipAddresses, s.snapshot(e))

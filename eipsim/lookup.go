@@ -23,7 +23,7 @@ func (s *Sim) lookupEIP(c *call, region, id string) (*eip, *Error) {
 // period gives TaskConflict), then the lifecycle: ev must be allowed from
 // the EIP's status, else IncorrectEipStatus.
 func (s *Sim) checkWrite(c *call, e *eip, ev event) *Error {
-	if err := s.lockError(e, c.action, c.rid); err != nil {
+	if err := s.lockError(e, c.action, c.rid); err != nil && !(bugs.unassociateLockUnchecked && c.action == ActionUnassociateEipAddress) {
 		return err
 	}
 	if c.now.UnixNano() < e.cooldown {
@@ -61,7 +61,7 @@ func (s *Sim) forceDetach(at time.Time, e *eip, cause string) {
 
 // startWrite marks an accepted write on e: the cooldown starts.
 func (s *Sim) startWrite(c *call, e *eip) {
-	if s.cfg.cooldown > 0 {
+	if s.cfg.cooldown > 0 && !bugs.cooldownIgnored {
 		e.cooldown = c.now.Add(s.cfg.cooldown).UnixNano()
 	}
 }

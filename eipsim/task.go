@@ -82,7 +82,7 @@ func (q *taskQueue) Pop() any {
 // schedule queues apply to run after d from now and returns the task.
 func (s *Sim) schedule(now time.Time, d time.Duration, action Action, resource, from, to string, apply func(at time.Time)) *task {
 	s.taskSeq++
-	t := &task{due: now.Add(d).UnixNano(), seq: s.taskSeq, action: action, resource: resource, from: from, to: to, apply: apply}
+	t := &task{due: now.Add(d).UnixNano() - int64(b2i(bugs.earlyCompletion)), seq: s.taskSeq, action: action, resource: resource, from: from, to: to, apply: apply}
 	heap.Push(&s.tasks, t)
 	return t
 }

@@ -1,0 +1,26 @@
+package eipsim
+
+// bugs are deliberate defects that only tests switch on (through
+// export_test.go), to prove that the property tests catch each of them.
+// They are all off in every build; each is read at exactly one place.
+var bugs struct {
+	// earlyCompletion makes every task apply one nanosecond before its due time.
+	earlyCompletion bool
+	// tokenIgnored makes ClientToken replay a no-op: a retried call runs again.
+	tokenIgnored bool
+	// unassociateLockUnchecked skips the lock check of UnassociateEipAddress.
+	unassociateLockUnchecked bool
+	// cooldownIgnored never starts the write cooldown (no TaskConflict).
+	cooldownIgnored bool
+	// quotaOffByOne lets an account hold one EIP more than its quota.
+	quotaOffByOne bool
+	// pagingOffByOne starts every Describe page one entry late.
+	pagingOffByOne bool
+}
+
+func b2i(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
+}

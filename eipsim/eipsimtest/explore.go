@@ -1,0 +1,110 @@
+package eipsimtest
+
+import (
+	"fmt"
+	"math/rand/v2"
+	"os"
+)
+
+// Explore runs the model-based exploration outside `go test`, for
+// `eipsim explore -seed N -steps M`: it draws a world and steps operations
+// from a generator seeded with seed, comparing the Sim with the reference
+// model after each, exactly as TestModel does. On the first disagreement
+// it shrinks the operation sequence (greedily dropping operations while the
+// run still fails) and writes it as a scenario file in dir (default
+// testdata/eipsim, or $EIPSIM_SCENARIO_DIR), named explore-seed<N>-<n>.txt.
+// It returns whether a failure was found, the scenario's path and the
+// failure. err is for problems writing the file or building the world.
+func Explore(seed uint64, steps int, dir string) (f *Failure, path string, err error) {
+	return exploreWith(seed, steps, dir, nil)
+}
+
+// exploreWith is Explore with tweak applied to every model (tests plant
+// disagreements with it).
+func exploreWith(seed uint64, steps int, dir string, tweak func(*model)) (f *Failure, path string, err error) {
+	d := &randDriver{rng: rand.New(rand.NewPCG(seed, 0x5eed))}
+	w := DrawWorld(d)
+	mc, err := NewMachine(w)
+	if err != nil {
+		return nil, "", err
+	}
+	if tweak != nil {
+		tweak(mc.m)
+	}
+	f = run(func() {
+		mc.Check(d)
+		for range steps {
+			mc.Step(d)
+		}
+	})
+	if f == nil {
+		return nil, "", nil
+	}
+	ops := shrinkOps(w, mc.ops, tweak)
+	if g := replayOps(w, ops, tweak); g != nil {
+		f = g
+	}
+	if dir != "" {
+		old, had := os.LookupEnv(ScenarioDirEnv)
+		os.Setenv(ScenarioDirEnv, dir)
+		defer func() {
+			if had {
+				os.Setenv(ScenarioDirEnv, old)
+			} else {
+				os.Unsetenv(ScenarioDirEnv)
+			}
+		}()
+	}
+	path, err = WriteScenario(fmt.Sprintf("explore-seed%d", seed), f)
+	return f, path, err
+}
+
+// run runs fn and returns the failure it reported, if any.
+func run(fn func()) (f *Failure) {
+	defer func() {
+		if r := recover(); r != nil {
+			fl, ok := r.(failure)
+			if !ok {
+				panic(r)
+			}
+			f = &Failure{Message: fl.msg}
+		}
+	}()
+	fn()
+	return nil
+}
+
+// replayOps runs ops on a new Machine for w and returns its failure.
+func replayOps(w World, ops []Op, tweak func(*model)) *Failure {
+	mc, err := NewMachine(w)
+	if err != nil {
+		return &Failure{Message: err.Error()}
+	}
+	if tweak != nil {
+		tweak(mc.m)
+	}
+	var got *Failure
+	mc.OnFail = func(f *Failure) { got = f }
+	d := &randDriver{replay: []int{}}
+	if run(func() {
+		mc.Check(d)
+		for _, op := range ops {
+			mc.Run(d, op)
+			mc.Check(d)
+		}
+	}) == nil {
+		return nil
+	}
+	return got
+}
+
+// shrinkOps drops operations, last first, while the run still fails.
+func shrinkOps(w World, ops []Op, tweak func(*model)) []Op {
+	for i := len(ops) - 1; i >= 0; i-- {
+		try := append(append([]Op(nil), ops[:i]...), ops[i+1:]...)
+		if replayOps(w, try, tweak) != nil {
+			ops = try
+		}
+	}
+	return ops
+}

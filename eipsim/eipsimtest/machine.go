@@ -1,0 +1,420 @@
+package eipsimtest
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"slices"
+	"strconv"
+	"strings"
+
+	"pgregory.net/rapid"
+
+	"github.com/eipsim/eipsim/eipsim"
+)
+
+// Machine runs operations on a Sim and on an independent reference model
+// side by side, and fails as soon as they disagree: on a response code, a
+// replayed response, a Describe page, or any observable state (EIPs, their
+// bindings, tasks and due times, instances, load balancers, ENIs). It also
+// checks the Sim's own invariants after every operation, that a refused call
+// or a ClientToken replay changes nothing, and that replaying the same
+// operations on a new Sim gives the same history.
+//
+// Every operation is logged as a scenario line; on failure the log, with the
+// world's set-up lines first, is handed to OnFail.
+type Machine struct {
+	// OnFail, if set, receives every failure before the driver is failed.
+	OnFail func(*Failure)
+
+	world World
+	clk   *Clock
+	sim   *eipsim.Sim
+	m     *model
+	ops   []Op
+	last  *Op // the last cloud call, for retries
+	ips   map[string]string
+	// shadow is a second Sim built from the same world, which replays the
+	// operations lazily for the determinism check; shadowOps of them so far.
+	shadow    *eipsim.Sim
+	shadowClk *Clock
+	shadowOps int
+	// failing is set once a failure is reported, so that the driver's own
+	// panic passes through Run's recover untouched.
+	failing bool
+}
+
+// Failure is a property failure: what went wrong and the operations that
+// led there, as scenario lines.
+type Failure struct {
+	Message string
+	Lines   []string
+	Steps   int // operations after the set-up
+}
+
+// NewMachine builds w's Sim on a fresh [Clock] and its model.
+func NewMachine(w World) (*Machine, error) {
+	clk := NewClock()
+	sim, err := w.Build(clk)
+	if err != nil {
+		return nil, err
+	}
+	return &Machine{world: w, clk: clk, sim: sim, m: newModel(w, clk.Now(), sim.Regions()), ips: map[string]string{}}, nil
+}
+
+// Sim returns the machine's Sim.
+func (mc *Machine) Sim() *eipsim.Sim { return mc.sim }
+
+// Lines returns the run so far as a scenario: set-up lines, then one line
+// per operation, each followed by an empty expected output (fill them in
+// with `eipsim run -rewrite`).
+func (mc *Machine) Lines() []string {
+	out := mc.world.Lines(max(mc.m.allocations, len(mc.ips))) // the Sim may have allocated more
+	for _, op := range mc.ops {
+		out = append(out, op.String())
+	}
+	return out
+}
+
+func (mc *Machine) fail(d Driver, format string, args ...any) {
+	mc.failing = true
+	f := &Failure{Message: fmt.Sprintf(format, args...), Lines: mc.Lines(), Steps: len(mc.ops)}
+	if mc.OnFail != nil {
+		mc.OnFail(f)
+	}
+	d.Fatalf("%s\nafter %d operations:\n  %s", f.Message, f.Steps, strings.Join(f.Lines, "\n  "))
+}
+
+// kinds are the operation families, in the order Step draws them.
+var kinds = []string{"allocate", "associate", "unassociate", "advance", "describe", "release", "modify", "lock", "retry", "retry-changed", "world", "determinism"}
+
+// Step draws one operation and runs it, then checks the invariants.
+func (mc *Machine) Step(d Driver) {
+	mc.Do(d, pick(d, kinds, "op"))
+	mc.Check(d)
+}
+
+// Actions returns the machine's operations as rapid actions, with Check as
+// the "" invariant, for [rapid.T.Repeat]. Advance and associate are
+// and describe are registered twice, to run more often.
+//
+// With a non-nil t, each operation family but advance is enabled or not by
+// a draw from t ("swarm testing": a case that only allocates, describes and
+// advances reaches a quota or paging edge far sooner than one that spreads
+// its steps over every family).
+func (mc *Machine) Actions(t *rapid.T) map[string]func(*rapid.T) {
+	acts := map[string]func(*rapid.T){"": func(t *rapid.T) { mc.Check(RapidDriver(t)) }}
+	for _, k := range kinds {
+		if t != nil && k != "advance" && rapid.IntRange(0, 2).Draw(t, "disable-"+k) == 2 {
+			continue
+		}
+		acts[k] = func(t *rapid.T) { mc.Do(RapidDriver(t), k) }
+		if k == "advance" || k == "associate" || k == "describe" {
+			acts[k+"-2"] = acts[k]
+		}
+	}
+	return acts
+}
+
+// Do draws an operation of one family and runs it.
+func (mc *Machine) Do(d Driver, kind string) {
+	switch kind {
+	case "determinism":
+		mc.checkDeterminism(d)
+		return
+	case "retry", "retry-changed":
+		if mc.last == nil {
+			kind = "allocate"
+			break
+		}
+		op := *mc.last
+		if kind == "retry-changed" {
+			mc.change(d, &op)
+		}
+		mc.Run(d, op)
+		return
+	}
+	mc.Run(d, mc.draw(d, kind))
+}
+
+// Run runs op on the Sim and the model and compares them.
+func (mc *Machine) Run(d Driver, op Op) {
+	defer func() {
+		if r := recover(); r != nil {
+			if mc.failing {
+				panic(r)
+			}
+			mc.fail(d, "%s: panic: %v", op, r)
+		}
+	}()
+	mc.ops = append(mc.ops, op)
+	if op.Cmd[0] >= 'A' && op.Cmd[0] <= 'Z' {
+		o := op
+		mc.last = &o
+		mc.runCall(d, op)
+		return
+	}
+	refused := mc.m.harness(op)
+	_, err := Apply(context.Background(), mc.sim, mc.clk, op)
+	if (err != nil) != refused {
+		mc.fail(d, "%s: got error %v, model expects refused=%v", op, err, refused)
+	}
+}
+
+func (mc *Machine) runCall(d Driver, op Op) {
+	w := mc.m.call(op)
+	// A refused call or a replay must change nothing. Check() compares the
+	// whole state with the model's after every step anyway; this compares
+	// the Sim with itself, on every replay and every fourth refusal.
+	var before string
+	if w.replay || w.refused && op.Cmd != string(eipsim.ActionDescribeEipAddresses) && len(mc.ops)%4 == 0 {
+		before = mc.state()
+	}
+	resp, err := Apply(context.Background(), mc.sim, mc.clk, op)
+	code := ""
+	if err != nil {
+		var e *eipsim.Error
+		if !errors.As(err, &e) {
+			mc.fail(d, "%s: error %v is not an *eipsim.Error", op, err)
+		}
+		code = string(e.Code)
+	}
+	if code != w.code {
+		mc.fail(d, "%s: got code %q, model expects %q", op, code, w.code)
+	}
+	if err != nil {
+		if before != "" && mc.state() != before {
+			mc.fail(d, "%s: refused with %s but changed the state:\nbefore: %s\nafter:  %s", op, code, before, mc.state())
+		}
+		return
+	}
+	switch r := resp.(type) {
+	case *eipsim.AllocateEipAddressResponse:
+		if r.AllocationID != w.resp {
+			mc.fail(d, "%s: got AllocationId %s, model expects %s (replay=%v)", op, r.AllocationID, w.resp, w.replay)
+		}
+		if _, seen := mc.ips[r.AllocationID]; !seen {
+			mc.ips[r.AllocationID] = r.EipAddress
+		}
+	case *eipsim.AssociateEipAddressResponse:
+		mc.checkReplay(d, op, w, r.RequestID)
+	case *eipsim.UnassociateEipAddressResponse:
+		mc.checkReplay(d, op, w, r.RequestID)
+	case *eipsim.DescribeEipAddressesResponse:
+		var got []string
+		for _, e := range r.EipAddresses {
+			got = append(got, e.AllocationID)
+		}
+		if !slices.Equal(got, w.page) || r.TotalCount != w.total {
+			mc.fail(d, "%s: got page %v of %d, model expects %v of %d", op, got, r.TotalCount, w.page, w.total)
+		}
+	}
+	if w.replay && mc.state() != before {
+		mc.fail(d, "%s: a ClientToken replay changed the state", op)
+	}
+}
+
+// checkReplay: a replay returns the first call's RequestId; a first call's
+// RequestId is what later replays must return.
+func (mc *Machine) checkReplay(d Driver, op Op, w want, rid string) {
+	if w.replay {
+		if rid != w.resp {
+			mc.fail(d, "%s: replay returned RequestId %s, first call had %s", op, rid, w.resp)
+		}
+		return
+	}
+	if op.ClientToken != "" {
+		mc.m.tokens[[3]string{mc.m.account(op), op.Cmd, op.ClientToken}].resp = rid
+	}
+}
+
+// state is a text form of everything a cloud call can change, to compare
+// before and after: the EIPs (with their bindings and locks), the pending
+// tasks, and which EIP each target holds.
+func (mc *Machine) state() string {
+	var b strings.Builder
+	for _, e := range mc.sim.EIPs() {
+		b.WriteString(e.AllocationID + " " + string(e.Status) + " " + e.InstanceID + " " + string(e.InstanceType) + " " +
+			e.PrivateIPAddress + " " + e.Mode + " " + strconv.Itoa(e.Bandwidth) + " " + e.Name + " " + e.BusinessStatus + " " +
+			strconv.Itoa(len(e.LockReasons)) + " " + strconv.FormatBool(e.DeletionProtection) + "\n")
+	}
+	for _, t := range mc.sim.Tasks() {
+		b.WriteString(t.ID + " " + t.ResourceID + " " + strconv.FormatInt(t.Due.UnixNano(), 10) + "\n")
+	}
+	for _, in := range mc.sim.Instances() {
+		b.WriteString(in.InstanceID + " " + in.AllocationID + "\n")
+	}
+	for _, lb := range mc.sim.LoadBalancers() {
+		b.WriteString(lb.LoadBalancerID + " " + lb.AllocationID + "\n")
+	}
+	for _, n := range mc.sim.NetworkInterfaces() {
+		b.WriteString(n.NetworkInterfaceID + " " + strings.Join(n.AllocationIDs, ",") + "\n")
+	}
+	return b.String()
+}
+
+// Check compares every observable state of the Sim with the model's and
+// checks the Sim's invariants.
+func (mc *Machine) Check(d Driver) {
+	m, sim := mc.m, mc.sim
+	if err := sim.CheckInvariants(); err != nil {
+		mc.fail(d, "CheckInvariants: %v", err)
+	}
+	now := mc.clk.Now()
+	m.now = now
+	m.settle()
+	got := sim.EIPs()
+	if len(got) != len(m.eips) {
+		mc.fail(d, "the Sim has %d EIPs, the model %d (allocated %d)", len(got), len(m.eips), m.allocations)
+	}
+	seen := map[string]string{}
+	bound := map[string]int{}
+	for i, g := range got {
+		e := m.eips[i]
+		locks := []eipsim.LockReason{}
+		if e.fin {
+			locks = append(locks, eipsim.LockFinancial)
+		}
+		if e.sec {
+			locks = append(locks, eipsim.LockSecurity)
+		}
+		if g.LockReasons == nil {
+			g.LockReasons = []eipsim.LockReason{}
+		}
+		name := e.name
+		if g.AllocationID != e.id || string(g.Status) != e.status || g.AccountID != e.account || g.RegionID != m.regions[e.region] ||
+			g.InstanceID != e.target || string(g.InstanceType) != e.ttype || g.PrivateIPAddress != e.privIP || g.Mode != e.mode ||
+			g.Bandwidth != e.bandwidth || g.Name != name || !slices.Equal(g.LockReasons, locks) || g.DeletionProtection != e.protected ||
+			g.IPAddress != mc.ips[e.id] {
+			mc.fail(d, "EIP %d differs:\nsim:   %+v\nmodel: %+v (ip %s)", i, g, *e, mc.ips[e.id])
+		}
+		if other, dup := seen[g.IPAddress]; dup {
+			mc.fail(d, "EIPs %s and %s share address %s", other, g.AllocationID, g.IPAddress)
+		}
+		seen[g.IPAddress] = g.AllocationID
+		if (g.InstanceID != "") != (g.Status == eipsim.StatusAssociating || g.Status == eipsim.StatusInUse || g.Status == eipsim.StatusUnassociating) {
+			mc.fail(d, "EIP %s is %s with InstanceId %q", g.AllocationID, g.Status, g.InstanceID)
+		}
+		if g.InstanceID != "" {
+			bound[g.AllocationID] = 0
+		}
+	}
+	var wantTasks []string
+	for _, e := range m.eips {
+		if !e.due.IsZero() {
+			wantTasks = append(wantTasks, e.id+"@"+strconv.FormatInt(e.due.UnixNano(), 10))
+		}
+	}
+	for _, in := range m.instances {
+		if in.then != "" && !in.gone {
+			wantTasks = append(wantTasks, in.id+"@"+strconv.FormatInt(in.thenAt.UnixNano(), 10))
+		}
+	}
+	var gotTasks []string
+	for _, t := range sim.Tasks() {
+		if !t.Due.After(now) {
+			mc.fail(d, "task %s of %s is due at %v, not after now %v", t.ID, t.ResourceID, t.Due, now)
+		}
+		gotTasks = append(gotTasks, t.ResourceID+"@"+strconv.FormatInt(t.Due.UnixNano(), 10))
+	}
+	slices.Sort(wantTasks)
+	slices.Sort(gotTasks)
+	if !slices.Equal(gotTasks, wantTasks) {
+		mc.fail(d, "pending tasks differ:\nsim:   %v\nmodel: %v", gotTasks, wantTasks)
+	}
+	holds := func(kind, id, eip string) {
+		if eip != "" {
+			bound[eip]++
+			if bound[eip] > 1 {
+				mc.fail(d, "EIP %s is held by more than one target (%s %s is another)", eip, kind, id)
+			}
+		}
+	}
+	var ins []string
+	for _, in := range sim.Instances() {
+		ins = append(ins, in.InstanceID+":"+string(in.Status)+":"+in.AllocationID)
+		holds("instance", in.InstanceID, in.AllocationID)
+	}
+	var wantIns []string
+	for _, in := range m.instances {
+		if !in.gone {
+			wantIns = append(wantIns, in.id+":"+in.status+":"+in.eip)
+		}
+	}
+	var lbs, wantLBs []string
+	for _, lb := range sim.LoadBalancers() {
+		lbs = append(lbs, lb.LoadBalancerID+":"+lb.Status+":"+lb.AllocationID)
+		holds("load balancer", lb.LoadBalancerID, lb.AllocationID)
+	}
+	for _, lb := range m.lbs {
+		if !lb.gone {
+			wantLBs = append(wantLBs, lb.id+":"+lb.status+":"+lb.eip)
+		}
+	}
+	var enis, wantENIs []string
+	for _, n := range sim.NetworkInterfaces() {
+		enis = append(enis, n.NetworkInterfaceID+":"+n.Status+":"+n.InstanceID+":"+strings.Join(n.AllocationIDs, ","))
+		for _, id := range n.AllocationIDs {
+			holds("ENI", n.NetworkInterfaceID, id)
+		}
+		limit := len(n.PrivateIPAddresses)
+		if len(n.AllocationIDs) > 0 {
+			if e, _ := sim.EIP(n.AllocationIDs[0]); e.Mode == eipsim.ModeMultiBinded {
+				limit = mc.world.MultiBinded
+			}
+		}
+		if len(n.AllocationIDs) > limit {
+			mc.fail(d, "ENI %s holds %d EIPs, over its limit %d", n.NetworkInterfaceID, len(n.AllocationIDs), limit)
+		}
+	}
+	for _, n := range m.enis {
+		if n.gone {
+			continue
+		}
+		st := n.override
+		switch {
+		case st != "":
+		case n.instance != "":
+			st = eipsim.ENIInUse
+		default:
+			st = eipsim.ENIAvailable
+		}
+		ids := slices.Sorted(slices.Values(n.bound))
+		wantENIs = append(wantENIs, n.id+":"+st+":"+n.instance+":"+strings.Join(ids, ","))
+	}
+	if !slices.Equal(ins, wantIns) || !slices.Equal(lbs, wantLBs) || !slices.Equal(enis, wantENIs) {
+		mc.fail(d, "targets differ:\nsim:   %v %v %v\nmodel: %v %v %v", ins, lbs, enis, wantIns, wantLBs, wantENIs)
+	}
+	for id, n := range bound {
+		if n != 1 {
+			mc.fail(d, "EIP %s is bound but held by %d targets", id, n)
+		}
+	}
+}
+
+// checkDeterminism replays the operations so far on a second Sim built
+// from the same world (catching up from where it last stopped) and compares
+// the two histories.
+func (mc *Machine) checkDeterminism(d Driver) {
+	if mc.shadow == nil {
+		mc.shadowClk = NewClock()
+		sim, err := mc.world.Build(mc.shadowClk)
+		if err != nil {
+			mc.fail(d, "rebuilding the world: %v", err)
+		}
+		mc.shadow = sim
+	}
+	for _, op := range mc.ops[mc.shadowOps:] {
+		Apply(context.Background(), mc.shadow, mc.shadowClk, op) //nolint:errcheck // compared through the history
+	}
+	mc.shadowOps = len(mc.ops)
+	a, b := mc.sim.History(), mc.shadow.History()
+	if !slices.Equal(a, b) {
+		for i := range min(len(a), len(b)) {
+			if a[i] != b[i] {
+				mc.fail(d, "same seed and calls, different history at event %d:\n%+v\n%+v", i, a[i], b[i])
+			}
+		}
+		mc.fail(d, "same seed and calls, histories of %d and %d events", len(a), len(b))
+	}
+}

@@ -1,0 +1,742 @@
+package eipsimtest
+
+// The reference model: plain data and rules written from the cloud's API
+// reference (../../shared/reference/eip-api-facts.md §1.4, §1.5, §2-§4) and
+// from the choices the eipsim package documents where the cloud is silent.
+// It shares no code with the engine: it predicts the code of every call and
+// keeps its own copy of every observable state, deriving completions from
+// due times instead of running a task queue.
+
+import (
+	"slices"
+	"strconv"
+	"time"
+)
+
+type mEIP struct {
+	id, account, ip string
+	region          int // index into regions
+	n               int // allocation order
+	status          string
+	due             time.Time // of the transitional status
+	cooldown        time.Time // writes before it give TaskConflict
+	target, ttype   string
+	privIP, mode    string
+	fin, sec        bool
+	protected       bool
+	bandwidth       int
+	traffic         bool
+	name            string
+}
+
+type mInstance struct {
+	id, account string
+	region      int
+	status      string
+	then        string // scheduled status, applied at thenAt
+	thenAt      time.Time
+	publicIP    bool
+	defaultVPC  bool
+	privIPs     []string
+	eip         string
+	gone        bool
+}
+
+type mLB struct {
+	id, account string
+	region      int
+	internet    bool
+	status      string
+	eip         string
+	gone        bool
+}
+
+type mENI struct {
+	id, account string
+	region      int
+	instance    string
+	privIPs     []string
+	override    string
+	bound       []string // AllocationIds, in binding order
+	gone        bool
+}
+
+type mToken struct {
+	fp      string
+	resp    string // AllocationId or RequestId of the first call
+	expires time.Time
+}
+
+type model struct {
+	now                time.Time
+	regions            []string
+	delay              map[string]time.Duration
+	cooldown, tokenTTL time.Duration
+	quota, multiBinded int
+	eips               []*mEIP // allocation order; released ones are removed
+	allocations        int
+	instances          []*mInstance
+	lbs                []*mLB
+	enis               []*mENI
+	tokens             map[[3]string]*mToken
+}
+
+func newModel(w World, now time.Time, regions []string) *model {
+	m := &model{now: now, regions: regions, cooldown: w.Cooldown, tokenTTL: w.TokenTTL, quota: w.Quota, multiBinded: w.MultiBinded,
+		delay:  map[string]time.Duration{"AssociateEipAddress": w.AssociateDelay, "UnassociateEipAddress": w.UnassociateDelay, "ReleaseEipAddress": w.ReleaseDelay},
+		tokens: map[[3]string]*mToken{}}
+	acct := func(a string) string {
+		if a == "" {
+			return "default"
+		}
+		return a
+	}
+	reg := func(r string) int {
+		if r == "" {
+			return 0
+		}
+		return slices.Index(regions, r)
+	}
+	for _, in := range w.Instances {
+		m.instances = append(m.instances, &mInstance{id: in.InstanceID, account: acct(in.AccountID), region: reg(in.RegionID), status: string(in.Status),
+			publicIP: in.PublicIP, defaultVPC: in.VpcID == DefaultVPCID, privIPs: in.PrivateIPAddresses})
+	}
+	for _, lb := range w.LoadBalancers {
+		m.lbs = append(m.lbs, &mLB{id: lb.LoadBalancerID, account: acct(lb.AccountID), region: reg(lb.RegionID), internet: lb.AddressType == "internet", status: lb.Status})
+	}
+	for _, n := range w.ENIs {
+		m.enis = append(m.enis, &mENI{id: n.NetworkInterfaceID, account: acct(n.AccountID), region: reg(n.RegionID), instance: n.InstanceID, privIPs: n.PrivateIPAddresses})
+	}
+	return m
+}
+
+// settle applies what has come due by now: the model does not queue tasks,
+// it compares due times with the clock. Completions are independent of each
+// other, so their order does not matter.
+func (m *model) settle() {
+	for _, in := range m.instances {
+		if in.then != "" && !m.now.Before(in.thenAt) {
+			in.status, in.then = in.then, ""
+		}
+	}
+	m.eips = slices.DeleteFunc(m.eips, func(e *mEIP) bool {
+		if e.due.IsZero() || m.now.Before(e.due) {
+			return false
+		}
+		e.due = time.Time{}
+		switch e.status {
+		case "Associating":
+			e.status = "InUse"
+		case "Unassociating":
+			m.unbind(e)
+			e.status = "Available"
+		case "Releasing":
+			return true
+		}
+		return false
+	})
+}
+
+func (m *model) eip(id string) *mEIP {
+	for _, e := range m.eips {
+		if e.id == id {
+			return e
+		}
+	}
+	return nil
+}
+
+func (m *model) instance(id string) *mInstance {
+	for _, x := range m.instances {
+		if x.id == id && !x.gone {
+			return x
+		}
+	}
+	return nil
+}
+
+func (m *model) lb(id string) *mLB {
+	for _, x := range m.lbs {
+		if x.id == id && !x.gone {
+			return x
+		}
+	}
+	return nil
+}
+
+func (m *model) eni(id string) *mENI {
+	for _, x := range m.enis {
+		if x.id == id && !x.gone {
+			return x
+		}
+	}
+	return nil
+}
+
+// unbind drops e's binding from its target's side and from e.
+func (m *model) unbind(e *mEIP) {
+	switch e.ttype {
+	case "EcsInstance":
+		if x := m.instance(e.target); x != nil {
+			x.eip = ""
+		}
+	case "SlbInstance":
+		if x := m.lb(e.target); x != nil {
+			x.eip = ""
+		}
+	case "NetworkInterface":
+		if x := m.eni(e.target); x != nil {
+			x.bound = slices.DeleteFunc(x.bound, func(id string) bool { return id == e.id })
+		}
+	}
+	e.target, e.ttype, e.privIP, e.mode = "", "", "", ""
+}
+
+// detach is what deleting e's target does: e is Available at once, its
+// pending completion dropped.
+func (m *model) detach(e *mEIP) {
+	m.unbind(e)
+	e.status, e.due = "Available", time.Time{}
+}
+
+func (m *model) account(op Op) string {
+	if op.Account == "" {
+		return "default"
+	}
+	return op.Account
+}
+
+// want is what the model predicts for one Op.
+type want struct {
+	code    string // the cloud error code; "" for success
+	setup   bool   // a harness command the Sim refuses
+	replay  bool   // a ClientToken replay: the first call's response, no change
+	resp    string // the AllocationId of an Allocate, the RequestId of a replayed write
+	page    []string
+	total   int
+	refused bool // nothing may change
+}
+
+// token looks a ClientToken up: mismatch, a stored response, or nothing.
+func (m *model) token(acct, action, tok, fp string) (*mToken, bool) {
+	if tok == "" {
+		return nil, false
+	}
+	k := [3]string{acct, action, tok}
+	t, ok := m.tokens[k]
+	if ok && !m.now.Before(t.expires) {
+		delete(m.tokens, k)
+		return nil, false
+	}
+	if !ok {
+		return nil, false
+	}
+	return t, t.fp != fp
+}
+
+func (m *model) remember(acct, action, tok, fp, resp string) {
+	if tok != "" {
+		m.tokens[[3]string{acct, action, tok}] = &mToken{fp: fp, resp: resp, expires: m.now.Add(m.tokenTTL)}
+	}
+}
+
+func (m *model) held(acct string, region int) int {
+	n := 0
+	for _, e := range m.eips {
+		if e.account == acct && e.region == region {
+			n++
+		}
+	}
+	return n
+}
+
+func (m *model) regionIndex(r string) int { return slices.Index(m.regions, r) }
+
+// lookup finds the EIP a write names (docs: unknown or released is
+// InvalidAllocationId.NotFound; another account's is Forbidden).
+func (m *model) lookup(op Op) (*mEIP, string) {
+	e := m.eip(op.AllocationID)
+	if e == nil || op.RegionID != "" && m.regions[e.region] != op.RegionID {
+		return nil, "InvalidAllocationId.NotFound"
+	}
+	if e.account != m.account(op) {
+		return nil, "Forbidden"
+	}
+	return e, ""
+}
+
+func lockCode(e *mEIP) string {
+	switch {
+	case e.sec:
+		return "InvalidEIPStatus.BizDisabled"
+	case e.fin:
+		return "Forbidden.FinancialLocked"
+	}
+	return ""
+}
+
+// writeCode: locks, then the cooldown, then the status the write needs.
+func (m *model) writeCode(e *mEIP, need string) string {
+	if c := lockCode(e); c != "" {
+		return c
+	}
+	if m.now.Before(e.cooldown) {
+		return "TaskConflict"
+	}
+	if e.status != need {
+		return "IncorrectEipStatus"
+	}
+	return ""
+}
+
+func (m *model) startWrite(e *mEIP, action string) {
+	if m.cooldown > 0 {
+		e.cooldown = m.now.Add(m.cooldown)
+	}
+	e.due = m.now.Add(m.delay[action])
+}
+
+// ecsStatusCode: only Running and Stopped instances take or give up an EIP.
+func ecsStatusCode(status string) string {
+	switch status {
+	case "Running", "Stopped":
+		return ""
+	case "Pending":
+		return "InvalidStatus.EcsStatusNotSupport"
+	}
+	return "IncorrectInstanceStatus"
+}
+
+// call predicts and applies one cloud Action.
+func (m *model) call(op Op) want {
+	m.settle()
+	acct := m.account(op)
+	switch op.Cmd {
+	case "AllocateEipAddress":
+		region := m.regionIndex(op.RegionID)
+		if op.RegionID == "" {
+			return want{code: "MissingParameter", refused: true}
+		}
+		if region < 0 {
+			return want{code: "InvalidRegionId.NotFound", refused: true}
+		}
+		charge := op.InternetChargeType
+		if charge == "" {
+			charge = "PayByBandwidth"
+		}
+		bw := op.Bandwidth
+		if bw == "" {
+			bw = "5"
+		}
+		n, err := strconv.Atoi(bw)
+		if err != nil {
+			return want{code: "InvalidBandwidth.Malformed", refused: true}
+		}
+		if max := map[bool]int{false: 500, true: 200}[charge == "PayByTraffic"]; n < 1 || n > max {
+			return want{code: "InvalidParameter", refused: true}
+		}
+		fp := op.RegionID + "|" + bw + "|" + charge
+		if t, bad := m.token(acct, op.Cmd, op.ClientToken, fp); bad {
+			return want{code: "IdempotentParameterMismatch", refused: true}
+		} else if t != nil {
+			return want{replay: true, resp: t.resp, refused: true}
+		}
+		if m.held(acct, region) >= m.quota {
+			return want{code: "QuotaExceeded.Eip", refused: true}
+		}
+		m.allocations++
+		e := &mEIP{id: allocationID(m.allocations), account: acct, region: region, n: m.allocations, status: "Available", bandwidth: n, traffic: charge == "PayByTraffic"}
+		m.eips = append(m.eips, e)
+		m.remember(acct, op.Cmd, op.ClientToken, fp, e.id)
+		return want{resp: e.id}
+
+	case "AssociateEipAddress":
+		typ := op.InstanceType
+		if typ == "" {
+			typ = "EcsInstance"
+		}
+		if !slices.Contains([]string{"EcsInstance", "SlbInstance", "NetworkInterface"}, typ) {
+			return want{code: "InvalidInstanceType.ValueNotSupported", refused: true}
+		}
+		if op.RegionID != "" && m.regionIndex(op.RegionID) < 0 {
+			return want{code: "Forbidden.RegionNotFound", refused: true}
+		}
+		fp := op.RegionID + "|" + op.AllocationID + "|" + op.InstanceID + "|" + typ + "|" + op.PrivateIPAddress + "|" + op.Mode
+		if t, bad := m.token(acct, op.Cmd, op.ClientToken, fp); bad {
+			return want{code: "IdempotentParameterMismatch", refused: true}
+		} else if t != nil {
+			return want{replay: true, resp: t.resp, refused: true}
+		}
+		e, code := m.lookup(op)
+		if code == "" {
+			code = m.writeCode(e, "Available")
+		}
+		if code == "" {
+			code = m.associate(e, op, typ, acct)
+		}
+		if code != "" {
+			return want{code: code, refused: true}
+		}
+		m.startWrite(e, op.Cmd)
+		e.status = "Associating"
+		m.remember(acct, op.Cmd, op.ClientToken, fp, "") // the RequestId is filled in by the Machine
+		return want{}
+
+	case "UnassociateEipAddress":
+		if op.InstanceType != "" && !slices.Contains([]string{"EcsInstance", "SlbInstance", "NetworkInterface", "Nat", "HaVip"}, op.InstanceType) {
+			return want{code: "InvalidInstanceType.ValueNotSupported", refused: true}
+		}
+		if op.RegionID != "" && m.regionIndex(op.RegionID) < 0 {
+			return want{code: "Forbidden.RegionNotFound", refused: true}
+		}
+		fp := op.RegionID + "|" + op.AllocationID + "|" + op.InstanceID + "|" + op.InstanceType + "|" + op.PrivateIPAddress + "|" + strconv.FormatBool(op.Force)
+		if t, bad := m.token(acct, op.Cmd, op.ClientToken, fp); bad {
+			return want{code: "IdempotentParameterMismatch", refused: true}
+		} else if t != nil {
+			return want{replay: true, resp: t.resp, refused: true}
+		}
+		e, code := m.lookup(op)
+		if code == "" {
+			code = m.writeCode(e, "InUse")
+		}
+		if code == "" {
+			code = m.unassociate(e, op)
+		}
+		if code != "" {
+			return want{code: code, refused: true}
+		}
+		m.startWrite(e, op.Cmd)
+		e.status = "Unassociating"
+		m.remember(acct, op.Cmd, op.ClientToken, fp, "")
+		return want{}
+
+	case "ReleaseEipAddress":
+		if op.RegionID != "" && m.regionIndex(op.RegionID) < 0 {
+			return want{code: "Forbidden.RegionNotFound", refused: true}
+		}
+		e, code := m.lookup(op)
+		if code == "" {
+			code = lockCode(e)
+		}
+		if code == "" && e.protected {
+			code = "InvalidOperation.DeletionProtection"
+		}
+		if code == "" {
+			code = m.writeCode(e, "Available")
+		}
+		if code != "" {
+			return want{code: code, refused: true}
+		}
+		m.startWrite(e, op.Cmd)
+		e.status = "Releasing"
+		return want{}
+
+	case "ModifyEipAddressAttribute":
+		bw, err := strconv.Atoi(op.Bandwidth)
+		if op.Bandwidth != "" && err != nil {
+			return want{code: "InvalidParameter", refused: true}
+		}
+		if len(op.Name) > 128 || len(op.Name) >= 7 && op.Name[:7] == "http://" {
+			return want{code: "InvalidParameter", refused: true}
+		}
+		if op.RegionID != "" && m.regionIndex(op.RegionID) < 0 {
+			return want{code: "Forbidden.RegionNotFound", refused: true}
+		}
+		e, code := m.lookup(op)
+		if code == "" {
+			code = lockCode(e)
+		}
+		if code == "" && e.status != "Available" && e.status != "InUse" {
+			code = "IncorrectEipStatus"
+		}
+		if code == "" && op.Bandwidth != "" && (bw < 1 || bw > map[bool]int{false: 500, true: 200}[e.traffic]) {
+			code = "InvalidParameter"
+		}
+		if code != "" {
+			return want{code: code, refused: true}
+		}
+		if op.Bandwidth != "" {
+			e.bandwidth = bw
+		}
+		if op.Name != "" {
+			e.name = op.Name
+		}
+		return want{}
+
+	case "DescribeEipAddresses":
+		region := m.regionIndex(op.RegionID)
+		if region < 0 {
+			return want{code: "Forbidden.RegionNotFound", refused: true}
+		}
+		pn, ps := op.PageNumber, op.PageSize
+		if pn == 0 {
+			pn = 1
+		}
+		if ps == 0 {
+			ps = 10
+		}
+		if ps > 100 {
+			return want{code: "InvalidParameter", refused: true}
+		}
+		var ids []string
+		for _, e := range m.eips {
+			if e.account == acct && e.region == region && (op.AllocationID == "" || e.id == op.AllocationID) &&
+				(op.Status == "" || e.status == op.Status) &&
+				(op.LockReason == "" || op.LockReason == "financial" && e.fin || op.LockReason == "security" && e.sec) {
+				ids = append(ids, e.id)
+			}
+		}
+		lo := min((pn-1)*ps, len(ids))
+		return want{page: ids[lo:min(lo+ps, len(ids))], total: len(ids), refused: true}
+	}
+	panic("eipsimtest: model: unknown action " + op.Cmd)
+}
+
+// associate checks the target of an association and binds e to it.
+func (m *model) associate(e *mEIP, op Op, typ, acct string) string {
+	switch typ {
+	case "EcsInstance":
+		in := m.instance(op.InstanceID)
+		switch {
+		case in == nil || in.account != acct:
+			return "InvalidInstanId.NotFound"
+		case op.Mode == "BINDED" || op.Mode == "MULTI_BINDED":
+			return "Invalid.DirectEip.BindType"
+		case in.region != e.region:
+			return "InvalidParameter.Mismatch"
+		case in.defaultVPC:
+			return "OperationDenied"
+		case ecsStatusCode(in.status) != "":
+			return ecsStatusCode(in.status)
+		case in.publicIP:
+			return "EIP_CAN_NOT_ASSOCIATE_WITH_PUBLIC_IP"
+		case in.eip != "":
+			return "InvalidAssociation.Duplicated"
+		case op.PrivateIPAddress != "" && !slices.Contains(in.privIPs, op.PrivateIPAddress):
+			return "InvalidParameter"
+		}
+		in.eip = e.id
+		e.privIP = op.PrivateIPAddress
+	case "SlbInstance":
+		lb := m.lb(op.InstanceID)
+		switch {
+		case lb == nil || lb.account != acct:
+			return "InvalidLoadBalancerId.NotFound"
+		case op.Mode == "BINDED" || op.Mode == "MULTI_BINDED":
+			return "Invalid.DirectEip.BindType"
+		case lb.region != e.region:
+			return "InvalidParameter.Mismatch"
+		case lb.internet:
+			return "InvalidParameter"
+		case lb.status != "active":
+			return "InvalidStatus.NotAllow"
+		case lb.eip != "":
+			return "InvalidAssociation.Duplicated"
+		}
+		lb.eip = e.id
+	case "NetworkInterface":
+		n := m.eni(op.InstanceID)
+		switch {
+		case n == nil || n.account != acct:
+			return "InvalidInstanId.NotFound"
+		case n.region != e.region:
+			return "InvalidParameter.Mismatch"
+		case n.override != "":
+			return "InvalidStatus.EniStatusNotSupport"
+		}
+		mode := op.Mode
+		if mode == "" {
+			mode = "NAT"
+		}
+		if len(n.bound) > 0 {
+			if have := m.eip(n.bound[0]).mode; have != mode {
+				if have != "BINDED" && mode != "BINDED" {
+					return "OperationFailed.EipBindModeConflict"
+				}
+				return "Mode.Conflict"
+			}
+		}
+		ip := op.PrivateIPAddress
+		if ip != "" && !slices.Contains(n.privIPs, ip) {
+			return "InvalidParameter"
+		}
+		switch mode {
+		case "BINDED", "MULTI_BINDED":
+			if n.instance != "" {
+				return "Eni.Attached"
+			}
+			if mode == "BINDED" {
+				if len(n.privIPs) > 1 {
+					return "Eni.HasSubIp"
+				}
+				if len(n.bound) > 0 {
+					return "InvalidAssociation.Duplicated"
+				}
+				if ip == "" {
+					ip = n.privIPs[0]
+				}
+			} else if len(n.bound) >= m.multiBinded {
+				return "QuotaExceed.MultiBindedEip"
+			}
+		default:
+			if ip == "" {
+				ip = n.privIPs[0]
+			}
+			if len(n.bound) >= len(n.privIPs) {
+				return "InvalidEip.EipQuotaExceeded"
+			}
+			for _, id := range n.bound {
+				if m.eip(id).privIP == ip {
+					return "InvalidAssociation.Duplicated"
+				}
+			}
+		}
+		n.bound = append(n.bound, e.id)
+		e.privIP, e.mode = ip, mode
+	}
+	e.target, e.ttype = op.InstanceID, typ
+	return ""
+}
+
+// unassociate checks that the request names e's binding and that the
+// target lets the EIP go.
+func (m *model) unassociate(e *mEIP, op Op) string {
+	if op.InstanceID != "" && op.InstanceID != e.target {
+		exists := false
+		switch op.InstanceType {
+		case "":
+			exists = m.instance(op.InstanceID) != nil || m.lb(op.InstanceID) != nil || m.eni(op.InstanceID) != nil
+		case "EcsInstance":
+			exists = m.instance(op.InstanceID) != nil
+		case "SlbInstance":
+			exists = m.lb(op.InstanceID) != nil
+		case "NetworkInterface":
+			exists = m.eni(op.InstanceID) != nil
+		}
+		switch {
+		case exists:
+			return "InvalidBindingStatus"
+		case op.InstanceType == "SlbInstance":
+			return "InvalidLoadBalancerId.NotFound"
+		}
+		return "InvalidInstanceId.NotFound"
+	}
+	if op.InstanceType != "" && op.InstanceType != e.ttype || op.PrivateIPAddress != "" && op.PrivateIPAddress != e.privIP {
+		return "InvalidBindingStatus"
+	}
+	switch e.ttype {
+	case "EcsInstance":
+		return ecsStatusCode(m.instance(e.target).status)
+	case "SlbInstance":
+		if m.lb(e.target).status != "active" {
+			return "InvalidStatus.NotAllow"
+		}
+	case "NetworkInterface":
+		n := m.eni(e.target)
+		if n.override != "" {
+			return "InvalidStatus.EniStatusNotSupport"
+		}
+		if e.mode == "BINDED" && n.instance != "" {
+			return "Eni.Attached"
+		}
+	}
+	return ""
+}
+
+// harness predicts and applies a harness command; it returns whether the
+// Sim refuses it.
+func (m *model) harness(op Op) (refused bool) {
+	m.settle()
+	switch op.Cmd {
+	case CmdAdvance:
+		m.now = m.now.Add(op.D)
+		m.settle()
+		return false
+	case CmdLock, CmdUnlock:
+		e := m.eip(op.AllocationID)
+		if e == nil {
+			return true
+		}
+		p := &e.fin
+		if op.LockReason == "security" {
+			p = &e.sec
+		}
+		if *p == (op.Cmd == CmdLock) {
+			return true
+		}
+		*p = op.Cmd == CmdLock
+	case CmdSetDeletionProtection:
+		e := m.eip(op.AllocationID)
+		if e == nil {
+			return true
+		}
+		e.protected = op.On
+	case CmdSetInstanceStatus:
+		in := m.instance(op.InstanceID)
+		if in == nil {
+			return true
+		}
+		in.status, in.then = op.Status, op.Then
+		in.thenAt = m.now.Add(op.D)
+		m.settle() // a zero delay applies at once
+	case CmdSetSLBStatus:
+		lb := m.lb(op.InstanceID)
+		if lb == nil {
+			return true
+		}
+		lb.status = op.Status
+	case CmdSetENIStatus:
+		n := m.eni(op.NetworkInterfaceID)
+		if n == nil {
+			return true
+		}
+		n.override = op.Status
+	case CmdAttachENI:
+		n, in := m.eni(op.NetworkInterfaceID), m.instance(op.InstanceID)
+		if n == nil || in == nil || n.instance != "" || in.region != n.region || in.account != n.account {
+			return true
+		}
+		n.instance = in.id
+	case CmdDetachENI:
+		n := m.eni(op.NetworkInterfaceID)
+		if n == nil || n.instance == "" {
+			return true
+		}
+		n.instance = ""
+	case CmdDeleteInstance:
+		in := m.instance(op.InstanceID)
+		if in == nil {
+			return true
+		}
+		if e := m.eip(in.eip); e != nil {
+			m.detach(e)
+		}
+		for _, n := range m.enis {
+			if n.instance == in.id {
+				n.instance = ""
+			}
+		}
+		in.gone = true
+	case CmdDeleteSLB:
+		lb := m.lb(op.InstanceID)
+		if lb == nil {
+			return true
+		}
+		if e := m.eip(lb.eip); e != nil {
+			m.detach(e)
+		}
+		lb.gone = true
+	case CmdDeleteENI:
+		n := m.eni(op.NetworkInterfaceID)
+		if n == nil {
+			return true
+		}
+		for _, id := range slices.Clone(n.bound) {
+			m.detach(m.eip(id))
+		}
+		n.gone = true
+	default:
+		panic("eipsimtest: model: unknown harness command " + op.Cmd)
+	}
+	return false
+}

@@ -1,0 +1,186 @@
+package eipsimtest
+
+import (
+	"context"
+	"fmt"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/eipsim/eipsim/eipsim"
+)
+
+// Op is one step of an operation sequence: a cloud Action (CamelCase, with
+// its wire parameters) or a harness command (kebab-case: advance, lock,
+// set-instance-status, ...). Its String form is a scenario line. Fields a
+// command does not use are left empty.
+type Op struct {
+	// Cmd is the Action or harness command.
+	Cmd string
+	// Account makes the call as an account other than the default one.
+	Account string
+
+	RegionID, AllocationID, InstanceID, InstanceType string
+	PrivateIPAddress, Mode, ClientToken              string
+	// NetworkInterfaceID names the ENI of the ENI harness commands.
+	NetworkInterfaceID                  string
+	Force                               bool
+	Bandwidth, InternetChargeType, Name string
+	// Status is the Describe filter, or the new status of a set-*-status command.
+	Status string
+	// Then and D: set-instance-status moves to Then after D; advance moves the clock by D.
+	Then       string
+	D          time.Duration
+	LockReason string
+	On         bool // set-deletion-protection
+	PageNumber int
+	PageSize   int
+}
+
+// The harness commands an Op can be, besides the cloud Actions.
+const (
+	CmdAdvance               = "advance"
+	CmdLock                  = "lock"
+	CmdUnlock                = "unlock"
+	CmdSetDeletionProtection = "set-deletion-protection"
+	CmdSetInstanceStatus     = "set-instance-status"
+	CmdSetSLBStatus          = "set-slb-status"
+	CmdSetENIStatus          = "set-eni-status"
+	CmdAttachENI             = "attach-eni"
+	CmdDetachENI             = "detach-eni"
+	CmdDeleteInstance        = "delete-instance"
+	CmdDeleteSLB             = "delete-slb"
+	CmdDeleteENI             = "delete-eni"
+)
+
+// String renders op as a scenario line: wire parameter names for Actions,
+// the harness's own argument names for harness commands.
+func (op Op) String() string {
+	var b strings.Builder
+	b.WriteString(op.Cmd)
+	kv := func(k, v string) {
+		if v != "" {
+			b.WriteString(" " + k + "=" + v)
+		}
+	}
+	switch op.Cmd {
+	case CmdAdvance:
+		b.WriteString(" " + op.D.String())
+		return b.String()
+	case CmdSetInstanceStatus:
+		kv("InstanceId", op.InstanceID)
+		kv("Status", op.Status)
+		if op.Then != "" {
+			kv("Then", op.Then)
+			kv("After", op.D.String())
+		}
+		return b.String()
+	case CmdSetDeletionProtection:
+		kv("AllocationId", op.AllocationID)
+		kv("DeletionProtection", strconv.FormatBool(op.On))
+		return b.String()
+	case CmdSetENIStatus:
+		kv("NetworkInterfaceId", op.NetworkInterfaceID)
+		if op.Status == "" {
+			b.WriteString(" Status=")
+		}
+		kv("Status", op.Status)
+		return b.String()
+	case CmdSetSLBStatus, CmdDeleteSLB:
+		kv("LoadBalancerId", op.InstanceID)
+		kv("Status", op.Status)
+		return b.String()
+	case CmdAttachENI, CmdDetachENI, CmdDeleteENI:
+		kv("NetworkInterfaceId", op.NetworkInterfaceID)
+		kv("InstanceId", op.InstanceID)
+		return b.String()
+	}
+	kv("RegionId", op.RegionID)
+	kv("AllocationId", op.AllocationID)
+	kv("InstanceId", op.InstanceID)
+	kv("InstanceType", op.InstanceType)
+	kv("PrivateIpAddress", op.PrivateIPAddress)
+	kv("Mode", op.Mode)
+	if op.Force {
+		kv("Force", "true")
+	}
+	kv("Bandwidth", op.Bandwidth)
+	kv("InternetChargeType", op.InternetChargeType)
+	kv("Name", op.Name)
+	kv("Status", op.Status)
+	kv("LockReason", op.LockReason)
+	if op.PageNumber != 0 {
+		kv("PageNumber", strconv.Itoa(op.PageNumber))
+	}
+	if op.PageSize != 0 {
+		kv("PageSize", strconv.Itoa(op.PageSize))
+	}
+	kv("ClientToken", op.ClientToken)
+	if op.Account != "" {
+		kv("account", op.Account)
+	}
+	return b.String()
+}
+
+// Clocked is a clock the harness can move: *Clock and *clock.Mock.
+type Clocked interface {
+	eipsim.Clock
+	Add(time.Duration)
+}
+
+// Apply runs op on sim (moving clk for advance) and returns the cloud's
+// response, or its error: an *eipsim.Error for a cloud Action, a plain
+// error for a harness command the Sim refused.
+func Apply(ctx context.Context, sim *eipsim.Sim, clk Clocked, op Op) (any, error) {
+	if op.Account != "" {
+		ctx = eipsim.WithAccount(ctx, op.Account)
+	}
+	switch op.Cmd {
+	case string(eipsim.ActionAllocateEipAddress):
+		return sim.AllocateEipAddress(ctx, eipsim.AllocateEipAddressRequest{RegionID: op.RegionID, Bandwidth: op.Bandwidth,
+			InternetChargeType: op.InternetChargeType, ClientToken: op.ClientToken})
+	case string(eipsim.ActionAssociateEipAddress):
+		return sim.AssociateEipAddress(ctx, eipsim.AssociateEipAddressRequest{RegionID: op.RegionID, AllocationID: op.AllocationID,
+			InstanceID: op.InstanceID, InstanceType: eipsim.InstanceType(op.InstanceType), PrivateIPAddress: op.PrivateIPAddress,
+			Mode: op.Mode, ClientToken: op.ClientToken})
+	case string(eipsim.ActionUnassociateEipAddress):
+		return sim.UnassociateEipAddress(ctx, eipsim.UnassociateEipAddressRequest{RegionID: op.RegionID, AllocationID: op.AllocationID,
+			InstanceID: op.InstanceID, InstanceType: eipsim.InstanceType(op.InstanceType), PrivateIPAddress: op.PrivateIPAddress,
+			Force: op.Force, ClientToken: op.ClientToken})
+	case string(eipsim.ActionReleaseEipAddress):
+		return sim.ReleaseEipAddress(ctx, eipsim.ReleaseEipAddressRequest{RegionID: op.RegionID, AllocationID: op.AllocationID})
+	case string(eipsim.ActionModifyEipAddressAttribute):
+		return sim.ModifyEipAddressAttribute(ctx, eipsim.ModifyEipAddressAttributeRequest{RegionID: op.RegionID,
+			AllocationID: op.AllocationID, Bandwidth: op.Bandwidth, Name: op.Name})
+	case string(eipsim.ActionDescribeEipAddresses):
+		return sim.DescribeEipAddresses(ctx, eipsim.DescribeEipAddressesRequest{RegionID: op.RegionID, AllocationID: op.AllocationID,
+			Status: eipsim.Status(op.Status), LockReason: eipsim.LockReason(op.LockReason), PageNumber: op.PageNumber, PageSize: op.PageSize})
+	case CmdAdvance:
+		clk.Add(op.D)
+		sim.Settle()
+		return nil, nil
+	case CmdLock:
+		return nil, sim.Lock(op.AllocationID, eipsim.LockReason(op.LockReason))
+	case CmdUnlock:
+		return nil, sim.Unlock(op.AllocationID, eipsim.LockReason(op.LockReason))
+	case CmdSetDeletionProtection:
+		return nil, sim.SetDeletionProtection(op.AllocationID, op.On)
+	case CmdSetInstanceStatus:
+		return nil, sim.ScheduleInstanceStatus(op.InstanceID, eipsim.InstanceStatus(op.Status), op.D, eipsim.InstanceStatus(op.Then))
+	case CmdSetSLBStatus:
+		return nil, sim.SetLoadBalancerStatus(op.InstanceID, op.Status)
+	case CmdSetENIStatus:
+		return nil, sim.SetNetworkInterfaceStatus(op.NetworkInterfaceID, op.Status)
+	case CmdAttachENI:
+		return nil, sim.AttachNetworkInterface(op.NetworkInterfaceID, op.InstanceID)
+	case CmdDetachENI:
+		return nil, sim.DetachNetworkInterface(op.NetworkInterfaceID)
+	case CmdDeleteInstance:
+		return nil, sim.DeleteInstance(op.InstanceID)
+	case CmdDeleteSLB:
+		return nil, sim.DeleteLoadBalancer(op.InstanceID)
+	case CmdDeleteENI:
+		return nil, sim.DeleteNetworkInterface(op.NetworkInterfaceID)
+	}
+	return nil, fmt.Errorf("eipsimtest: unknown command %q", op.Cmd)
+}

@@ -1,0 +1,204 @@
+package eipsimtest
+
+import (
+	"fmt"
+	"strings"
+	"time"
+
+	"github.com/eipsim/eipsim/eipsim"
+)
+
+// World is a generated set-up: the Sim's options and the resources EIPs
+// are bound to. It is plain data; [World.Build] makes the Sim and
+// [World.Lines] writes the same set-up as scenario lines.
+type World struct {
+	Seed                                           uint64
+	AssociateDelay, UnassociateDelay, ReleaseDelay time.Duration
+	Cooldown, TokenTTL                             time.Duration
+	Quota, MultiBinded                             int
+	// DefaultVPC puts the default account's default VPC of the first
+	// region in the world; resources with VpcID DefaultVPCID are in it.
+	DefaultVPC    bool
+	Instances     []eipsim.Instance
+	LoadBalancers []eipsim.LoadBalancer
+	ENIs          []eipsim.NetworkInterface
+}
+
+// Accounts are the accounts a generated world's resources and calls use.
+var Accounts = []string{eipsim.DefaultAccountID, "acct-b"}
+
+// DefaultVPCID is the default VPC of a World with DefaultVPC set.
+const DefaultVPCID = "vpc-default"
+
+// pinnedIDs is how many AllocationIds a built World pins (eip-0001, ...),
+// so that IDs are readable and predictable.
+const pinnedIDs = 512
+
+func allocationID(n int) string {
+	if n >= 1 && n <= len(pinned) {
+		return pinned[n-1]
+	}
+	return fmt.Sprintf("eip-%04d", n)
+}
+
+var pinned = func() []string {
+	ids := make([]string, pinnedIDs)
+	for i := range ids {
+		ids[i] = fmt.Sprintf("eip-%04d", i+1)
+	}
+	return ids
+}()
+
+// Options returns the Sim options of w, with clk as the clock.
+func (w World) Options(clk eipsim.Clock) []eipsim.Option {
+	return []eipsim.Option{eipsim.WithClock(clk), eipsim.WithSeed(w.Seed), eipsim.WithAllocationIDs(pinned...),
+		eipsim.WithTaskDelay(eipsim.ActionAssociateEipAddress, w.AssociateDelay),
+		eipsim.WithTaskDelay(eipsim.ActionUnassociateEipAddress, w.UnassociateDelay),
+		eipsim.WithTaskDelay(eipsim.ActionReleaseEipAddress, w.ReleaseDelay),
+		eipsim.WithCooldown(w.Cooldown), eipsim.WithEIPQuota(w.Quota), eipsim.WithClientTokenTTL(w.TokenTTL),
+		eipsim.WithMultiBindedLimit(w.MultiBinded), eipsim.WithHistoryLimit(0)}
+}
+
+// Build returns a Sim on clk with w's options and resources.
+func (w World) Build(clk eipsim.Clock) (*eipsim.Sim, error) {
+	sim, err := eipsim.New(w.Options(clk)...)
+	if err != nil {
+		return nil, err
+	}
+	if w.DefaultVPC {
+		if err := sim.AddVPC(eipsim.VPC{VpcID: DefaultVPCID, IsDefault: true}); err != nil {
+			return nil, err
+		}
+	}
+	for _, in := range w.Instances {
+		if err := sim.AddInstance(in); err != nil {
+			return nil, err
+		}
+	}
+	for _, lb := range w.LoadBalancers {
+		if err := sim.AddLoadBalancer(lb); err != nil {
+			return nil, err
+		}
+	}
+	for _, n := range w.ENIs {
+		if err := sim.AddNetworkInterface(n); err != nil {
+			return nil, err
+		}
+	}
+	return sim, nil
+}
+
+// Lines returns w as the set-up lines of a scenario. allocations is how
+// many pinned AllocationIds to list (the ones the run used).
+func (w World) Lines(allocations int) []string {
+	var ids []string
+	for i := range allocations {
+		ids = append(ids, allocationID(i+1))
+	}
+	head := fmt.Sprintf("new-sim seed=%d associate-delay=%v unassociate-delay=%v release-delay=%v cooldown=%v eip-quota=%d client-token-ttl=%v multi-binded-limit=%d",
+		w.Seed, w.AssociateDelay, w.UnassociateDelay, w.ReleaseDelay, w.Cooldown, w.Quota, w.TokenTTL, w.MultiBinded)
+	if len(ids) > 0 {
+		head += " ids=(" + strings.Join(ids, ", ") + ")"
+	}
+	out := []string{head}
+	if w.DefaultVPC {
+		out = append(out, "add-vpc VpcId="+DefaultVPCID+" IsDefault=true")
+	}
+	acct := func(a string) string {
+		if a == "" || a == eipsim.DefaultAccountID {
+			return ""
+		}
+		return " account=" + a
+	}
+	region := func(r string) string {
+		if r == "" {
+			return ""
+		}
+		return " RegionId=" + r
+	}
+	for _, in := range w.Instances {
+		l := fmt.Sprintf("add-instance InstanceId=%s%s Status=%s PrivateIpAddresses=(%s)", in.InstanceID, region(in.RegionID), in.Status, strings.Join(in.PrivateIPAddresses, ", "))
+		if in.VpcID != "" {
+			l += " VpcId=" + in.VpcID
+		}
+		if in.PublicIP {
+			l += " PublicIp=true"
+		}
+		out = append(out, l+acct(in.AccountID))
+	}
+	for _, lb := range w.LoadBalancers {
+		out = append(out, fmt.Sprintf("add-slb LoadBalancerId=%s%s AddressType=%s Status=%s%s", lb.LoadBalancerID, region(lb.RegionID), lb.AddressType, lb.Status, acct(lb.AccountID)))
+	}
+	for _, n := range w.ENIs {
+		l := fmt.Sprintf("add-eni NetworkInterfaceId=%s%s PrivateIpAddresses=(%s)", n.NetworkInterfaceID, region(n.RegionID), strings.Join(n.PrivateIPAddresses, ", "))
+		if n.InstanceID != "" {
+			l += " InstanceId=" + n.InstanceID
+		}
+		out = append(out, l+acct(n.AccountID))
+	}
+	return out
+}
+
+var (
+	instanceStatuses = []eipsim.InstanceStatus{eipsim.InstanceRunning, eipsim.InstanceStopped, eipsim.InstancePending, eipsim.InstanceStarting, eipsim.InstanceStopping}
+	slbStatuses      = []string{eipsim.SLBActive, eipsim.SLBInactive, eipsim.SLBLocked}
+	eniStatuses      = []string{"", eipsim.ENIAttaching, eipsim.ENIDetaching, eipsim.ENICreating, eipsim.ENIDeleting}
+	// delays are edge-biased: zero and one nanosecond are where off-by-one
+	// completions show.
+	delays    = []time.Duration{3 * time.Second, 0, time.Nanosecond, time.Second, 5 * time.Second}
+	cooldowns = []time.Duration{time.Second, 0, time.Nanosecond, 3 * time.Second, 10 * time.Second}
+	tokenTTLs = []time.Duration{24 * time.Hour, 5 * time.Second, time.Nanosecond, time.Minute}
+)
+
+// DrawWorld draws a world: 1-3 ECS instances of every status, 0-2 SLB
+// instances, 0-3 ENIs, over two accounts and the Sim's two default regions,
+// with edge-biased delays, cooldown, quota and ClientToken lifetime.
+func DrawWorld(d Driver) World {
+	w := World{
+		Seed:             uint64(d.Int(1, 1000, "seed")),
+		AssociateDelay:   usually(d, delays, "associate-delay"),
+		UnassociateDelay: usually(d, delays, "unassociate-delay"),
+		ReleaseDelay:     usually(d, delays, "release-delay"),
+		Cooldown:         usually(d, cooldowns, "cooldown"),
+		TokenTTL:         usually(d, tokenTTLs, "token-ttl"),
+		Quota:            d.Int(1, 4, "quota"),
+		MultiBinded:      d.Int(1, 3, "multi-binded-limit"),
+		DefaultVPC:       d.Int(0, 3, "default-vpc") == 3,
+	}
+	ip := 0
+	privIPs := func(n int) []string {
+		var out []string
+		for range n {
+			ip++
+			out = append(out, fmt.Sprintf("10.1.0.%d", ip))
+		}
+		return out
+	}
+	region := func(label string) string { return usually(d, []string{"", eipsim.DefaultRegions[1]}, label) }
+	account := func(label string) string { return usually(d, []string{"", Accounts[1]}, label) }
+	for i := range d.Int(1, 3, "instances") {
+		in := eipsim.Instance{InstanceID: fmt.Sprintf("i-%04d", i+1), RegionID: region("instance-region"), AccountID: account("instance-account"),
+			Status: usually(d, instanceStatuses, "instance-status"), PublicIP: d.Int(0, 4, "public-ip") == 4,
+			PrivateIPAddresses: privIPs(d.Int(1, 2, "instance-private-ips"))}
+		if w.DefaultVPC && in.RegionID == "" && in.AccountID == "" && d.Int(0, 1, "in-default-vpc") == 1 {
+			in.VpcID = DefaultVPCID
+		}
+		w.Instances = append(w.Instances, in)
+	}
+	for i := range d.Int(0, 2, "slbs") {
+		w.LoadBalancers = append(w.LoadBalancers, eipsim.LoadBalancer{LoadBalancerID: fmt.Sprintf("lb-%04d", i+1), RegionID: region("slb-region"),
+			AccountID: account("slb-account"), AddressType: usually(d, []string{eipsim.AddressTypeIntranet, eipsim.AddressTypeInternet}, "slb-address-type"),
+			Status: usually(d, slbStatuses, "slb-status")})
+	}
+	for i := range d.Int(0, 3, "enis") {
+		n := eipsim.NetworkInterface{NetworkInterfaceID: fmt.Sprintf("eni-%04d", i+1), RegionID: region("eni-region"), AccountID: account("eni-account"),
+			PrivateIPAddresses: privIPs(d.Int(1, 3, "eni-private-ips"))}
+		if k := d.Int(0, len(w.Instances), "eni-attached-to"); k > 0 {
+			if in := w.Instances[k-1]; in.RegionID == n.RegionID && in.AccountID == n.AccountID && in.VpcID == "" {
+				n.InstanceID = in.InstanceID
+			}
+		}
+		w.ENIs = append(w.ENIs, n)
+	}
+	return w
+}

@@ -1,0 +1,37 @@
+package eipsim
+
+// Bug names a deliberate defect of bugs.go, for the tests that prove the
+// property tests catch it.
+type Bug string
+
+// The deliberate bugs.
+const (
+	BugEarlyCompletion          Bug = "early-completion"
+	BugTokenIgnored             Bug = "token-ignored"
+	BugUnassociateLockUnchecked Bug = "unassociate-lock-unchecked"
+	BugCooldownIgnored          Bug = "cooldown-ignored"
+	BugQuotaOffByOne            Bug = "quota-off-by-one"
+	BugPagingOffByOne           Bug = "paging-off-by-one"
+)
+
+// Bugs lists every deliberate bug.
+var Bugs = []Bug{BugEarlyCompletion, BugTokenIgnored, BugUnassociateLockUnchecked, BugCooldownIgnored, BugQuotaOffByOne, BugPagingOffByOne}
+
+// SetBug switches a deliberate bug on and returns the function that
+// switches it off again. Not safe for parallel tests.
+func SetBug(b Bug) (restore func()) {
+	flags := map[Bug]*bool{
+		BugEarlyCompletion:          &bugs.earlyCompletion,
+		BugTokenIgnored:             &bugs.tokenIgnored,
+		BugUnassociateLockUnchecked: &bugs.unassociateLockUnchecked,
+		BugCooldownIgnored:          &bugs.cooldownIgnored,
+		BugQuotaOffByOne:            &bugs.quotaOffByOne,
+		BugPagingOffByOne:           &bugs.pagingOffByOne,
+	}
+	p := flags[b]
+	if p == nil {
+		panic("eipsim: unknown bug " + string(b))
+	}
+	*p = true
+	return func() { *p = false }
+}
