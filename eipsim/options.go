@@ -63,6 +63,7 @@ type config struct {
 	tokenTTL     time.Duration
 	historyLimit int
 	multiBinded  int
+	record       bool // recorder.go
 }
 
 func defaultConfig() config {

@@ -31,6 +31,7 @@ type Sim struct {
 	history history
 	world   world
 	hooks   hooks
+	rec     recorderRef // recorder.go
 }
 
 type accountRegion struct {
@@ -65,6 +66,7 @@ func New(opts ...Option) (*Sim, error) {
 		eips:  map[string]*eip{},
 		held:  map[accountRegion]int{},
 	}
+	s.initRecorder()
 	s.history.limit = cfg.historyLimit
 	s.world.init()
 	return s, nil
