@@ -7,7 +7,7 @@ package eipsim
 // The format, one concept per line:
 //
 //   - A response is "Key=Value" pairs with wire names, in the response
-//     struct's field order, zero values left out. RequestId is left out too
+//     struct's field order, empty strings, false and unset numbers left out. RequestId is left out too
 //     (unless [Renderer.RequestIDs]): it is deterministic, but a new call
 //     early in a file would change every one after it, and they make files
 //     hard to read. A response with nothing else to say renders as "".
@@ -74,11 +74,18 @@ func (r Renderer) Response(resp any) string {
 			continue
 		}
 		if s, ok := scalar(fv); ok && s != "" {
-			pairs = append(pairs, WireName(f.Name)+"="+s)
+			pairs = append(pairs, WireName(f.Name)+"="+FormatValue(s))
+		} else if ok && fv.CanInt() && !omitZero[f.Name] {
+			pairs = append(pairs, WireName(f.Name)+"=0")
 		}
 	}
 	return strings.Join(append([]string{strings.Join(pairs, " ")}, lines...), "\n")
 }
+
+// omitZero are the integer response fields that are left out when zero
+// because zero means "not set" (OrderId is set for PrePaid EIPs only).
+// Other zero integers (TotalCount=0) are shown.
+var omitZero = map[string]bool{"OrderID": true}
 
 // scalar formats a string, bool or integer field; zero values give "".
 func scalar(v reflect.Value) (string, bool) {
