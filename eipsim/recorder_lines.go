@@ -51,7 +51,12 @@ func (o opLine) flag(key string, on bool) opLine {
 	return o
 }
 
+// list appends key=(a, b); a single value is written as package scenarios'
+// canonical form writes it, without parentheses when it can be.
 func (o opLine) list(key string, vals []string) opLine {
+	if len(vals) == 1 && !strings.HasPrefix(vals[0], "(") {
+		return o.opt(key, vals[0])
+	}
 	if len(vals) > 0 {
 		o.kv = append(o.kv, key, "("+strings.Join(vals, ", ")+")")
 	}
