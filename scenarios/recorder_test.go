@@ -146,3 +146,44 @@ func TestRecordPassingTestWritesNothing(t *testing.T) {
 		t.Errorf("a passing test wrote %v", entries)
 	}
 }
+
+// TestRecordConcurrent checks that calls from several goroutines are
+// recorded in the order the Sim saw them: the recording replays.
+func TestRecordConcurrent(t *testing.T) {
+	sim, err := eipsim.New(eipsim.WithClock(eipsimtest.NewClock()), eipsim.WithRecording(), eipsim.WithEIPQuota(100))
+	if err != nil {
+		t.Fatal(err)
+	}
+	done := make(chan struct{})
+	for g := range 4 {
+		go func() {
+			defer func() { done <- struct{}{} }()
+			ctx := eipsim.WithAccount(context.Background(), fmt.Sprintf("acct-%d", g))
+			for range 10 {
+				r, err := sim.AllocateEipAddress(ctx, eipsim.AllocateEipAddressRequest{RegionID: "cn-hangzhou"})
+				if err != nil {
+					t.Error(err)
+					return
+				}
+				_, _ = sim.ReleaseEipAddress(ctx, eipsim.ReleaseEipAddressRequest{AllocationID: r.AllocationID})
+			}
+		}()
+	}
+	for range 4 {
+		<-done
+	}
+	s, err := Parse("concurrent.txt", sim.Recording())
+	if err != nil {
+		t.Fatal(err)
+	}
+	res, err := Replay(s, NewEngineHandler, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, m := range res.Mismatches {
+		t.Errorf("replay differs:\n%s", m)
+	}
+	if len(res.Outputs) < 81 {
+		t.Errorf("%d commands recorded, want at least 81", len(res.Outputs))
+	}
+}
