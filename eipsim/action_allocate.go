@@ -51,6 +51,9 @@ var isps = []string{"BGP", "BGP_PRO", "ChinaTelecom", "ChinaUnicom", "ChinaMobil
 
 // AllocateEipAddress allocates an EIP to the caller's account.
 func (s *Sim) AllocateEipAddress(ctx context.Context, req AllocateEipAddressRequest) (*AllocateEipAddressResponse, error) {
+	if r := s.recordedCall(ctx); r != nil { // recorder.go
+		return recordAction(s, r, ctx, ActionAllocateEipAddress, req, (*Sim).AllocateEipAddress)
+	}
 	c := s.begin(ctx, ActionAllocateEipAddress)
 	defer s.end()
 	if err := s.intercept(&c, "", &req); err != nil {

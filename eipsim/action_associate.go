@@ -51,6 +51,9 @@ var modes = []string{ModeNAT, ModeBinded, ModeMultiBinded}
 // AssociateEipAddress associates an EIP with an ECS instance, an SLB
 // instance, an ENI, a NAT gateway or a HaVip.
 func (s *Sim) AssociateEipAddress(ctx context.Context, req AssociateEipAddressRequest) (*AssociateEipAddressResponse, error) {
+	if r := s.recordedCall(ctx); r != nil { // recorder.go
+		return recordAction(s, r, ctx, ActionAssociateEipAddress, req, (*Sim).AssociateEipAddress)
+	}
 	c := s.begin(ctx, ActionAssociateEipAddress)
 	defer s.end()
 	if err := s.gate(&c, req.AllocationID, &req); err != nil {

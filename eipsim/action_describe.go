@@ -44,6 +44,9 @@ var statuses = []Status{StatusAvailable, StatusAssociating, StatusInUse, StatusU
 
 // DescribeEipAddresses lists the caller's EIPs in a region.
 func (s *Sim) DescribeEipAddresses(ctx context.Context, req DescribeEipAddressesRequest) (*DescribeEipAddressesResponse, error) {
+	if r := s.recordedCall(ctx); r != nil { // recorder.go
+		return recordAction(s, r, ctx, ActionDescribeEipAddresses, req, (*Sim).DescribeEipAddresses)
+	}
 	c := s.begin(ctx, ActionDescribeEipAddresses)
 	defer s.end()
 	if err := s.intercept(&c, req.AllocationID, &req); err != nil {

@@ -30,6 +30,9 @@ type ModifyEipAddressAttributeResponse struct {
 
 // ModifyEipAddressAttribute changes an EIP's bandwidth, name or description.
 func (s *Sim) ModifyEipAddressAttribute(ctx context.Context, req ModifyEipAddressAttributeRequest) (*ModifyEipAddressAttributeResponse, error) {
+	if r := s.recordedCall(ctx); r != nil { // recorder.go
+		return recordAction(s, r, ctx, ActionModifyEipAddressAttribute, req, (*Sim).ModifyEipAddressAttribute)
+	}
 	c := s.begin(ctx, ActionModifyEipAddressAttribute)
 	defer s.end()
 	if err := s.intercept(&c, req.AllocationID, &req); err != nil {

@@ -23,6 +23,9 @@ type ReleaseEipAddressResponse struct {
 
 // ReleaseEipAddress releases an EIP.
 func (s *Sim) ReleaseEipAddress(ctx context.Context, req ReleaseEipAddressRequest) (*ReleaseEipAddressResponse, error) {
+	if r := s.recordedCall(ctx); r != nil { // recorder.go
+		return recordAction(s, r, ctx, ActionReleaseEipAddress, req, (*Sim).ReleaseEipAddress)
+	}
 	c := s.begin(ctx, ActionReleaseEipAddress)
 	defer s.end()
 	if err := s.intercept(&c, req.AllocationID, &req); err != nil {

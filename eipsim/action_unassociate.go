@@ -56,6 +56,9 @@ var instanceTypes = []InstanceType{InstanceTypeEcsInstance, InstanceTypeSlbInsta
 
 // UnassociateEipAddress disassociates an EIP from the resource it is bound to.
 func (s *Sim) UnassociateEipAddress(ctx context.Context, req UnassociateEipAddressRequest) (*UnassociateEipAddressResponse, error) {
+	if r := s.recordedCall(ctx); r != nil { // recorder.go
+		return recordAction(s, r, ctx, ActionUnassociateEipAddress, req, (*Sim).UnassociateEipAddress)
+	}
 	c := s.begin(ctx, ActionUnassociateEipAddress)
 	defer s.end()
 	if err := s.gate(&c, req.AllocationID, &req); err != nil {

@@ -53,7 +53,8 @@ type instance struct {
 }
 
 // AddInstance adds an ECS instance to the world.
-func (s *Sim) AddInstance(in Instance) error {
+func (s *Sim) AddInstance(in Instance) (err error) {
+	defer s.recordSetup(in)(&err) // recorder.go
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	s.settle(s.clock.Now())
@@ -119,7 +120,8 @@ func (s *Sim) SetInstanceStatus(id string, status InstanceStatus) error {
 // ScheduleInstanceStatus sets an ECS instance's status to status now and, if
 // then is not empty, to then after d on the clock (for example Stopping,
 // then Stopped after 5s). A later call replaces a pending change.
-func (s *Sim) ScheduleInstanceStatus(id string, status InstanceStatus, d time.Duration, then InstanceStatus) error {
+func (s *Sim) ScheduleInstanceStatus(id string, status InstanceStatus, d time.Duration, then InstanceStatus) (err error) {
+	defer s.recordSetup(setInstanceStatusOp(id, status, d, then))(&err) // recorder.go
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	now := s.clock.Now()
@@ -163,7 +165,8 @@ func (s *Sim) setInstanceStatus(at time.Time, r *instance, st InstanceStatus, ca
 // DeleteInstance removes an ECS instance from the world. An EIP bound to it
 // is detached and becomes Available, as in the cloud when an instance is
 // released; ENIs attached to it are detached.
-func (s *Sim) DeleteInstance(id string) error {
+func (s *Sim) DeleteInstance(id string) (err error) {
+	defer s.recordSetup(op("delete-instance", "InstanceId", id))(&err) // recorder.go
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	now := s.clock.Now()

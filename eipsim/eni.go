@@ -70,7 +70,8 @@ func (n *networkInterface) mode() string {
 }
 
 // AddNetworkInterface adds an ENI to the world.
-func (s *Sim) AddNetworkInterface(ni NetworkInterface) error {
+func (s *Sim) AddNetworkInterface(ni NetworkInterface) (err error) {
+	defer s.recordSetup(ni)(&err) // recorder.go
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	s.settle(s.clock.Now())
@@ -129,7 +130,8 @@ func (s *Sim) checkAttach(method, eni, instanceID, region, account string) error
 }
 
 // AttachNetworkInterface attaches a secondary ENI to an ECS instance at once.
-func (s *Sim) AttachNetworkInterface(eniID, instanceID string) error {
+func (s *Sim) AttachNetworkInterface(eniID, instanceID string) (err error) {
+	defer s.recordSetup(op("attach-eni", "NetworkInterfaceId", eniID, "InstanceId", instanceID))(&err) // recorder.go
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	s.settle(s.clock.Now())
@@ -153,7 +155,8 @@ func (s *Sim) AttachNetworkInterface(eniID, instanceID string) error {
 }
 
 // DetachNetworkInterface detaches a secondary ENI from its instance at once.
-func (s *Sim) DetachNetworkInterface(eniID string) error {
+func (s *Sim) DetachNetworkInterface(eniID string) (err error) {
+	defer s.recordSetup(op("detach-eni", "NetworkInterfaceId", eniID))(&err) // recorder.go
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	s.settle(s.clock.Now())
@@ -177,7 +180,8 @@ func (s *Sim) DetachNetworkInterface(eniID string) error {
 // Detaching, Creating, Deleting), in which EIP operations on it give
 // InvalidStatus.EniStatusNotSupport; an empty status returns it to its
 // derived status.
-func (s *Sim) SetNetworkInterfaceStatus(eniID, status string) error {
+func (s *Sim) SetNetworkInterfaceStatus(eniID, status string) (err error) {
+	defer s.recordSetup(op("set-eni-status", "NetworkInterfaceId", eniID).opt("Status", status))(&err) // recorder.go
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	s.settle(s.clock.Now())
@@ -196,7 +200,8 @@ func (s *Sim) SetNetworkInterfaceStatus(eniID, status string) error {
 }
 
 // DeleteNetworkInterface removes an ENI; its EIPs become Available.
-func (s *Sim) DeleteNetworkInterface(eniID string) error {
+func (s *Sim) DeleteNetworkInterface(eniID string) (err error) {
+	defer s.recordSetup(op("delete-eni", "NetworkInterfaceId", eniID))(&err) // recorder.go
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	now := s.clock.Now()

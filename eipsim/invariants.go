@@ -12,7 +12,8 @@ import (
 // their targets agree both ways; no target is over its EIP limit; addresses
 // are unique and in the pool's index; every pending task belongs to a live
 // resource; lock states are valid; the quota counts match.
-func (s *Sim) CheckInvariants() error {
+func (s *Sim) CheckInvariants() (err error) {
+	defer s.recordSetup(checkOp{})(&err) // recorder.go
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	s.settle(s.clock.Now())

@@ -1,6 +1,9 @@
 package eipsim
 
-import "fmt"
+import (
+	"fmt"
+	"strconv"
+)
 
 // Lock locks an EIP for reason, as the cloud does for an overdue payment
 // (financial) or a security incident (security). The EIP keeps its Status;
@@ -15,7 +18,8 @@ func (s *Sim) Unlock(allocationID string, reason LockReason) error {
 	return s.setLock(allocationID, reason, false)
 }
 
-func (s *Sim) setLock(id string, reason LockReason, lock bool) error {
+func (s *Sim) setLock(id string, reason LockReason, lock bool) (err error) {
+	defer s.recordSetup(lockOp(lock, id, reason))(&err) // recorder.go
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	now := s.clock.Now()
@@ -59,7 +63,8 @@ func (s *Sim) setLock(id string, reason LockReason, lock bool) error {
 // SetDeletionProtection turns an EIP's deletion protection on or off (the
 // cloud's DeletionProtection action). A protected EIP cannot be released
 // (InvalidOperation.DeletionProtection).
-func (s *Sim) SetDeletionProtection(allocationID string, on bool) error {
+func (s *Sim) SetDeletionProtection(allocationID string, on bool) (err error) {
+	defer s.recordSetup(op("set-deletion-protection", "AllocationId", allocationID, "Enabled", strconv.FormatBool(on)))(&err) // recorder.go
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	s.settle(s.clock.Now())

@@ -111,6 +111,7 @@ type config struct {
 	faults      []Fault
 	limits      map[Action]RateLimit
 	globalLimit *RateLimit
+	record      bool // recorder.go
 }
 
 func defaultConfig() config {

@@ -34,6 +34,7 @@ type Sim struct {
 	// busy counts, per Action, the next calls that answer
 	// OperationFailed.SystemBusy (see SetSystemBusy).
 	busy map[Action]int
+	rec  recorderRef // recorder.go
 }
 
 type accountRegion struct {
@@ -68,6 +69,7 @@ func New(opts ...Option) (*Sim, error) {
 		eips:  map[string]*eip{},
 		held:  map[accountRegion]int{},
 	}
+	s.initRecorder()
 	s.history.limit = cfg.historyLimit
 	s.world.init()
 	s.initHooks()

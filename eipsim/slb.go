@@ -36,7 +36,8 @@ type loadBalancer struct {
 }
 
 // AddLoadBalancer adds an SLB instance to the world.
-func (s *Sim) AddLoadBalancer(lb LoadBalancer) error {
+func (s *Sim) AddLoadBalancer(lb LoadBalancer) (err error) {
+	defer s.recordSetup(lb)(&err) // recorder.go
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	s.settle(s.clock.Now())
@@ -70,7 +71,8 @@ func (s *Sim) AddLoadBalancer(lb LoadBalancer) error {
 }
 
 // SetLoadBalancerStatus sets an SLB instance's status: active, inactive or locked.
-func (s *Sim) SetLoadBalancerStatus(id, status string) error {
+func (s *Sim) SetLoadBalancerStatus(id, status string) (err error) {
+	defer s.recordSetup(op("set-slb-status", "LoadBalancerId", id, "Status", status))(&err) // recorder.go
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	now := s.clock.Now()
@@ -90,7 +92,8 @@ func (s *Sim) SetLoadBalancerStatus(id, status string) error {
 }
 
 // DeleteLoadBalancer removes an SLB instance; a bound EIP becomes Available.
-func (s *Sim) DeleteLoadBalancer(id string) error {
+func (s *Sim) DeleteLoadBalancer(id string) (err error) {
+	defer s.recordSetup(op("delete-slb", "LoadBalancerId", id))(&err) // recorder.go
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	now := s.clock.Now()

@@ -107,7 +107,8 @@ func (s *Sim) fillOwned(method, prefix, id string, region, account *string) erro
 }
 
 // AddVPC adds a VPC to the world.
-func (s *Sim) AddVPC(v VPC) error {
+func (s *Sim) AddVPC(v VPC) (err error) {
+	defer s.recordSetup(v)(&err) // recorder.go
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	s.settle(s.clock.Now())

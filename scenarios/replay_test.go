@@ -169,13 +169,6 @@ func TestReplayPanicNamesCommand(t *testing.T) {
 	_, _ = Replay(mustParse(t, "panic\n----\n"), newTestHandler, Options{})
 }
 
-func TestEngineHandlerPlaceholder(t *testing.T) {
-	_, err := NewEngineHandler().Handle(&Command{Pos: "f:1", Name: "new-sim"})
-	if want := `f:1: new-sim: unknown command "new-sim"; valid commands: none`; err == nil || err.Error() != want {
-		t.Errorf("err = %v, want %s", err, want)
-	}
-}
-
 func TestErrorLine(t *testing.T) {
 	got := ErrorLine(400, "IncorrectEipStatus", "Current elastic IP status does not support this operation.")
 	want := "error 400 IncorrectEipStatus: Current elastic IP status does not support this operation."

@@ -73,10 +73,3 @@ func (cs Commands) suggest(name string) string {
 	}
 	return ""
 }
-
-// NewEngineHandler returns the handler of the scenario language's commands
-// over a new simulator.
-//
-// NB: the engine is not wired in yet; until it is, this handler knows no
-// commands and rejects every one as unknown.
-func NewEngineHandler() Handler { return Commands{} }

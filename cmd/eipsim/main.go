@@ -4,8 +4,9 @@
 //
 // Usage:
 //
-//	eipsim run [-rewrite] [-v] FILE|DIR...
-//	eipsim serve | fsm | explore    (not yet implemented)
+//	eipsim run [-rewrite] [-v] [-timeline] FILE|DIR...
+//	eipsim fsm [-format mermaid|dot] [-dimension lifecycle|locks]
+//	eipsim serve | explore    (not yet implemented)
 //
 // Run "eipsim <command> -h" for a command's flags.
 package main
@@ -37,7 +38,7 @@ func subcommands() []subcommand {
 	return []subcommand{
 		{"run", "replay scenario files and compare their outputs", runRun},
 		{"serve", "serve the VPC API over HTTP on loopback (not yet implemented)", runServe},
-		{"fsm", "print the EIP lifecycle state machine (not yet implemented)", runFSM},
+		{"fsm", "print the EIP lifecycle state machine (mermaid or dot)", runFSM},
 		{"explore", "run random operation sequences and check invariants (not yet implemented)", runExplore},
 	}
 }

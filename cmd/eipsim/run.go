@@ -5,6 +5,7 @@ import (
 	"io"
 	"strings"
 
+	core "github.com/eipsim/eipsim/eipsim"
 	"github.com/eipsim/eipsim/scenarios"
 )
 
@@ -12,14 +13,15 @@ import (
 // replace it with a handler that does not need the engine.
 var newHandler = scenarios.NewEngineHandler
 
-// runRun is "eipsim run [-rewrite] [-v] FILE|DIR...".
+// runRun is "eipsim run [-rewrite] [-v] [-timeline] FILE|DIR...".
 func runRun(args []string, stdout, stderr io.Writer) int {
-	fs := newFlags("run", "[-rewrite] [-v] FILE|DIR...",
+	fs := newFlags("run", "[-rewrite] [-v] [-timeline] FILE|DIR...",
 		"Replay scenario files and compare every command's output with the expected one.\n"+
 			"A DIR stands for the *.txt files directly inside it, sorted.\n"+
 			"Exit status: 0 if all match, 1 on a mismatch (the diff is printed), 2 on a malformed file or bad flags.")
 	rewrite := fs.Bool("rewrite", false, "rewrite each file in place with the actual outputs (canonical form, comments kept)")
 	verbose := fs.Bool("v", false, "print every command and its actual output")
+	timeline := fs.Bool("timeline", false, "after each file, print every resource's states over simulated time")
 	if status, ok := parseFlags(fs, args, stdout, stderr); !ok {
 		return status
 	}
@@ -42,7 +44,7 @@ func runRun(args []string, stdout, stderr io.Writer) int {
 			continue
 		}
 		for _, f := range files {
-			runFile(f, *rewrite, *verbose, stdout, stderr, &t)
+			runFile(f, *rewrite, *verbose, *timeline, stdout, stderr, &t)
 		}
 	}
 	t.print(stdout, *rewrite)
@@ -63,14 +65,23 @@ type tally struct {
 }
 
 // runFile replays one file and prints its verdict line (and diffs).
-func runFile(path string, rewrite, verbose bool, stdout, stderr io.Writer, t *tally) {
+func runFile(path string, rewrite, verbose, timeline bool, stdout, stderr io.Writer, t *tally) {
 	opts := scenarios.Options{Rewrite: rewrite}
 	if verbose {
 		opts.Trace = func(c *scenarios.Command, out string) {
 			fmt.Fprintf(stdout, "%s: %s\n%s", c.Pos, c, indent(out))
 		}
 	}
-	res, err := scenarios.ReplayFile(path, newHandler, opts)
+	var engine *scenarios.Engine // the last handler made, for -timeline
+	factory := func() scenarios.Handler {
+		h := newHandler()
+		engine, _ = h.(*scenarios.Engine)
+		return h
+	}
+	res, err := scenarios.ReplayFile(path, factory, opts)
+	if timeline && engine != nil && engine.Sim() != nil {
+		defer fmt.Fprintf(stdout, "timeline of %s:\n%s", path, scenarios.Timeline(engine.Sim().History(), core.Renderer{Start: engine.Start()}))
+	}
 	if err != nil {
 		fmt.Fprintf(stderr, "ERR  %v\n", err)
 		t.malformed++

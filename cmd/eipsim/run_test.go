@@ -113,12 +113,37 @@ func TestRunVerbose(t *testing.T) {
 	}
 }
 
-// TestRunEngineNotWired pins the placeholder: until the engine is wired in,
-// every command is unknown.
-func TestRunEngineNotWired(t *testing.T) {
-	path := writeFile(t, t.TempDir(), "s.txt", "new-sim seed=7\n----\nok\n")
-	status, _, stderr := eipsim(t, "run", path)
-	if want := path + `:1: new-sim: unknown command "new-sim"; valid commands: none`; status != 2 || !strings.Contains(stderr, want) {
+// TestRunEngine replays a scenario on the real engine handler.
+func TestRunEngine(t *testing.T) {
+	path := writeFile(t, t.TempDir(), "s.txt", "new-sim seed=7 ids=(eip-0001)\n----\nok\n\n"+
+		"AllocateEipAddress RegionId=cn-hangzhou\n----\nAllocationId=eip-0001 EipAddress=203.0.113.1\n\n"+
+		"ReleaseEipAddress AllocationId=eip-0001\n----\nok\n\n"+
+		"ReleaseEipAddress AllocationId=eip-0001\n----\nerror 400 TaskConflict: The eip operate too frequent, TaskConflict.\n")
+	status, stdout, stderr := eipsim(t, "run", path)
+	if status != 0 || !strings.Contains(stdout, "ok   "+path+" (4 commands)") {
+		t.Errorf("status %d\nstdout:\n%s\nstderr:\n%s", status, stdout, stderr)
+	}
+	bad := writeFile(t, t.TempDir(), "bad.txt", "advance 3s\n----\nok\n\nFrob X=1\n----\n")
+	status, _, stderr = eipsim(t, "run", bad)
+	if want := bad + `:5: Frob: unknown command "Frob"; valid commands: AllocateEipAddress, `; status != 2 || !strings.Contains(stderr, want) {
 		t.Errorf("status %d, stderr:\n%s\nwant %s", status, stderr, want)
+	}
+}
+
+// TestRunTimeline prints each resource's states over simulated time.
+func TestRunTimeline(t *testing.T) {
+	path := writeFile(t, t.TempDir(), "s.txt", "new-sim ids=(eip-0001)\n----\nok\n\n"+
+		"add-instance InstanceId=i-0001\n----\nok\n\n"+
+		"AllocateEipAddress RegionId=cn-hangzhou\n----\nAllocationId=eip-0001 EipAddress=203.0.113.1\n\n"+
+		"AssociateEipAddress AllocationId=eip-0001 InstanceId=i-0001\n----\nok\n\n"+
+		"advance 3s\n----\n+3s eip-0001 Associating -> InUse\n\n"+
+		"set-instance-status InstanceId=i-0001 Status=Stopping Then=Stopped After=5s\n----\nok\n\n"+
+		"advance 5s\n----\n+8s i-0001 Stopping -> Stopped\n")
+	status, stdout, stderr := eipsim(t, "run", "-timeline", path)
+	want := "timeline of " + path + ":\n" +
+		"eip-0001  +0s Available → +0s Associating → +3s InUse\n" +
+		"i-0001    Running → +3s Stopping → +8s Stopped\n"
+	if status != 0 || !strings.Contains(stdout, want) {
+		t.Errorf("status %d\nstdout:\n%s\nwant:\n%s\nstderr:\n%s", status, stdout, want, stderr)
 	}
 }

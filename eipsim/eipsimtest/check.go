@@ -26,7 +26,7 @@ func ModelProperty(onFail func(*Failure)) func(*rapid.T) {
 
 // CheckModel checks [ModelProperty] with rapid.Check. When it fails, the
 // shrunk operation sequence is written as a scenario file (see
-// [WriteScenario]) and the test's log names the file and the command that
+// [WriteFailure]) and the test's log names the file and the command that
 // replays it.
 func CheckModel(tb rapid.TB) *Failure {
 	tb.Helper()
@@ -35,7 +35,7 @@ func CheckModel(tb rapid.TB) *Failure {
 		if last == nil {
 			return
 		}
-		path, err := WriteScenario(tb.Name(), last)
+		path, err := WriteFailure(tb.Name(), last)
 		if err != nil {
 			tb.Logf("writing the failing scenario: %v", err)
 			return
@@ -46,18 +46,14 @@ func CheckModel(tb rapid.TB) *Failure {
 	return last
 }
 
-// ScenarioDirEnv names the environment variable that overrides where
-// failing scenarios are written (default testdata/eipsim).
-const ScenarioDirEnv = "EIPSIM_SCENARIO_DIR"
-
-// WriteScenario writes a failure as a scenario file
+// WriteFailure writes a failure as a scenario file
 // <dir>/<name>-<n>.txt, n being the first free number, and returns its
 // path. Each operation gets an empty expected output, to be filled in with
 // `eipsim run -rewrite`.
 //
 // This is the one place a failure becomes a file: when package scenarios
 // has its recorder, it replaces the body.
-func WriteScenario(name string, f *Failure) (string, error) {
+func WriteFailure(name string, f *Failure) (string, error) {
 	dir := os.Getenv(ScenarioDirEnv)
 	if dir == "" {
 		dir = filepath.Join("testdata", "eipsim")

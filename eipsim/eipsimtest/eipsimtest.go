@@ -2,6 +2,13 @@
 // with its invariants checked at cleanup, a non-sleeping clock, and
 // Must/Require helpers that fail the test with a clear message.
 //
+// A Sim made by [New] or [NewMock] for a *testing.T records what the test
+// does to it (see [eipsim.WithRecording]); if the test fails, the recording
+// is written as a scenario file to testdata/eipsim/<TestName>.txt (or the
+// directory in $EIPSIM_SCENARIO_DIR), and the test's log says how to replay
+// it with "eipsim run". Benchmarks are not recorded, and neither are rapid
+// tests' (their *rapid.T has no Name; use Sim.Recording).
+//
 // The helpers take a [TB], which *testing.T, *testing.B and *rapid.T all
 // satisfy.
 package eipsimtest
@@ -27,7 +34,8 @@ type TB interface {
 // New returns a Sim on a fresh fast [Clock] at [Epoch], with opts applied
 // after it (an option of yours replaces the clock, and then the returned
 // Clock does not drive the Sim). The Sim's invariants are checked when the
-// test ends.
+// test ends; if the test failed, its recording is written as a scenario
+// (see the package doc).
 func New(tb TB, opts ...eipsim.Option) (*eipsim.Sim, *Clock) {
 	tb.Helper()
 	clk := NewClock()
@@ -47,9 +55,17 @@ func NewMock(tb TB, opts ...eipsim.Option) (*eipsim.Sim, *clock.Mock) {
 
 func newSim(tb TB, opts []eipsim.Option) *eipsim.Sim {
 	tb.Helper()
+	rep, record := recordable(tb)
+	if record {
+		opts = append([]eipsim.Option{eipsim.WithRecording()}, opts...)
+	}
 	sim, err := eipsim.New(opts...)
 	if err != nil {
 		tb.Fatalf("eipsim.New: %v", err)
+	}
+	if record {
+		// Registered first, so it runs last: after the invariant check below.
+		tb.Cleanup(func() { writeOnFailure(rep, sim) })
 	}
 	tb.Cleanup(func() {
 		if err := sim.CheckInvariants(); err != nil {

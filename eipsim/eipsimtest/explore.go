@@ -55,7 +55,7 @@ func exploreWith(seed uint64, steps int, dir string, tweak func(*model)) (f *Fai
 			}
 		}()
 	}
-	path, err = WriteScenario(fmt.Sprintf("explore-seed%d", seed), f)
+	path, err = WriteFailure(fmt.Sprintf("explore-seed%d", seed), f)
 	return f, path, err
 }
 

@@ -1,0 +1,103 @@
+package eipsimtest
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strings"
+
+	"github.com/eipsim/eipsim/eipsim"
+)
+
+// ScenarioDirEnv names the environment variable that sets where [New]
+// writes the scenario of a failing test (default: testdata/eipsim in the
+// test's package directory).
+const ScenarioDirEnv = "EIPSIM_SCENARIO_DIR"
+
+// reporter is what New needs of a test to write its scenario when it
+// fails: *testing.T has it; *rapid.T has no Name, so rapid tests write their
+// own (with Sim.Recording).
+type reporter interface {
+	Name() string
+	Failed() bool
+	Logf(format string, args ...any)
+}
+
+// benchmark marks a *testing.B, whose calls are not recorded (recording
+// costs time per call).
+type benchmark interface{ ResetTimer() }
+
+// recordable reports whether New records the Sim of tb.
+func recordable(tb TB) (reporter, bool) {
+	if _, ok := tb.(benchmark); ok {
+		return nil, false
+	}
+	r, ok := tb.(reporter)
+	return r, ok
+}
+
+// writeOnFailure writes sim's recording when the test has failed, and logs
+// the path and the command that replays it.
+func writeOnFailure(r reporter, sim *eipsim.Sim) {
+	if !r.Failed() {
+		return
+	}
+	path, err := WriteScenario(r.Name(), sim)
+	if err != nil {
+		r.Logf("eipsim: could not write the scenario of this test: %v", err)
+		return
+	}
+	r.Logf("eipsim: the calls of this test are in the scenario %s\nreplay it with: %s", path, replayCommand(path))
+}
+
+// WriteScenario writes sim's recording (see [eipsim.WithRecording]) to
+// <dir>/<name>.txt, dir being $EIPSIM_SCENARIO_DIR or testdata/eipsim, and
+// returns the path.
+func WriteScenario(name string, sim *eipsim.Sim) (string, error) {
+	rec := sim.Recording()
+	if rec == nil {
+		return "", fmt.Errorf("the Sim was not made with eipsim.WithRecording")
+	}
+	dir := os.Getenv(ScenarioDirEnv)
+	if dir == "" {
+		dir = filepath.Join("testdata", "eipsim")
+	}
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return "", err
+	}
+	path := filepath.Join(dir, fileName(name)+".txt")
+	head := fmt.Sprintf("# Recorded by eipsimtest from the failing test %s.\n# Replay: eipsim run %s\n", name, filepath.Base(path))
+	return path, os.WriteFile(path, append([]byte(head), rec...), 0o644)
+}
+
+var unsafeChars = regexp.MustCompile(`[^A-Za-z0-9_.-]+`)
+
+// fileName turns a test name (with subtests, "TestX/case_1") into a file
+// name: TestX__case_1.
+func fileName(test string) string {
+	return unsafeChars.ReplaceAllString(strings.ReplaceAll(test, "/", "__"), "_")
+}
+
+// replayCommand is the shell command that replays path: "go run
+// ./cmd/eipsim run <path from the module root>" inside this module, else go
+// run of the module path.
+func replayCommand(path string) string {
+	abs, err := filepath.Abs(path)
+	if err != nil {
+		abs = path
+	}
+	for dir := filepath.Dir(abs); ; dir = filepath.Dir(dir) {
+		mod, err := os.ReadFile(filepath.Join(dir, "go.mod"))
+		if err == nil {
+			if rel, err := filepath.Rel(dir, abs); err == nil && strings.Contains(string(mod), "module github.com/eipsim/eipsim\n") {
+				return "go run ./cmd/eipsim run " + rel + "   (from the module root, " + dir + ")"
+			}
+			break
+		}
+		if filepath.Dir(dir) == dir {
+			break
+		}
+	}
+	return "go run github.com/eipsim/eipsim/cmd/eipsim run " + abs
+}

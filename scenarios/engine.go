@@ -1,0 +1,124 @@
+package scenarios
+
+import (
+	"context"
+	"strings"
+	"time"
+
+	"github.com/eipsim/eipsim/eipsim"
+	"github.com/eipsim/eipsim/eipsim/eipsimtest"
+)
+
+// Engine is the [Handler] of the scenario language over one simulator: a
+// fresh [eipsim.Sim] per scenario, on a fast, non-sleeping clock that starts
+// at [eipsimtest.Epoch] and moves only with "advance".
+//
+// CamelCase commands are the engine's Actions ([eipsim.Actions]), run with
+// [eipsim.Sim.Call]; their arguments are the wire parameters of
+// [eipsim.ActionParams], and any other name is refused with that list. A
+// "key=(a, b)" value is sent as "a,b". Their output is rendered by
+// [eipsim.Renderer]: the response's Key=Value pairs (RequestId left out),
+// or the line "error <HTTPStatus> <Code>: <Message>".
+//
+// kebab-case commands are the harness's; each handler file lists its
+// commands with an example. A "new-sim" line, if any, must come first;
+// without one the Sim has the engine's defaults. An empty output prints
+// "ok".
+type Engine struct {
+	sim     *eipsim.Sim
+	clk     *eipsimtest.Clock
+	render  eipsim.Renderer
+	account string
+	cmds    Commands
+}
+
+// NewEngineHandler returns the handler of the scenario language's commands
+// over a new simulator (an [*Engine]).
+func NewEngineHandler() Handler { return NewEngine() }
+
+// NewEngine returns an Engine whose Sim is made by the first command.
+func NewEngine() *Engine {
+	e := &Engine{account: eipsim.DefaultAccountID, cmds: Commands{}}
+	for _, a := range eipsim.Actions() {
+		e.cmds[string(a)] = e.action(a)
+	}
+	for _, group := range []Commands{e.simCommands(), e.worldCommands(), e.lockCommands(), e.inspectCommands(), e.faultCommands()} {
+		for name, f := range group {
+			e.cmds[name] = f
+		}
+	}
+	return e
+}
+
+// Handle runs one command; an empty output is "ok".
+func (e *Engine) Handle(c *Command) (string, error) {
+	if c.Name != "new-sim" {
+		if _, ok := e.cmds[c.Name]; ok && e.sim == nil {
+			if err := e.newSim(c, nil); err != nil {
+				return "", err
+			}
+		}
+	}
+	out, err := e.cmds.Handle(c)
+	if err == nil && out == "" {
+		out = "ok"
+	}
+	return out, err
+}
+
+// Sim returns the scenario's simulator, or nil before the first command.
+func (e *Engine) Sim() *eipsim.Sim { return e.sim }
+
+// Start returns the instant the scenario's clock started at.
+func (e *Engine) Start() time.Time { return e.render.Start }
+
+// newSim makes the scenario's Sim with opts, on a clock at start.
+func (e *Engine) newSim(c *Command, opts []eipsim.Option, start ...time.Time) error {
+	e.clk = eipsimtest.NewClock()
+	if len(start) > 0 {
+		e.clk.Set(start[0])
+	}
+	sim, err := eipsim.New(append([]eipsim.Option{eipsim.WithClock(e.clk)}, opts...)...)
+	if err != nil {
+		return c.Errorf("%v", err)
+	}
+	e.sim = sim
+	e.render.Start = e.clk.Now()
+	return nil
+}
+
+// ctx is the context of an Action call: the current account.
+func (e *Engine) ctx() context.Context {
+	return eipsim.WithAccount(context.Background(), e.account)
+}
+
+// action returns the handler of one Action.
+// Example: AssociateEipAddress AllocationId=eip-0001 InstanceId=i-0001
+func (e *Engine) action(a eipsim.Action) func(*Command) (string, error) {
+	names, _ := eipsim.ActionParams(a)
+	return func(c *Command) (string, error) {
+		if err := c.CheckArgs(names...); err != nil {
+			return "", err
+		}
+		params := eipsim.Params{}
+		for _, arg := range c.Args {
+			if arg.Vals == nil {
+				return "", c.Errorf("argument %s needs a value (%s=...)", arg.Key, arg.Key)
+			}
+			params[arg.Key] = strings.Join(arg.Vals, ",")
+		}
+		resp, err := e.sim.Call(e.ctx(), a, params)
+		if err != nil {
+			return e.render.Error(err), nil
+		}
+		return e.render.Response(resp), nil
+	}
+}
+
+// setup renders the result of a setup method: "" or "error: …".
+func (e *Engine) setup(err error) (string, error) {
+	if err != nil {
+		return e.render.Error(err), nil
+	}
+	return "", nil
+}
