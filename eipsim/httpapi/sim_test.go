@@ -3,6 +3,7 @@ package httpapi
 import (
 	"errors"
 	"fmt"
+	"net/http"
 	"net/http/httptest"
 	"testing"
 	"time"
@@ -388,4 +389,65 @@ func TestNewSDKClientTimestamp(t *testing.T) {
 	}
 	_, err = c.DescribeEipAddresses(req)
 	wantSDKError(t, err, 400, "InvalidTimeStamp.Expired")
+}
+
+// TestSimConcurrentSDK: concurrent SDK calls through one handler on one Sim
+// (run with -race).
+//
+// Each goroutine has its own *vpc.Client: the SDK's client is not safe for
+// concurrent use (the race detector flags GetRpcHeaders when one is shared).
+// Over loopback they also bring their own HttpClient: without one, the SDK
+// shares one process-wide http.Client per endpoint and writes its Timeout on
+// every call while other calls read it, which the race detector flags too.
+func TestSimConcurrentSDK(t *testing.T) {
+	for _, transport := range transports {
+		t.Run(transport, func(t *testing.T) {
+			sim, _ := newWorld(t)
+			h := NewHandler(sim, WithCredentials(DefaultCredential()), WithTimestampCheck(false))
+			const workers, each = 8, 2
+			clients := make([]*vpc.Client, workers)
+			var addr string
+			if transport == "loopback" {
+				srv := httptest.NewServer(h)
+				t.Cleanup(srv.Close)
+				addr = srv.Listener.Addr().String()
+			}
+			for i := range clients {
+				var err error
+				if transport == "loopback" {
+					cfg := ClientConfig(addr)
+					cfg.HttpClient = SDKHTTPClient{Transport: &http.Transport{}}
+					clients[i], err = vpc.NewClient(cfg)
+				} else {
+					clients[i], err = newInProcessClient(h, DefaultCredential(), nil)
+				}
+				if err != nil {
+					t.Fatal(err)
+				}
+			}
+			errs := make(chan error, workers)
+			for _, c := range clients {
+				go func() {
+					var err error
+					for range each {
+						if _, err = c.AllocateEipAddress(&vpc.AllocateEipAddressRequest{RegionId: tea.String("cn-hangzhou")}); err != nil {
+							break
+						}
+						if _, err = c.DescribeEipAddresses(&vpc.DescribeEipAddressesRequest{RegionId: tea.String("cn-hangzhou")}); err != nil {
+							break
+						}
+					}
+					errs <- err
+				}()
+			}
+			for range workers {
+				if err := <-errs; err != nil {
+					t.Error(err)
+				}
+			}
+			if n := len(sim.EIPs()); n != workers*each {
+				t.Errorf("%d EIPs, want %d", n, workers*each)
+			}
+		})
+	}
 }
