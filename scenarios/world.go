@@ -370,4 +370,3 @@ func lock(sim *eipsim.Sim, c *Command) error {
 	}
 	return sim.Lock(id, eipsim.LockReason(reason))
 }
-
