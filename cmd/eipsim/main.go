@@ -5,7 +5,8 @@
 // Usage:
 //
 //	eipsim run [-rewrite] [-v] FILE|DIR...
-//	eipsim serve | fsm | explore    (not yet implemented)
+//	eipsim serve [-addr 127.0.0.1:8080] [flags]
+//	eipsim fsm | explore    (not yet implemented)
 //
 // Run "eipsim <command> -h" for a command's flags.
 package main
@@ -36,7 +37,7 @@ type subcommand struct {
 func subcommands() []subcommand {
 	return []subcommand{
 		{"run", "replay scenario files and compare their outputs", runRun},
-		{"serve", "serve the VPC API over HTTP on loopback (not yet implemented)", runServe},
+		{"serve", "serve the VPC API over HTTP on loopback", runServe},
 		{"fsm", "print the EIP lifecycle state machine (not yet implemented)", runFSM},
 		{"explore", "run random operation sequences and check invariants (not yet implemented)", runExplore},
 	}
