@@ -451,3 +451,27 @@ func TestSimConcurrentSDK(t *testing.T) {
 		})
 	}
 }
+
+// FuzzSimHandler sends arbitrary parameters to every engine action through
+// the handler (authentication off): every answer must be a JSON object with
+// a RequestId, and nothing may panic.
+func FuzzSimHandler(f *testing.F) {
+	f.Add(uint8(0), "RegionId=cn-hangzhou&Bandwidth=5")
+	f.Add(uint8(1), "AllocationId=eip-0001&InstanceId=i-0001&InstanceType=EcsInstance")
+	f.Add(uint8(3), "RegionId=cn-hangzhou&PageSize=-1&PageNumber=99999999999999999999")
+	f.Add(uint8(2), "Tag.1.Key=a&Tag.3.Key=b&Filter.x=1")
+	actions := eipsim.Actions()
+	f.Fuzz(func(t *testing.T, which uint8, query string) {
+		sim, _ := eipsimtest.New(t)
+		if err := sim.AddInstance(eipsim.Instance{InstanceID: "i-0001"}); err != nil {
+			t.Fatal(err)
+		}
+		h := NewHandler(sim, WithAuth(false))
+		action := actions[int(which)%len(actions)]
+		r := httptest.NewRequest(http.MethodPost, "/", nil)
+		r.URL.RawQuery = query
+		r.Header.Set("x-acs-action", string(action))
+		r.Header.Set("x-acs-version", APIVersion)
+		serve(t, h, r)
+	})
+}
