@@ -6,7 +6,8 @@
 //
 //	eipsim run [-rewrite] [-v] [-timeline] FILE|DIR...
 //	eipsim fsm [-format mermaid|dot] [-dimension lifecycle|locks]
-//	eipsim serve | explore    (not yet implemented)
+//	eipsim serve [-addr 127.0.0.1:8080] [flags]
+//	eipsim explore    (not yet implemented)
 //
 // Run "eipsim <command> -h" for a command's flags.
 package main
@@ -37,7 +38,7 @@ type subcommand struct {
 func subcommands() []subcommand {
 	return []subcommand{
 		{"run", "replay scenario files and compare their outputs", runRun},
-		{"serve", "serve the VPC API over HTTP on loopback (not yet implemented)", runServe},
+		{"serve", "serve the VPC API over HTTP on loopback", runServe},
 		{"fsm", "print the EIP lifecycle state machine (mermaid or dot)", runFSM},
 		{"explore", "run random operation sequences and check invariants (not yet implemented)", runExplore},
 	}

@@ -61,7 +61,7 @@ func TestUsage(t *testing.T) {
 		{args: []string{"run", "-h"}, status: 0, stdout: "usage: eipsim run [-rewrite] [-v] [-timeline] FILE|DIR..."},
 		{args: []string{"run", "-nope", "x.txt"}, status: 2, stderr: "flag provided but not defined: -nope"},
 		{args: []string{"run"}, status: 2, stderr: "eipsim run: no FILE or DIR given"},
-		{args: []string{"serve"}, status: 2, stderr: "eipsim serve: not yet implemented"},
+		{args: []string{"serve", "extra"}, status: 2, stderr: "eipsim serve: unexpected arguments"},
 		{args: []string{"fsm"}, status: 0, stdout: "stateDiagram-v2\n    [*] --> Available\n"},
 		{args: []string{"fsm", "-format", "dot"}, status: 0, stdout: "digraph fsm {"},
 		{args: []string{"fsm", "-dimension", "locks"}, status: 0, stdout: "FinancialLocked"},

@@ -27,8 +27,10 @@ type Credential struct {
 }
 
 // DefaultAccountID is the account of requests served with authentication
-// off ([WithAuth](false)) whose AccessKeyId is not a known credential.
-const DefaultAccountID = "1000000000000001"
+// off ([WithAuth](false)) whose AccessKeyId is not a known credential, and of
+// [DefaultCredential]. It is the engine's default account, which owns what
+// world setup creates when no account is named.
+const DefaultAccountID = eipsim.DefaultAccountID
 
 // DefaultClockSkew is how far a request's timestamp may be from the
 // simulator's clock, either way, and how long a signature nonce is

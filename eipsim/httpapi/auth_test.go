@@ -9,7 +9,7 @@ import (
 )
 
 func newTestHandler(b *stubBackend, opts ...Option) *Handler {
-	return NewHandler(b, append([]Option{WithCredentials(testCred)}, opts...)...)
+	return NewBackendHandler(b, append([]Option{WithCredentials(testCred)}, opts...)...)
 }
 
 // TestACS3VectorRequest serves the captured §6.1 request, signature and all.
@@ -251,7 +251,7 @@ func TestSTS(t *testing.T) {
 		b := &stubBackend{now: vectorTime}
 		s := vectorSpec()
 		s.keyID, s.secret, s.token = sts.AccessKeyID, sts.AccessKeySecret, tc.token
-		a := serve(t, NewHandler(b, WithCredentials(sts)), s.request())
+		a := serve(t, NewBackendHandler(b, WithCredentials(sts)), s.request())
 		if tc.ok {
 			if a.Status != 200 || b.lastCall(t).Account != "999" {
 				t.Errorf("token %q: %d %s", tc.token, a.Status, a.Raw)
@@ -264,7 +264,7 @@ func TestSTS(t *testing.T) {
 
 func TestAuthOff(t *testing.T) {
 	b := &stubBackend{now: vectorTime.Add(24 * time.Hour)}
-	h := NewHandler(b, WithAuth(false), WithCredentials(testCred))
+	h := NewBackendHandler(b, WithAuth(false), WithCredentials(testCred))
 	// A wrong, stale signature of a known key: served as that key's account.
 	s := vectorSpec()
 	s.secret = "wrong"

@@ -2,12 +2,16 @@ package httpapi
 
 import (
 	"net/http"
+	"net/http/httptest"
 	"testing"
 
 	"github.com/alibabacloud-go/tea/tea"
 	vpc "github.com/alibabacloud-go/vpc-20160428/v6/client"
 
 	openapi "github.com/alibabacloud-go/darabonba-openapi/v2/client"
+
+	"github.com/eipsim/eipsim/eipsim"
+	"github.com/eipsim/eipsim/eipsim/eipsimtest"
 )
 
 // BenchmarkSDKFloor is the SDK over the in-process transport against a
@@ -70,4 +74,79 @@ func BenchmarkVerifyACS3(b *testing.B) {
 			b.Fatal(err)
 		}
 	}
+}
+
+// BenchmarkSDKSim is the official SDK calling NewHandler over the real
+// engine: one signed DescribeEipAddresses (ACS3) of one EIP per op, in
+// process (NewSDKClient) and over loopback (httptest). Compare with
+// BenchmarkSDKFloor, the SDK alone.
+func BenchmarkSDKSim(b *testing.B) {
+	for _, transport := range transports {
+		b.Run(transport, func(b *testing.B) {
+			sim, _ := eipsimtest.New(b)
+			a, err := sim.AllocateEipAddress(b.Context(), eipsim.AllocateEipAddressRequest{RegionID: "cn-hangzhou"})
+			if err != nil {
+				b.Fatal(err)
+			}
+			c := newSimClient(b, transport, sim, DefaultCredential())
+			req := &vpc.DescribeEipAddressesRequest{RegionId: tea.String("cn-hangzhou"), AllocationId: tea.String(a.AllocationID)}
+			b.ReportAllocs()
+			for b.Loop() {
+				if _, err := c.DescribeEipAddresses(req); err != nil {
+					b.Fatal(err)
+				}
+			}
+			b.ReportMetric(float64(b.N)/b.Elapsed().Seconds(), "calls/s")
+		})
+	}
+}
+
+// BenchmarkSDKFloorDescribe is BenchmarkSDKFloor for the call of
+// BenchmarkSDKSim: a constant handler answering with the body the engine
+// gives for one EIP, so the SDK parses the same response. It bounds
+// BenchmarkSDKSim/in-process.
+func BenchmarkSDKFloorDescribe(b *testing.B) {
+	sim, _ := eipsimtest.New(b)
+	a, err := sim.AllocateEipAddress(b.Context(), eipsim.AllocateEipAddressRequest{RegionID: "cn-hangzhou"})
+	if err != nil {
+		b.Fatal(err)
+	}
+	query := "/?Action=DescribeEipAddresses&Version=2016-04-28&RegionId=cn-hangzhou&AllocationId=" + a.AllocationID
+	rec := httptest.NewRecorder()
+	NewHandler(sim, WithAuth(false)).ServeHTTP(rec, httptest.NewRequest(http.MethodPost, query, nil))
+	body := rec.Body.Bytes()
+	h := http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		writeResponse(w, http.StatusOK, "RID", body)
+	})
+	c := sdkClient(b, "in-process", h, openapi.Config{})
+	req := &vpc.DescribeEipAddressesRequest{RegionId: tea.String("cn-hangzhou"), AllocationId: tea.String(a.AllocationID)}
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := c.DescribeEipAddresses(req); err != nil {
+			b.Fatal(err)
+		}
+	}
+	b.ReportMetric(float64(b.N)/b.Elapsed().Seconds(), "calls/s")
+}
+
+// BenchmarkHandlerSim is the handler and the engine without the SDK: an
+// unsigned DescribeEipAddresses of one EIP (authentication off, so that one
+// request can be replayed), through httptest.NewRecorder.
+func BenchmarkHandlerSim(b *testing.B) {
+	sim, _ := eipsimtest.New(b)
+	a, err := sim.AllocateEipAddress(b.Context(), eipsim.AllocateEipAddressRequest{RegionID: "cn-hangzhou"})
+	if err != nil {
+		b.Fatal(err)
+	}
+	h := NewHandler(sim, WithAuth(false))
+	query := "/?Action=DescribeEipAddresses&Version=2016-04-28&RegionId=cn-hangzhou&AllocationId=" + a.AllocationID
+	b.ReportAllocs()
+	for b.Loop() {
+		rec := httptest.NewRecorder()
+		h.ServeHTTP(rec, httptest.NewRequest(http.MethodPost, query, nil))
+		if rec.Code != http.StatusOK {
+			b.Fatal(rec.Body.String())
+		}
+	}
+	b.ReportMetric(float64(b.N)/b.Elapsed().Seconds(), "calls/s")
 }

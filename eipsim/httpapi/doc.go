@@ -70,25 +70,33 @@
 // [DefaultMaxNonces] of them. [WithAuth](false) switches all of this off for
 // quick manual tests.
 //
+// # Serving a Sim
+//
+// [NewHandler] serves an *eipsim.Sim: every Action of the engine
+// ([eipsim.Actions], so actions added to the engine are served without an
+// edit here), as the account of the caller's key ([eipsim.WithAccount]).
+// Parameters go to [eipsim.Sim.Call] by wire name. Responses take the cloud's
+// JSON shapes: AllocateEipAddress and DescribeEipAddresses have explicit ones
+// (wire.go: string Bandwidth, EipAddresses.EipAddress, OperationLocks.LockReason,
+// times as 2006-01-02T15:04:05Z); any other response is encoded by
+// reflection with field names from [WireName] and plural lists in the
+// cloud's wrapper objects. [NewBackendHandler] serves any [Backend] instead
+// (the protocol layer's tests use a stub).
+//
 // # Pointing the SDK at it
 //
-// Over a socket (an httptest.Server or a real listener), give the SDK the
-// address without a scheme and plain HTTP. Set NoProxy to that exact
-// address: the SDK honours HTTP_PROXY without a loopback exemption and
-// matches NoProxy against the literal host:port.
+// In process, with no socket at all, [NewSDKClient] returns an official
+// *vpc.Client for a Sim, signing with [DefaultCredential] (or [AsCredential]),
+// through [InProcessTransport] and [SDKHTTPClient]:
 //
-//	c, err := vpc.NewClient(&openapi.Config{
-//		AccessKeyId:     tea.String("LTAI5tFakeKeyId0001"),
-//		AccessKeySecret: tea.String("FakeSecret"),
-//		Endpoint:        tea.String("127.0.0.1:8080"),
-//		Protocol:        tea.String("http"),
-//		NoProxy:         tea.String("127.0.0.1:8080"),
-//	})
+//	c, err := httpapi.NewSDKClient(sim)
 //
-// In-process, with no socket at all, hand the SDK an [SDKHTTPClient] over
-// [InProcessTransport]; the Endpoint is then only the signed Host:
+// Over a socket (an httptest.Server, `eipsim serve`), [ClientConfig] gives
+// the SDK the address without a scheme, plain HTTP, the test key, and
+// NoProxy set to that exact address: the SDK honours HTTP_PROXY without a
+// loopback exemption and matches NoProxy against the literal host:port.
 //
-//	HttpClient: httpapi.SDKHTTPClient{Transport: httpapi.InProcessTransport(h)},
+//	c, err := vpc.NewClient(httpapi.ClientConfig("127.0.0.1:8080"))
 //
 // The SDK makes exactly one attempt per call unless Config.RetryOptions is
 // set, and reports errors as *tea.SDKError with the Code and StatusCode sent

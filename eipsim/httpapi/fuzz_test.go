@@ -64,7 +64,7 @@ func FuzzDecodeRequest(f *testing.F) {
 			}
 			return map[string]any{"Params": len(p)}, nil
 		}}
-		h := NewHandler(b, WithCredentials(testCred), WithAuth(!authOff), WithMaxBodyBytes(1<<10))
+		h := NewBackendHandler(b, WithCredentials(testCred), WithAuth(!authOff), WithMaxBodyBytes(1<<10))
 		rec := httptest.NewRecorder()
 		h.ServeHTTP(rec, r)
 		if _, err := checkAnswer(rec.Result()); err != nil {

@@ -17,9 +17,10 @@ type Handler struct {
 
 var _ http.Handler = (*Handler)(nil)
 
-// NewHandler returns a Handler that authenticates requests, decodes them and
-// dispatches them to backend.
-func NewHandler(backend Backend, opts ...Option) *Handler {
+// NewBackendHandler returns a Handler that authenticates requests, decodes
+// them and dispatches them to backend. [NewHandler] is the one for a Sim;
+// this one is the seam for tests of the protocol layer alone.
+func NewBackendHandler(backend Backend, opts ...Option) *Handler {
 	h := &Handler{
 		backend: backend,
 		hostID:  DefaultHostID,
@@ -80,8 +81,7 @@ func (h *Handler) serve(r *http.Request) (any, *eipsim.Error) {
 	if req.version != APIVersion {
 		return nil, codeError(eipsim.CodeInvalidVersion)
 	}
-	fn, ok := actions[eipsim.Action(req.action)]
-	if !ok {
+	if !served[eipsim.Action(req.action)] {
 		return nil, codeError(eipsim.CodeInvalidActionNotFound)
 	}
 	account, err := h.auth.authenticate(req, h.backend.Now())
@@ -92,7 +92,7 @@ func (h *Handler) serve(r *http.Request) (any, *eipsim.Error) {
 	if err != nil {
 		return nil, err
 	}
-	resp, callErr := fn(r.Context(), h.backend, account, p)
+	resp, callErr := h.backend.Call(r.Context(), account, req.action, p)
 	if callErr != nil {
 		return nil, asAPIError(callErr)
 	}

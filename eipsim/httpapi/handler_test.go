@@ -15,7 +15,7 @@ import (
 
 // open is a handler with authentication off, for decoding tests.
 func open(b *stubBackend, opts ...Option) *Handler {
-	return NewHandler(b, append([]Option{WithAuth(false)}, opts...)...)
+	return NewBackendHandler(b, append([]Option{WithAuth(false)}, opts...)...)
 }
 
 func post(target, body string) *http.Request {
@@ -79,7 +79,7 @@ func TestUnknownActionBeforeAuth(t *testing.T) {
 	r := post("/", "")
 	r.Header.Set("x-acs-action", "NoSuchAction")
 	r.Header.Set("x-acs-version", APIVersion)
-	wantError(t, serve(t, NewHandler(&stubBackend{}), r), 404, "InvalidAction.NotFound")
+	wantError(t, serve(t, NewBackendHandler(&stubBackend{}), r), 404, "InvalidAction.NotFound")
 }
 
 func TestParamsMerged(t *testing.T) {
@@ -184,7 +184,7 @@ func (broken) NewRequestID() string                                      { panic
 func (broken) Call(context.Context, string, string, Params) (any, error) { panic("call") }
 
 func TestBrokenBackendStillAnswersJSON(t *testing.T) {
-	a := serve(t, NewHandler(broken{}), post(okQuery, ""))
+	a := serve(t, NewBackendHandler(broken{}), post(okQuery, ""))
 	wantError(t, a, 500, "InternalError")
 	if a.Body["RequestId"] != "00000000-0000-0000-0000-000000000000" {
 		t.Errorf("body %s", a.Raw)

@@ -170,16 +170,8 @@ func parseIndex(s string) (int, bool) {
 }
 
 // invalidParameter is the cloud's InvalidParameter error naming one
-// parameter, without a RequestID.
-//
-// The message is the catalogue's named alternative for InvalidParameter
-// (`The specified value of parameter "%s" is not valid.`). The eipsim package
-// does not export a constructor for alternative messages yet, so it is
-// spelled here once; replace this body with that constructor when it exists.
+// parameter (`The specified value of parameter "<name>" is not valid.`),
+// without a RequestID: the handler fills it in.
 func invalidParameter(name string) *eipsim.Error {
-	return &eipsim.Error{
-		Code:       eipsim.CodeInvalidParameter,
-		HTTPStatus: eipsim.CodeInvalidParameter.HTTPStatus(),
-		Message:    `The specified value of parameter "` + name + `" is not valid.`,
-	}
+	return eipsim.InvalidParameterError("", name)
 }

@@ -171,7 +171,7 @@ func TestSDKSTS(t *testing.T) {
 		if alg != "" {
 			cfg.SignatureAlgorithm = tea.String(alg)
 		}
-		c := sdkClient(t, "in-process", NewHandler(b, WithCredentials(sts)), cfg)
+		c := sdkClient(t, "in-process", NewBackendHandler(b, WithCredentials(sts)), cfg)
 		if _, err := c.ReleaseEipAddress(&vpc.ReleaseEipAddressRequest{AllocationId: tea.String("eip-0001")}); err != nil {
 			t.Fatalf("alg %q: %v", alg, err)
 		}
