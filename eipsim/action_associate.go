@@ -88,9 +88,7 @@ func (s *Sim) AssociateEipAddress(ctx context.Context, req AssociateEipAddressRe
 		e.pending = nil
 		s.fire(at, e, evAssociateDone, ActionAssociateEipAddress, c.rid)
 	})
-	if stuck {
-		s.stick(e.pending)
-	}
+	s.delayed(e.pending, stuck)
 	remember(s, &c, token, req, c.rid)
 	if err := s.outcome(&c, e.id); err != nil {
 		return nil, err

@@ -101,9 +101,7 @@ func (s *Sim) UnassociateEipAddress(ctx context.Context, req UnassociateEipAddre
 		}
 		s.fire(at, e, evUnassociateDone, ActionUnassociateEipAddress, c.rid)
 	})
-	if stuck {
-		s.stick(e.pending)
-	}
+	s.delayed(e.pending, stuck)
 	remember(s, &c, token, req, c.rid)
 	if err := s.outcome(&c, e.id); err != nil {
 		return nil, err

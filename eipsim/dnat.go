@@ -3,7 +3,8 @@ package eipsim
 // DNAT (forward) entries: CreateForwardEntry, DeleteForwardEntry,
 // DescribeForwardTableEntries (eip-api-facts.md §5.2; the CreateForwardEntry
 // page https://alibabacloud.com/help/en/vpc/developer-reference/api-vpc-2016-04-28-createforwardentry).
-// Asynchronous like SNAT entries: Pending -> Available, Deleting -> gone.
+// Asynchronous like SNAT entries: Pending -> Available, Deleting -> gone,
+// after the CreateForwardEntry and DeleteForwardEntry delays.
 //
 // Rules: ExternalIp must be an EIP InUse on the table's gateway
 // (InvalidExternalIp.NotFound); an IP a live SNAT entry uses cannot be an
@@ -58,8 +59,8 @@ func (x *forwardEntry) snapshot() ForwardEntry {
 }
 
 // deleteForward starts the deletion of a DNAT entry.
-func (s *Sim) deleteForward(now time.Time, action Action, x *forwardEntry, cause string) {
-	s.deleteEntry(now, action, &x.natEntry, cause, func() {
+func (s *Sim) deleteForward(now time.Time, action Action, d time.Duration, x *forwardEntry, cause string) {
+	s.deleteEntry(now, action, d, &x.natEntry, cause, func() {
 		if i := slices.Index(x.gw.dnat, x); i >= 0 {
 			x.gw.dnat = slices.Delete(x.gw.dnat, i, i+1)
 		}
@@ -143,7 +144,7 @@ func (s *Sim) CreateForwardEntry(ctx context.Context, req CreateForwardEntryRequ
 		protocol: req.IPProtocol, name: req.ForwardEntryName, portBreak: req.PortBreak}
 	g.dnat = append(g.dnat, x)
 	s.ok(c, x.id)
-	s.createEntry(c.now, c.action, &x.natEntry, c.rid)
+	s.createEntry(&c, req.ForwardTableID, &x.natEntry)
 	resp := &CreateForwardEntryResponse{RequestID: c.rid, ForwardEntryID: x.id}
 	remember(s, &c, token, req, resp)
 	r := *resp
@@ -257,7 +258,9 @@ func (s *Sim) DeleteForwardEntry(ctx context.Context, req DeleteForwardEntryRequ
 		return nil, s.fail(c, x.id, c.err(CodeIncorretForwardEntryStatus))
 	}
 	s.ok(c, x.id)
-	s.deleteForward(c.now, c.action, x, c.rid)
+	d, stuck := s.delay(&c, req.ForwardEntryID)
+	s.deleteForward(c.now, c.action, d, x, c.rid)
+	s.delayed(x.pending, stuck)
 	remember(s, &c, token, req, c.rid)
 	return &DeleteForwardEntryResponse{RequestID: c.rid}, nil
 }

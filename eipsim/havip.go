@@ -3,7 +3,8 @@ package eipsim
 // HaVips (high-availability virtual IPs) as EIP targets (InstanceType=HaVip),
 // with CreateHaVip, DeleteHaVip, AssociateHaVip, UnassociateHaVip and
 // DescribeHaVips (eip-api-facts.md §6). Every HaVip transition is a task on
-// the clock, after the HaVip delay (WithHaVipDelay): Creating -> Available;
+// the clock, after the delay of the action that started it (WithHaVipDelay
+// or WithTaskDelay, plus any Latency or Stuck fault rule): Creating -> Available;
 // Associating -> InUse; Unassociating -> InUse or Available; Deleting -> gone.
 // The stable status is derived: InUse while the HaVip is associated with at
 // least one ECS instance, else Available (an EIP alone does not make it InUse).
@@ -138,13 +139,15 @@ func (s *Sim) HaVips() []HaVip {
 }
 
 // setHaVip moves h to a transitional status now and back to its derived
-// status after the HaVip delay, running done first.
+// status after the delay of c's action (and its Latency and Stuck rules,
+// matched on h), running done first.
 func (s *Sim) setHaVip(c *call, h *haVip, to string, done func(at time.Time)) {
 	from := h.status()
 	h.override = to
 	s.transition(c.now, c.action, h.id, from, to, c.rid)
 	action, rid := c.action, c.rid
-	h.pending = s.schedule(c.now, s.cfg.haVip, action, h.id, to, "", func(at time.Time) {
+	d, stuck := s.delay(c, h.id)
+	h.pending = s.schedule(c.now, d, action, h.id, to, "", func(at time.Time) {
 		h.pending = nil
 		h.override = ""
 		if done != nil {
@@ -154,6 +157,7 @@ func (s *Sim) setHaVip(c *call, h *haVip, to string, done func(at time.Time)) {
 			s.transition(at, action, h.id, to, h.status(), rid)
 		}
 	})
+	s.delayed(h.pending, stuck)
 }
 
 func (h *haVip) targetID() string         { return h.id }
@@ -293,11 +297,13 @@ func (s *Sim) CreateHaVip(ctx context.Context, req CreateHaVipRequest) (*CreateH
 	s.transition(c.now, c.action, h.id, "", HaVipCreating, c.rid)
 	h.override = HaVipCreating
 	rid := c.rid
-	h.pending = s.schedule(c.now, s.cfg.haVip, c.action, h.id, HaVipCreating, HaVipAvailable, func(at time.Time) {
+	d, stuck := s.delay(&c, "") // the call names no resource
+	h.pending = s.schedule(c.now, d, c.action, h.id, HaVipCreating, HaVipAvailable, func(at time.Time) {
 		h.pending = nil
 		h.override = ""
 		s.transition(at, ActionCreateHaVip, h.id, HaVipCreating, h.status(), rid)
 	})
+	s.delayed(h.pending, stuck)
 	resp := &CreateHaVipResponse{RequestID: c.rid, HaVipID: h.id, IPAddress: ip}
 	remember(s, &c, token, req, resp)
 	r := *resp

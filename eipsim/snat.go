@@ -2,8 +2,9 @@ package eipsim
 
 // SNAT entries: CreateSnatEntry, DeleteSnatEntry, DescribeSnatTableEntries
 // (eip-api-facts.md §5.1; DeleteSnatEntry https://www.alibabacloud.com/help/doc-detail/120263.htm).
-// Entries are asynchronous on the clock: Pending -> Available after the NAT
-// entry delay; Deleting -> gone after the same delay.
+// Entries are asynchronous on the clock: Pending -> Available after the
+// CreateSnatEntry delay; Deleting -> gone after the DeleteSnatEntry delay
+// (WithNATEntryDelay or WithTaskDelay), plus any Latency or Stuck fault rule.
 //
 // Rules: every SnatIp must be an EIP InUse on the table's gateway
 // (InvalidSnatIp.NotFound); an IP a DNAT entry uses cannot be an SnatIp
@@ -52,8 +53,8 @@ func (x *snatEntry) snapshot() SnatEntry {
 }
 
 // deleteSnat starts the deletion of an SNAT entry.
-func (s *Sim) deleteSnat(now time.Time, action Action, x *snatEntry, cause string) {
-	s.deleteEntry(now, action, &x.natEntry, cause, func() {
+func (s *Sim) deleteSnat(now time.Time, action Action, d time.Duration, x *snatEntry, cause string) {
+	s.deleteEntry(now, action, d, &x.natEntry, cause, func() {
 		if i := slices.Index(x.gw.snat, x); i >= 0 {
 			x.gw.snat = slices.Delete(x.gw.snat, i, i+1)
 		}
@@ -137,7 +138,7 @@ func (s *Sim) CreateSnatEntry(ctx context.Context, req CreateSnatEntryRequest) (
 		vswitch: req.SourceVSwitchID, cidr: req.SourceCIDR, name: req.SnatEntryName}
 	g.snat = append(g.snat, x)
 	s.ok(c, x.id)
-	s.createEntry(c.now, c.action, &x.natEntry, c.rid)
+	s.createEntry(&c, req.SnatTableID, &x.natEntry)
 	resp := &CreateSnatEntryResponse{RequestID: c.rid, SnatEntryID: x.id}
 	remember(s, &c, token, req, resp)
 	r := *resp
@@ -270,7 +271,9 @@ func (s *Sim) DeleteSnatEntry(ctx context.Context, req DeleteSnatEntryRequest) (
 		return nil, s.fail(c, x.id, c.err(CodeIncorretSnatEntryStatus))
 	}
 	s.ok(c, x.id)
-	s.deleteSnat(c.now, c.action, x, c.rid)
+	d, stuck := s.delay(&c, req.SnatEntryID)
+	s.deleteSnat(c.now, c.action, d, x, c.rid)
+	s.delayed(x.pending, stuck)
 	remember(s, &c, token, req, c.rid)
 	return &DeleteSnatEntryResponse{RequestID: c.rid}, nil
 }
