@@ -53,7 +53,7 @@ var modes = []string{ModeNAT, ModeBinded, ModeMultiBinded}
 func (s *Sim) AssociateEipAddress(ctx context.Context, req AssociateEipAddressRequest) (*AssociateEipAddressResponse, error) {
 	c := s.begin(ctx, ActionAssociateEipAddress)
 	defer s.end()
-	if err := s.gate(&c, req.AllocationID, &req); err != nil {
+	if err := s.intercept(&c, req.AllocationID, &req); err != nil {
 		return nil, s.fail(c, req.AllocationID, err)
 	}
 	assoc, err := s.checkAssociate(&c, &req)

@@ -37,7 +37,7 @@ type CreateNatGatewayResponse struct {
 func (s *Sim) CreateNatGateway(ctx context.Context, req CreateNatGatewayRequest) (*CreateNatGatewayResponse, error) {
 	c := s.begin(ctx, ActionCreateNatGateway)
 	defer s.end()
-	if err := s.gate(&c, req.VpcID, &req); err != nil {
+	if err := s.intercept(&c, req.VpcID, &req); err != nil {
 		return nil, s.fail(c, req.VpcID, err)
 	}
 	if err := s.checkCreateNatGateway(&c, &req); err != nil {
@@ -121,7 +121,7 @@ type DeleteNatGatewayResponse struct {
 func (s *Sim) DeleteNatGateway(ctx context.Context, req DeleteNatGatewayRequest) (*DeleteNatGatewayResponse, error) {
 	c := s.begin(ctx, ActionDeleteNatGateway)
 	defer s.end()
-	if err := s.gate(&c, req.NatGatewayID, &req); err != nil {
+	if err := s.intercept(&c, req.NatGatewayID, &req); err != nil {
 		return nil, s.fail(c, req.NatGatewayID, err)
 	}
 	g, err := s.lookupNatGateway(&c, req.RegionID, req.NatGatewayID)
@@ -235,7 +235,7 @@ type DescribeNatGatewaysResponse struct {
 func (s *Sim) DescribeNatGateways(ctx context.Context, req DescribeNatGatewaysRequest) (*DescribeNatGatewaysResponse, error) {
 	c := s.begin(ctx, ActionDescribeNatGateways)
 	defer s.end()
-	if err := s.gate(&c, req.NatGatewayID, &req); err != nil {
+	if err := s.intercept(&c, req.NatGatewayID, &req); err != nil {
 		return nil, s.fail(c, "", err)
 	}
 	if req.RegionID == "" {

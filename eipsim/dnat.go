@@ -94,7 +94,7 @@ type CreateForwardEntryResponse struct {
 func (s *Sim) CreateForwardEntry(ctx context.Context, req CreateForwardEntryRequest) (*CreateForwardEntryResponse, error) {
 	c := s.begin(ctx, ActionCreateForwardEntry)
 	defer s.end()
-	if err := s.gate(&c, req.ForwardTableID, &req); err != nil {
+	if err := s.intercept(&c, req.ForwardTableID, &req); err != nil {
 		return nil, s.fail(c, req.ForwardTableID, err)
 	}
 	if err := s.checkCreateForward(&c, &req); err != nil {
@@ -221,7 +221,7 @@ type DeleteForwardEntryResponse struct {
 func (s *Sim) DeleteForwardEntry(ctx context.Context, req DeleteForwardEntryRequest) (*DeleteForwardEntryResponse, error) {
 	c := s.begin(ctx, ActionDeleteForwardEntry)
 	defer s.end()
-	if err := s.gate(&c, req.ForwardEntryID, &req); err != nil {
+	if err := s.intercept(&c, req.ForwardEntryID, &req); err != nil {
 		return nil, s.fail(c, req.ForwardEntryID, err)
 	}
 	for _, p := range [][2]string{{"RegionId", req.RegionID}, {"ForwardTableId", req.ForwardTableID}, {"ForwardEntryId", req.ForwardEntryID}} {
@@ -293,7 +293,7 @@ type DescribeForwardTableEntriesResponse struct {
 func (s *Sim) DescribeForwardTableEntries(ctx context.Context, req DescribeForwardTableEntriesRequest) (*DescribeForwardTableEntriesResponse, error) {
 	c := s.begin(ctx, ActionDescribeForwardTableEntries)
 	defer s.end()
-	if err := s.gate(&c, req.ForwardTableID, &req); err != nil {
+	if err := s.intercept(&c, req.ForwardTableID, &req); err != nil {
 		return nil, s.fail(c, "", err)
 	}
 	if req.RegionID == "" {

@@ -252,7 +252,7 @@ type CreateHaVipResponse struct {
 func (s *Sim) CreateHaVip(ctx context.Context, req CreateHaVipRequest) (*CreateHaVipResponse, error) {
 	c := s.begin(ctx, ActionCreateHaVip)
 	defer s.end()
-	if err := s.gate(&c, "", &req); err != nil {
+	if err := s.intercept(&c, "", &req); err != nil {
 		return nil, s.fail(c, "", err)
 	}
 	var bad *Error
@@ -326,7 +326,7 @@ type DeleteHaVipResponse struct {
 func (s *Sim) DeleteHaVip(ctx context.Context, req DeleteHaVipRequest) (*DeleteHaVipResponse, error) {
 	c := s.begin(ctx, ActionDeleteHaVip)
 	defer s.end()
-	if err := s.gate(&c, req.HaVipID, &req); err != nil {
+	if err := s.intercept(&c, req.HaVipID, &req); err != nil {
 		return nil, s.fail(c, req.HaVipID, err)
 	}
 	if err := c.checkToken(req.ClientToken); err != nil {
@@ -371,7 +371,7 @@ type AssociateHaVipResponse struct {
 func (s *Sim) AssociateHaVip(ctx context.Context, req AssociateHaVipRequest) (*AssociateHaVipResponse, error) {
 	c := s.begin(ctx, ActionAssociateHaVip)
 	defer s.end()
-	if err := s.gate(&c, req.HaVipID, &req); err != nil {
+	if err := s.intercept(&c, req.HaVipID, &req); err != nil {
 		return nil, s.fail(c, req.HaVipID, err)
 	}
 	h, r, err := s.checkHaVipInstance(&c, req.RegionID, req.HaVipID, req.InstanceID, req.InstanceType, req.ClientToken)
@@ -442,7 +442,7 @@ type UnassociateHaVipResponse struct {
 func (s *Sim) UnassociateHaVip(ctx context.Context, req UnassociateHaVipRequest) (*UnassociateHaVipResponse, error) {
 	c := s.begin(ctx, ActionUnassociateHaVip)
 	defer s.end()
-	if err := s.gate(&c, req.HaVipID, &req); err != nil {
+	if err := s.intercept(&c, req.HaVipID, &req); err != nil {
 		return nil, s.fail(c, req.HaVipID, err)
 	}
 	h, r, err := s.checkHaVipInstance(&c, req.RegionID, req.HaVipID, req.InstanceID, req.InstanceType, req.ClientToken)
@@ -489,7 +489,7 @@ type DescribeHaVipsResponse struct {
 func (s *Sim) DescribeHaVips(ctx context.Context, req DescribeHaVipsRequest) (*DescribeHaVipsResponse, error) {
 	c := s.begin(ctx, ActionDescribeHaVips)
 	defer s.end()
-	if err := s.gate(&c, "", &req); err != nil {
+	if err := s.intercept(&c, "", &req); err != nil {
 		return nil, s.fail(c, "", err)
 	}
 	if req.RegionID == "" {

@@ -37,6 +37,9 @@ type hooks struct {
 	stuckKept int // len(stuck) after the last prune
 
 	limits *rateLimiter // nil when no rate limit is configured
+
+	// busy is, per Action, the ID of the rule SetSystemBusy added last.
+	busy map[Action]uint64
 }
 
 // phase is the hook a rule acts in.

@@ -31,9 +31,6 @@ type Sim struct {
 	history history
 	world   world
 	hooks   hooks
-	// busy counts, per Action, the next calls that answer
-	// OperationFailed.SystemBusy (see SetSystemBusy).
-	busy map[Action]int
 }
 
 type accountRegion struct {

@@ -84,7 +84,7 @@ type CreateSnatEntryResponse struct {
 func (s *Sim) CreateSnatEntry(ctx context.Context, req CreateSnatEntryRequest) (*CreateSnatEntryResponse, error) {
 	c := s.begin(ctx, ActionCreateSnatEntry)
 	defer s.end()
-	if err := s.gate(&c, req.SnatTableID, &req); err != nil {
+	if err := s.intercept(&c, req.SnatTableID, &req); err != nil {
 		return nil, s.fail(c, req.SnatTableID, err)
 	}
 	ips, err := s.checkCreateSnat(&c, &req)
@@ -234,7 +234,7 @@ type DeleteSnatEntryResponse struct {
 func (s *Sim) DeleteSnatEntry(ctx context.Context, req DeleteSnatEntryRequest) (*DeleteSnatEntryResponse, error) {
 	c := s.begin(ctx, ActionDeleteSnatEntry)
 	defer s.end()
-	if err := s.gate(&c, req.SnatEntryID, &req); err != nil {
+	if err := s.intercept(&c, req.SnatEntryID, &req); err != nil {
 		return nil, s.fail(c, req.SnatEntryID, err)
 	}
 	for _, p := range [][2]string{{"RegionId", req.RegionID}, {"SnatTableId", req.SnatTableID}, {"SnatEntryId", req.SnatEntryID}} {
@@ -306,7 +306,7 @@ type DescribeSnatTableEntriesResponse struct {
 func (s *Sim) DescribeSnatTableEntries(ctx context.Context, req DescribeSnatTableEntriesRequest) (*DescribeSnatTableEntriesResponse, error) {
 	c := s.begin(ctx, ActionDescribeSnatTableEntries)
 	defer s.end()
-	if err := s.gate(&c, req.SnatTableID, &req); err != nil {
+	if err := s.intercept(&c, req.SnatTableID, &req); err != nil {
 		return nil, s.fail(c, "", err)
 	}
 	if req.RegionID == "" {
