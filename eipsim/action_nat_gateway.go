@@ -73,6 +73,9 @@ func (s *Sim) CreateNatGateway(ctx context.Context, req CreateNatGatewayRequest)
 	s.delayed(g.pending, stuck)
 	resp := &CreateNatGatewayResponse{RequestID: c.rid, NatGatewayID: id, SnatTableIDs: []string{g.snatTable}, ForwardTableIDs: []string{g.fwdTable}}
 	remember(s, &c, token, req, resp)
+	if err := s.outcome(&c, req.VpcID); err != nil {
+		return nil, err
+	}
 	r := *resp
 	return &r, nil
 }
@@ -166,6 +169,9 @@ func (s *Sim) DeleteNatGateway(ctx context.Context, req DeleteNatGatewayRequest)
 		s.removeNatGateway(at, g, c.rid)
 	})
 	s.delayed(g.pending, stuck)
+	if err := s.outcome(&c, req.NatGatewayID); err != nil {
+		return nil, err
+	}
 	return &DeleteNatGatewayResponse{RequestID: c.rid}, nil
 }
 

@@ -147,6 +147,9 @@ func (s *Sim) CreateForwardEntry(ctx context.Context, req CreateForwardEntryRequ
 	s.createEntry(&c, req.ForwardTableID, &x.natEntry)
 	resp := &CreateForwardEntryResponse{RequestID: c.rid, ForwardEntryID: x.id}
 	remember(s, &c, token, req, resp)
+	if err := s.outcome(&c, req.ForwardTableID); err != nil {
+		return nil, err
+	}
 	r := *resp
 	return &r, nil
 }
@@ -262,6 +265,9 @@ func (s *Sim) DeleteForwardEntry(ctx context.Context, req DeleteForwardEntryRequ
 	s.deleteForward(c.now, c.action, d, x, c.rid)
 	s.delayed(x.pending, stuck)
 	remember(s, &c, token, req, c.rid)
+	if err := s.outcome(&c, req.ForwardEntryID); err != nil {
+		return nil, err
+	}
 	return &DeleteForwardEntryResponse{RequestID: c.rid}, nil
 }
 

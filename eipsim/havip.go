@@ -306,6 +306,9 @@ func (s *Sim) CreateHaVip(ctx context.Context, req CreateHaVipRequest) (*CreateH
 	s.delayed(h.pending, stuck)
 	resp := &CreateHaVipResponse{RequestID: c.rid, HaVipID: h.id, IPAddress: ip}
 	remember(s, &c, token, req, resp)
+	if err := s.outcome(&c, ""); err != nil {
+		return nil, err
+	}
 	r := *resp
 	return &r, nil
 }
@@ -349,6 +352,9 @@ func (s *Sim) DeleteHaVip(ctx context.Context, req DeleteHaVipRequest) (*DeleteH
 		delete(s.world.havips, h.id)
 		s.transition(at, ActionDeleteHaVip, h.id, HaVipDeleting, "", rid)
 	})
+	if err := s.outcome(&c, req.HaVipID); err != nil {
+		return nil, err
+	}
 	return &DeleteHaVipResponse{RequestID: c.rid}, nil
 }
 
@@ -391,6 +397,9 @@ func (s *Sim) AssociateHaVip(ctx context.Context, req AssociateHaVipRequest) (*A
 	h.instances = append(h.instances, r.id)
 	slices.Sort(h.instances)
 	s.setHaVip(&c, h, HaVipAssociating, nil)
+	if err := s.outcome(&c, req.HaVipID); err != nil {
+		return nil, err
+	}
 	return &AssociateHaVipResponse{RequestID: c.rid}, nil
 }
 
@@ -454,6 +463,9 @@ func (s *Sim) UnassociateHaVip(ctx context.Context, req UnassociateHaVipRequest)
 	}
 	s.ok(c, h.id)
 	s.setHaVip(&c, h, HaVipUnassociating, func(time.Time) { h.dropInstance(r.id) })
+	if err := s.outcome(&c, req.HaVipID); err != nil {
+		return nil, err
+	}
 	return &UnassociateHaVipResponse{RequestID: c.rid}, nil
 }
 

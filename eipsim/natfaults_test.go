@@ -272,3 +272,28 @@ func TestAsyncRulesAndDelaysRejectedOnSyncActions(t *testing.T) {
 		}
 	}
 }
+
+func TestFaultApplyThenFailOnNATActions(t *testing.T) {
+	sim, clk, eips := natWorld(t, 1)
+	inject(t, sim, "Action=CreateSnatEntry Effect=ApplyThenFail Code=ServiceUnavailable Times=1")
+	req := eipsim.CreateSnatEntryRequest{RegionID: region, SnatTableID: "stb-t", SnatIP: eips[0].IPAddress, SourceCIDR: "10.0.0.0/24", ClientToken: "tok-1"}
+	_, err := sim.CreateSnatEntry(ctx, req)
+	wantErr(t, err, eipsim.CodeServiceUnavailable, 503, "The request has failed due to a temporary failure of the server.")
+	// The entry was made; the retry with the token replays the success.
+	entries := snatEntries(t, sim)
+	if len(entries) != 1 || entries[0].Status != eipsim.EntryPending {
+		t.Fatalf("entries %+v after the lost response", entries)
+	}
+	r, err := sim.CreateSnatEntry(ctx, req)
+	mustOK(t, err)
+	if r.SnatEntryID != entries[0].SnatEntryID {
+		t.Fatalf("retry made %s, the first call %s", r.SnatEntryID, entries[0].SnatEntryID)
+	}
+	clk.Advance(eipsim.DefaultNATEntryDelay)
+	requireSnat(t, sim, r.SnatEntryID, eipsim.EntryAvailable)
+
+	sim, _ = haVipWorld(t)
+	inject(t, sim, "Action=AssociateHaVip Effect=ApplyThenFail")
+	eipsimtest.RequireCode(t, associateHaVip(sim), eipsim.CodeInternalError)
+	requireHaVip(t, sim, "havip-t", eipsim.HaVipAssociating)
+}

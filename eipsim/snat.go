@@ -141,6 +141,9 @@ func (s *Sim) CreateSnatEntry(ctx context.Context, req CreateSnatEntryRequest) (
 	s.createEntry(&c, req.SnatTableID, &x.natEntry)
 	resp := &CreateSnatEntryResponse{RequestID: c.rid, SnatEntryID: x.id}
 	remember(s, &c, token, req, resp)
+	if err := s.outcome(&c, req.SnatTableID); err != nil {
+		return nil, err
+	}
 	r := *resp
 	return &r, nil
 }
@@ -275,6 +278,9 @@ func (s *Sim) DeleteSnatEntry(ctx context.Context, req DeleteSnatEntryRequest) (
 	s.deleteSnat(c.now, c.action, d, x, c.rid)
 	s.delayed(x.pending, stuck)
 	remember(s, &c, token, req, c.rid)
+	if err := s.outcome(&c, req.SnatEntryID); err != nil {
+		return nil, err
+	}
 	return &DeleteSnatEntryResponse{RequestID: c.rid}, nil
 }
 
