@@ -29,6 +29,20 @@ const (
 	ActionDescribeHaVips              Action = "DescribeHaVips"
 )
 
-// AsyncActions are the Actions whose effect completes later on the clock
-// (their delays are set with [WithTaskDelay]).
-var asyncActions = []Action{ActionAssociateEipAddress, ActionUnassociateEipAddress, ActionReleaseEipAddress}
+// asyncActions are the Actions whose effect completes later on the clock, as
+// a task. Each has its own delay ([WithTaskDelay]; [WithNATEntryDelay],
+// [WithNATGatewayDelay] and [WithHaVipDelay] set a group) and takes Latency
+// and Stuck fault rules.
+var asyncActions = []Action{
+	ActionAssociateEipAddress, ActionUnassociateEipAddress, ActionReleaseEipAddress,
+	ActionCreateNatGateway, ActionDeleteNatGateway,
+	ActionCreateSnatEntry, ActionDeleteSnatEntry, ActionCreateForwardEntry, ActionDeleteForwardEntry,
+	ActionCreateHaVip, ActionDeleteHaVip, ActionAssociateHaVip, ActionUnassociateHaVip,
+}
+
+// The groups of asynchronous Actions that share a shorthand delay option.
+var (
+	natEntryActions   = []Action{ActionCreateSnatEntry, ActionDeleteSnatEntry, ActionCreateForwardEntry, ActionDeleteForwardEntry}
+	natGatewayActions = []Action{ActionCreateNatGateway, ActionDeleteNatGateway}
+	haVipActions      = []Action{ActionCreateHaVip, ActionDeleteHaVip, ActionAssociateHaVip, ActionUnassociateHaVip}
+)

@@ -56,7 +56,7 @@ func (s *Sim) AssociateEipAddress(ctx context.Context, req AssociateEipAddressRe
 	}
 	c := s.begin(ctx, ActionAssociateEipAddress)
 	defer s.end()
-	if err := s.gate(&c, req.AllocationID, &req); err != nil {
+	if err := s.intercept(&c, req.AllocationID, &req); err != nil {
 		return nil, s.fail(c, req.AllocationID, err)
 	}
 	assoc, err := s.checkAssociate(&c, &req)
@@ -91,9 +91,7 @@ func (s *Sim) AssociateEipAddress(ctx context.Context, req AssociateEipAddressRe
 		e.pending = nil
 		s.fire(at, e, evAssociateDone, ActionAssociateEipAddress, c.rid)
 	})
-	if stuck {
-		s.stick(e.pending)
-	}
+	s.delayed(e.pending, stuck)
 	remember(s, &c, token, req, c.rid)
 	if err := s.outcome(&c, e.id); err != nil {
 		return nil, err

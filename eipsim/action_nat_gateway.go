@@ -4,7 +4,8 @@ package eipsim
 // EIP interplay needs them (VPC API 2016-04-28;
 // https://www.alibabacloud.com/help/doc-detail/36051.htm for deletion).
 // Creation and deletion are asynchronous: Creating -> Available, and
-// Deleting -> gone, after the NAT gateway delay (WithNATGatewayDelay).
+// Deleting -> gone, after the action's delay (WithNATGatewayDelay or
+// WithTaskDelay) and any Latency or Stuck fault rule.
 // While Creating or Deleting only queries are allowed (IncorrectStatus.NatGateway).
 // Billing, specs, vSwitches and bandwidth plans are not modelled.
 
@@ -36,7 +37,7 @@ type CreateNatGatewayResponse struct {
 func (s *Sim) CreateNatGateway(ctx context.Context, req CreateNatGatewayRequest) (*CreateNatGatewayResponse, error) {
 	c := s.begin(ctx, ActionCreateNatGateway)
 	defer s.end()
-	if err := s.gate(&c, req.VpcID, &req); err != nil {
+	if err := s.intercept(&c, req.VpcID, &req); err != nil {
 		return nil, s.fail(c, req.VpcID, err)
 	}
 	if err := s.checkCreateNatGateway(&c, &req); err != nil {
@@ -63,13 +64,18 @@ func (s *Sim) CreateNatGateway(ctx context.Context, req CreateNatGatewayRequest)
 	s.addNatGateway(g)
 	s.ok(c, id)
 	s.transition(c.now, c.action, id, "", NatGatewayCreating, c.rid)
-	g.pending = s.schedule(c.now, s.cfg.natGateway, c.action, id, NatGatewayCreating, NatGatewayAvailable, func(at time.Time) {
+	d, stuck := s.delay(&c, req.VpcID)
+	g.pending = s.schedule(c.now, d, c.action, id, NatGatewayCreating, NatGatewayAvailable, func(at time.Time) {
 		g.pending = nil
 		s.transition(at, ActionCreateNatGateway, id, NatGatewayCreating, NatGatewayAvailable, c.rid)
 		g.status = NatGatewayAvailable
 	})
+	s.delayed(g.pending, stuck)
 	resp := &CreateNatGatewayResponse{RequestID: c.rid, NatGatewayID: id, SnatTableIDs: []string{g.snatTable}, ForwardTableIDs: []string{g.fwdTable}}
 	remember(s, &c, token, req, resp)
+	if err := s.outcome(&c, req.VpcID); err != nil {
+		return nil, err
+	}
 	r := *resp
 	return &r, nil
 }
@@ -118,7 +124,7 @@ type DeleteNatGatewayResponse struct {
 func (s *Sim) DeleteNatGateway(ctx context.Context, req DeleteNatGatewayRequest) (*DeleteNatGatewayResponse, error) {
 	c := s.begin(ctx, ActionDeleteNatGateway)
 	defer s.end()
-	if err := s.gate(&c, req.NatGatewayID, &req); err != nil {
+	if err := s.intercept(&c, req.NatGatewayID, &req); err != nil {
 		return nil, s.fail(c, req.NatGatewayID, err)
 	}
 	g, err := s.lookupNatGateway(&c, req.RegionID, req.NatGatewayID)
@@ -145,20 +151,27 @@ func (s *Sim) DeleteNatGateway(ctx context.Context, req DeleteNatGatewayRequest)
 	s.ok(c, g.id)
 	s.transition(c.now, c.action, g.id, g.status, NatGatewayDeleting, c.rid)
 	g.status = NatGatewayDeleting
+	// The entries are deleted as a consequence: the plain delay of their
+	// kind, no fault rules.
 	for _, x := range g.snat {
 		if x.status != EntryDeleting {
-			s.deleteSnat(c.now, c.action, x, c.rid)
+			s.deleteSnat(c.now, c.action, s.cfg.delays[ActionDeleteSnatEntry], x, c.rid)
 		}
 	}
 	for _, x := range g.dnat {
 		if x.status != EntryDeleting {
-			s.deleteForward(c.now, c.action, x, c.rid)
+			s.deleteForward(c.now, c.action, s.cfg.delays[ActionDeleteForwardEntry], x, c.rid)
 		}
 	}
-	g.pending = s.schedule(c.now, s.cfg.natGateway, c.action, g.id, NatGatewayDeleting, "", func(at time.Time) {
+	d, stuck := s.delay(&c, req.NatGatewayID)
+	g.pending = s.schedule(c.now, d, c.action, g.id, NatGatewayDeleting, "", func(at time.Time) {
 		g.pending = nil
 		s.removeNatGateway(at, g, c.rid)
 	})
+	s.delayed(g.pending, stuck)
+	if err := s.outcome(&c, req.NatGatewayID); err != nil {
+		return nil, err
+	}
 	return &DeleteNatGatewayResponse{RequestID: c.rid}, nil
 }
 
@@ -228,7 +241,7 @@ type DescribeNatGatewaysResponse struct {
 func (s *Sim) DescribeNatGateways(ctx context.Context, req DescribeNatGatewaysRequest) (*DescribeNatGatewaysResponse, error) {
 	c := s.begin(ctx, ActionDescribeNatGateways)
 	defer s.end()
-	if err := s.gate(&c, req.NatGatewayID, &req); err != nil {
+	if err := s.intercept(&c, req.NatGatewayID, &req); err != nil {
 		return nil, s.fail(c, "", err)
 	}
 	if req.RegionID == "" {

@@ -62,9 +62,7 @@ func (s *Sim) ReleaseEipAddress(ctx context.Context, req ReleaseEipAddressReques
 		s.fire(at, e, evReleaseDone, ActionReleaseEipAddress, c.rid)
 		s.removeEIP(e)
 	})
-	if stuck {
-		s.stick(e.pending)
-	}
+	s.delayed(e.pending, stuck)
 	if err := s.outcome(&c, e.id); err != nil {
 		return nil, err
 	}

@@ -16,8 +16,8 @@ package eipsim
 //   - the bound resource no longer exists, or is being deleted (a NAT
 //     gateway that is Deleting): InvalidBindInstance.NotFound.
 //
-// The order of the checks: OperationFailed.SystemBusy (SetSystemBusy);
-// parameters; ClientToken; the EIP (existence, owner); its locks; the
+// The order of the checks: rate limits and Error fault rules (such as
+// OperationFailed.SystemBusy from SetSystemBusy); parameters; ClientToken; the EIP (existence, owner); its locks; the
 // cooldown (TaskConflict); its status; the binding (above); the default VPC
 // (OperationDenied: an EIP bound to a resource in a default VPC, which only
 // ConvertNatPublicIpToEip makes); then the target's own checks (ECS status,
@@ -61,7 +61,7 @@ func (s *Sim) UnassociateEipAddress(ctx context.Context, req UnassociateEipAddre
 	}
 	c := s.begin(ctx, ActionUnassociateEipAddress)
 	defer s.end()
-	if err := s.gate(&c, req.AllocationID, &req); err != nil {
+	if err := s.intercept(&c, req.AllocationID, &req); err != nil {
 		return nil, s.fail(c, req.AllocationID, err)
 	}
 	if err := s.checkUnassociateParams(&c, &req); err != nil {
@@ -104,9 +104,7 @@ func (s *Sim) UnassociateEipAddress(ctx context.Context, req UnassociateEipAddre
 		}
 		s.fire(at, e, evUnassociateDone, ActionUnassociateEipAddress, c.rid)
 	})
-	if stuck {
-		s.stick(e.pending)
-	}
+	s.delayed(e.pending, stuck)
 	remember(s, &c, token, req, c.rid)
 	if err := s.outcome(&c, e.id); err != nil {
 		return nil, err

@@ -2,50 +2,48 @@ package eipsim
 
 // OperationFailed.SystemBusy ("Operation failed because system is busy.")
 // is listed for UnassociateEipAddress and AssociateEipAddress, but nothing
-// the caller does triggers it: the cloud is busy. Until general fault
-// injection exists, SetSystemBusy makes the next calls of an action answer
-// it. The mechanism is a counter per action, consumed by gate; it is meant
-// to become one kind of fault later.
+// the caller does triggers it: the cloud is busy. Its trigger in the Sim is
+// a fault rule (see [Fault]); SetSystemBusy is the shorthand for the usual
+// one.
 
 // SetSystemBusy makes the next n calls of action answer
-// OperationFailed.SystemBusy before any validation, as a busy cloud would;
-// n = 0 clears it. It applies to UnassociateEipAddress, AssociateEipAddress
-// and the NAT gateway, SNAT, DNAT and HaVip actions.
+// OperationFailed.SystemBusy before any validation, as a busy cloud would.
+// It is shorthand for
+//
+//	InjectFault(Fault{Action: action, Code: CodeOperationFailedSystemBusy, Times: n})
+//
+// and works for every Action. The rule it adds is an ordinary Error rule:
+// it is listed by [Sim.Faults], tried after the rules injected before it,
+// removed by [Sim.ClearFaults], and each firing is a history event of kind
+// [EventKindFault] (Code OperationFailed.SystemBusy). Calling SetSystemBusy
+// again for the same action replaces the rule it added before; n = 0 only
+// removes it. Rules added with InjectFault are never touched.
 func (s *Sim) SetSystemBusy(action Action, n int) error {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	s.settle(s.clock.Now())
+	now := s.clock.Now()
+	s.settle(now)
 	if _, ok := actionTable[action]; !ok {
 		return setupError("SetSystemBusy", "unknown action %q", action)
 	}
 	if n < 0 {
 		return setupError("SetSystemBusy", "negative count %d", n)
 	}
-	if s.busy == nil {
-		s.busy = map[Action]int{}
+	h := &s.hooks
+	if id, ok := h.busy[action]; ok {
+		h.remove(id) // false if RemoveFault or ClearFaults took it already
+		delete(h.busy, action)
 	}
-	if n == 0 {
-		delete(s.busy, action)
-	} else {
-		s.busy[action] = n
+	if n > 0 {
+		f, err := Fault{Action: action, Code: CodeOperationFailedSystemBusy, Times: n}.normalize()
+		if err != nil {
+			return setupError("SetSystemBusy", "%v", err)
+		}
+		if h.busy == nil {
+			h.busy = map[Action]uint64{}
+		}
+		h.busy[action] = h.add(f, now).id
 	}
 	s.worldEvent("SetSystemBusy", string(action))
-	return nil
-}
-
-// gate runs what every action runs first: the interception hooks, then the
-// SystemBusy counter.
-func (s *Sim) gate(c *call, resource string, req any) *Error {
-	if err := s.intercept(c, resource, req); err != nil {
-		return err
-	}
-	if n := s.busy[c.action]; n > 0 {
-		if n == 1 {
-			delete(s.busy, c.action)
-		} else {
-			s.busy[c.action] = n - 1
-		}
-		return c.err(CodeOperationFailedSystemBusy)
-	}
 	return nil
 }

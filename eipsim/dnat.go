@@ -3,7 +3,8 @@ package eipsim
 // DNAT (forward) entries: CreateForwardEntry, DeleteForwardEntry,
 // DescribeForwardTableEntries (eip-api-facts.md §5.2; the CreateForwardEntry
 // page https://alibabacloud.com/help/en/vpc/developer-reference/api-vpc-2016-04-28-createforwardentry).
-// Asynchronous like SNAT entries: Pending -> Available, Deleting -> gone.
+// Asynchronous like SNAT entries: Pending -> Available, Deleting -> gone,
+// after the CreateForwardEntry and DeleteForwardEntry delays.
 //
 // Rules: ExternalIp must be an EIP InUse on the table's gateway
 // (InvalidExternalIp.NotFound); an IP a live SNAT entry uses cannot be an
@@ -58,8 +59,8 @@ func (x *forwardEntry) snapshot() ForwardEntry {
 }
 
 // deleteForward starts the deletion of a DNAT entry.
-func (s *Sim) deleteForward(now time.Time, action Action, x *forwardEntry, cause string) {
-	s.deleteEntry(now, action, &x.natEntry, cause, func() {
+func (s *Sim) deleteForward(now time.Time, action Action, d time.Duration, x *forwardEntry, cause string) {
+	s.deleteEntry(now, action, d, &x.natEntry, cause, func() {
 		if i := slices.Index(x.gw.dnat, x); i >= 0 {
 			x.gw.dnat = slices.Delete(x.gw.dnat, i, i+1)
 		}
@@ -93,7 +94,7 @@ type CreateForwardEntryResponse struct {
 func (s *Sim) CreateForwardEntry(ctx context.Context, req CreateForwardEntryRequest) (*CreateForwardEntryResponse, error) {
 	c := s.begin(ctx, ActionCreateForwardEntry)
 	defer s.end()
-	if err := s.gate(&c, req.ForwardTableID, &req); err != nil {
+	if err := s.intercept(&c, req.ForwardTableID, &req); err != nil {
 		return nil, s.fail(c, req.ForwardTableID, err)
 	}
 	if err := s.checkCreateForward(&c, &req); err != nil {
@@ -143,9 +144,12 @@ func (s *Sim) CreateForwardEntry(ctx context.Context, req CreateForwardEntryRequ
 		protocol: req.IPProtocol, name: req.ForwardEntryName, portBreak: req.PortBreak}
 	g.dnat = append(g.dnat, x)
 	s.ok(c, x.id)
-	s.createEntry(c.now, c.action, &x.natEntry, c.rid)
+	s.createEntry(&c, req.ForwardTableID, &x.natEntry)
 	resp := &CreateForwardEntryResponse{RequestID: c.rid, ForwardEntryID: x.id}
 	remember(s, &c, token, req, resp)
+	if err := s.outcome(&c, req.ForwardTableID); err != nil {
+		return nil, err
+	}
 	r := *resp
 	return &r, nil
 }
@@ -220,7 +224,7 @@ type DeleteForwardEntryResponse struct {
 func (s *Sim) DeleteForwardEntry(ctx context.Context, req DeleteForwardEntryRequest) (*DeleteForwardEntryResponse, error) {
 	c := s.begin(ctx, ActionDeleteForwardEntry)
 	defer s.end()
-	if err := s.gate(&c, req.ForwardEntryID, &req); err != nil {
+	if err := s.intercept(&c, req.ForwardEntryID, &req); err != nil {
 		return nil, s.fail(c, req.ForwardEntryID, err)
 	}
 	for _, p := range [][2]string{{"RegionId", req.RegionID}, {"ForwardTableId", req.ForwardTableID}, {"ForwardEntryId", req.ForwardEntryID}} {
@@ -257,8 +261,13 @@ func (s *Sim) DeleteForwardEntry(ctx context.Context, req DeleteForwardEntryRequ
 		return nil, s.fail(c, x.id, c.err(CodeIncorretForwardEntryStatus))
 	}
 	s.ok(c, x.id)
-	s.deleteForward(c.now, c.action, x, c.rid)
+	d, stuck := s.delay(&c, req.ForwardEntryID)
+	s.deleteForward(c.now, c.action, d, x, c.rid)
+	s.delayed(x.pending, stuck)
 	remember(s, &c, token, req, c.rid)
+	if err := s.outcome(&c, req.ForwardEntryID); err != nil {
+		return nil, err
+	}
 	return &DeleteForwardEntryResponse{RequestID: c.rid}, nil
 }
 
@@ -290,7 +299,7 @@ type DescribeForwardTableEntriesResponse struct {
 func (s *Sim) DescribeForwardTableEntries(ctx context.Context, req DescribeForwardTableEntriesRequest) (*DescribeForwardTableEntriesResponse, error) {
 	c := s.begin(ctx, ActionDescribeForwardTableEntries)
 	defer s.end()
-	if err := s.gate(&c, req.ForwardTableID, &req); err != nil {
+	if err := s.intercept(&c, req.ForwardTableID, &req); err != nil {
 		return nil, s.fail(c, "", err)
 	}
 	if req.RegionID == "" {

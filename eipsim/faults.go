@@ -21,11 +21,16 @@ const (
 	// FaultError refuses the call with the rule's Code before anything is
 	// checked or changed.
 	FaultError FaultEffect = "Error"
-	// FaultLatency adds the rule's Latency to the asynchronous completion
-	// of associate, unassociate or release.
+	// FaultLatency adds the rule's Latency to the delay of an asynchronous
+	// action's completion. The asynchronous Actions are AssociateEipAddress,
+	// UnassociateEipAddress, ReleaseEipAddress, CreateNatGateway,
+	// DeleteNatGateway, CreateSnatEntry, DeleteSnatEntry,
+	// CreateForwardEntry, DeleteForwardEntry, CreateHaVip, DeleteHaVip,
+	// AssociateHaVip and UnassociateHaVip (see [WithTaskDelay]).
 	FaultLatency FaultEffect = "Latency"
-	// FaultStuck holds the asynchronous completion back: the EIP stays
-	// Associating, Unassociating or Releasing until [Sim.ReleaseStuck] or,
+	// FaultStuck holds an asynchronous action's completion back: the
+	// resource stays in its transitional status (an EIP Associating, an SNAT
+	// entry Pending, a HaVip Associating, ...) until [Sim.ReleaseStuck] or,
 	// if the rule has a Deadline, until that long after the call.
 	FaultStuck FaultEffect = "Stuck"
 	// FaultApplyThenFail lets the call make its change, then answers with the
@@ -51,8 +56,11 @@ const (
 //  2. Error rules, before any validation: the call is refused with the rule's
 //     code and changes nothing.
 //  3. The action's own checks (parameters, existence, status, ...).
-//  4. Latency and Stuck rules, when an asynchronous action (associate,
-//     unassociate, release) schedules its completion.
+//  4. Latency and Stuck rules, when an asynchronous action (see
+//     [FaultLatency]) schedules its completion. Tasks another action starts
+//     as a consequence (SNAT and DNAT entries deleted by DeleteNatGateway or
+//     by UnassociateEipAddress with Force=true) take the plain delay of
+//     their kind: rules act only on the task of the action called.
 //  5. ApplyThenFail rules, after the change was made and (with a
 //     ClientToken) remembered: the caller gets the rule's error although the
 //     change happened, as when a response is lost.
@@ -76,8 +84,12 @@ type Fault struct {
 	// wire form) means every Action.
 	Action Action
 	// ResourceID is the resource the call names (ResourceId): the
-	// AllocationId for the EIP actions. AllocateEipAddress names none before
-	// it succeeds, so an Error rule with a ResourceID never matches it.
+	// AllocationId for the EIP actions; the VpcId for CreateNatGateway; the
+	// SnatTableId or ForwardTableId for CreateSnatEntry and
+	// CreateForwardEntry; the NatGatewayId, SnatEntryId, ForwardEntryId or
+	// HaVipId for the other NAT and HaVip actions. AllocateEipAddress and
+	// CreateHaVip name none, so a rule with a ResourceID never matches them.
+	// Every phase matches on the same resource.
 	ResourceID string
 	// AccountID is the calling account (AccountId).
 	AccountID string
@@ -629,7 +641,9 @@ func cloneParamsOrNil(p map[string]string) map[string]string {
 }
 
 // ReleaseStuck releases the tasks that Stuck rules hold on resourceID (on
-// every resource when it is ""): each applies at the later of its normal
+// every resource when it is ""): those whose call named it (see
+// [Fault.ResourceID]) and those that change it, so a CreateSnatEntry held
+// back is released by its table's ID or by the new entry's. Each applies at the later of its normal
 // due time and now, so one already overdue applies before ReleaseStuck
 // returns. It returns how many tasks it released. While held without a
 // deadline, a task's Due in [Sim.Tasks] is the largest time there is; with

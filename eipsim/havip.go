@@ -3,7 +3,8 @@ package eipsim
 // HaVips (high-availability virtual IPs) as EIP targets (InstanceType=HaVip),
 // with CreateHaVip, DeleteHaVip, AssociateHaVip, UnassociateHaVip and
 // DescribeHaVips (eip-api-facts.md §6). Every HaVip transition is a task on
-// the clock, after the HaVip delay (WithHaVipDelay): Creating -> Available;
+// the clock, after the delay of the action that started it (WithHaVipDelay
+// or WithTaskDelay, plus any Latency or Stuck fault rule): Creating -> Available;
 // Associating -> InUse; Unassociating -> InUse or Available; Deleting -> gone.
 // The stable status is derived: InUse while the HaVip is associated with at
 // least one ECS instance, else Available (an EIP alone does not make it InUse).
@@ -138,13 +139,15 @@ func (s *Sim) HaVips() []HaVip {
 }
 
 // setHaVip moves h to a transitional status now and back to its derived
-// status after the HaVip delay, running done first.
+// status after the delay of c's action (and its Latency and Stuck rules,
+// matched on h), running done first.
 func (s *Sim) setHaVip(c *call, h *haVip, to string, done func(at time.Time)) {
 	from := h.status()
 	h.override = to
 	s.transition(c.now, c.action, h.id, from, to, c.rid)
 	action, rid := c.action, c.rid
-	h.pending = s.schedule(c.now, s.cfg.haVip, action, h.id, to, "", func(at time.Time) {
+	d, stuck := s.delay(c, h.id)
+	h.pending = s.schedule(c.now, d, action, h.id, to, "", func(at time.Time) {
 		h.pending = nil
 		h.override = ""
 		if done != nil {
@@ -154,6 +157,7 @@ func (s *Sim) setHaVip(c *call, h *haVip, to string, done func(at time.Time)) {
 			s.transition(at, action, h.id, to, h.status(), rid)
 		}
 	})
+	s.delayed(h.pending, stuck)
 }
 
 func (h *haVip) targetID() string         { return h.id }
@@ -248,7 +252,7 @@ type CreateHaVipResponse struct {
 func (s *Sim) CreateHaVip(ctx context.Context, req CreateHaVipRequest) (*CreateHaVipResponse, error) {
 	c := s.begin(ctx, ActionCreateHaVip)
 	defer s.end()
-	if err := s.gate(&c, "", &req); err != nil {
+	if err := s.intercept(&c, "", &req); err != nil {
 		return nil, s.fail(c, "", err)
 	}
 	var bad *Error
@@ -293,13 +297,18 @@ func (s *Sim) CreateHaVip(ctx context.Context, req CreateHaVipRequest) (*CreateH
 	s.transition(c.now, c.action, h.id, "", HaVipCreating, c.rid)
 	h.override = HaVipCreating
 	rid := c.rid
-	h.pending = s.schedule(c.now, s.cfg.haVip, c.action, h.id, HaVipCreating, HaVipAvailable, func(at time.Time) {
+	d, stuck := s.delay(&c, "") // the call names no resource
+	h.pending = s.schedule(c.now, d, c.action, h.id, HaVipCreating, HaVipAvailable, func(at time.Time) {
 		h.pending = nil
 		h.override = ""
 		s.transition(at, ActionCreateHaVip, h.id, HaVipCreating, h.status(), rid)
 	})
+	s.delayed(h.pending, stuck)
 	resp := &CreateHaVipResponse{RequestID: c.rid, HaVipID: h.id, IPAddress: ip}
 	remember(s, &c, token, req, resp)
+	if err := s.outcome(&c, ""); err != nil {
+		return nil, err
+	}
 	r := *resp
 	return &r, nil
 }
@@ -320,7 +329,7 @@ type DeleteHaVipResponse struct {
 func (s *Sim) DeleteHaVip(ctx context.Context, req DeleteHaVipRequest) (*DeleteHaVipResponse, error) {
 	c := s.begin(ctx, ActionDeleteHaVip)
 	defer s.end()
-	if err := s.gate(&c, req.HaVipID, &req); err != nil {
+	if err := s.intercept(&c, req.HaVipID, &req); err != nil {
 		return nil, s.fail(c, req.HaVipID, err)
 	}
 	if err := c.checkToken(req.ClientToken); err != nil {
@@ -343,6 +352,9 @@ func (s *Sim) DeleteHaVip(ctx context.Context, req DeleteHaVipRequest) (*DeleteH
 		delete(s.world.havips, h.id)
 		s.transition(at, ActionDeleteHaVip, h.id, HaVipDeleting, "", rid)
 	})
+	if err := s.outcome(&c, req.HaVipID); err != nil {
+		return nil, err
+	}
 	return &DeleteHaVipResponse{RequestID: c.rid}, nil
 }
 
@@ -365,7 +377,7 @@ type AssociateHaVipResponse struct {
 func (s *Sim) AssociateHaVip(ctx context.Context, req AssociateHaVipRequest) (*AssociateHaVipResponse, error) {
 	c := s.begin(ctx, ActionAssociateHaVip)
 	defer s.end()
-	if err := s.gate(&c, req.HaVipID, &req); err != nil {
+	if err := s.intercept(&c, req.HaVipID, &req); err != nil {
 		return nil, s.fail(c, req.HaVipID, err)
 	}
 	h, r, err := s.checkHaVipInstance(&c, req.RegionID, req.HaVipID, req.InstanceID, req.InstanceType, req.ClientToken)
@@ -385,6 +397,9 @@ func (s *Sim) AssociateHaVip(ctx context.Context, req AssociateHaVipRequest) (*A
 	h.instances = append(h.instances, r.id)
 	slices.Sort(h.instances)
 	s.setHaVip(&c, h, HaVipAssociating, nil)
+	if err := s.outcome(&c, req.HaVipID); err != nil {
+		return nil, err
+	}
 	return &AssociateHaVipResponse{RequestID: c.rid}, nil
 }
 
@@ -436,7 +451,7 @@ type UnassociateHaVipResponse struct {
 func (s *Sim) UnassociateHaVip(ctx context.Context, req UnassociateHaVipRequest) (*UnassociateHaVipResponse, error) {
 	c := s.begin(ctx, ActionUnassociateHaVip)
 	defer s.end()
-	if err := s.gate(&c, req.HaVipID, &req); err != nil {
+	if err := s.intercept(&c, req.HaVipID, &req); err != nil {
 		return nil, s.fail(c, req.HaVipID, err)
 	}
 	h, r, err := s.checkHaVipInstance(&c, req.RegionID, req.HaVipID, req.InstanceID, req.InstanceType, req.ClientToken)
@@ -448,6 +463,9 @@ func (s *Sim) UnassociateHaVip(ctx context.Context, req UnassociateHaVipRequest)
 	}
 	s.ok(c, h.id)
 	s.setHaVip(&c, h, HaVipUnassociating, func(time.Time) { h.dropInstance(r.id) })
+	if err := s.outcome(&c, req.HaVipID); err != nil {
+		return nil, err
+	}
 	return &UnassociateHaVipResponse{RequestID: c.rid}, nil
 }
 
@@ -483,7 +501,7 @@ type DescribeHaVipsResponse struct {
 func (s *Sim) DescribeHaVips(ctx context.Context, req DescribeHaVipsRequest) (*DescribeHaVipsResponse, error) {
 	c := s.begin(ctx, ActionDescribeHaVips)
 	defer s.end()
-	if err := s.gate(&c, "", &req); err != nil {
+	if err := s.intercept(&c, "", &req); err != nil {
 		return nil, s.fail(c, "", err)
 	}
 	if req.RegionID == "" {

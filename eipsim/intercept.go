@@ -37,6 +37,9 @@ type hooks struct {
 	stuckKept int // len(stuck) after the last prune
 
 	limits *rateLimiter // nil when no rate limit is configured
+
+	// busy is, per Action, the ID of the rule SetSystemBusy added last.
+	busy map[Action]uint64
 }
 
 // phase is the hook a rule acts in.
@@ -111,9 +114,9 @@ type faultRule struct {
 
 func (r *faultRule) spent() bool { return r.f.Times > 0 && r.fired >= r.f.Times }
 
-// stuckTask is a task a Stuck rule holds. t is nil until the task is found:
-// delay runs just before the action schedules it, so only its sequence
-// number is known then.
+// stuckTask is a task a Stuck rule holds; resource is what the rule matched
+// on. t is nil until delayed finds the task: delay runs just before the
+// action schedules it, so only its sequence number is known then.
 type stuckTask struct {
 	seq      uint64
 	t        *task
@@ -365,9 +368,12 @@ func (s *Sim) intercept(c *call, resource string, req any) *Error {
 	return nil
 }
 
-// delay returns how long the asynchronous completion of c's action on
-// resource takes, and whether it is stuck (never applied until released).
-// It runs just before the action schedules the task.
+// delay returns how long the asynchronous completion of c's action takes,
+// and whether it is stuck (never applied until released): the action's
+// delay (cfg.delays) and the Latency and Stuck rules that fire on the call.
+// resource is what rules match on, the resource the call names (as for
+// intercept). Every asynchronous action calls it just before it schedules
+// its task, and passes the task to delayed just after.
 func (s *Sim) delay(c *call, resource string) (time.Duration, bool) {
 	d := s.cfg.delays[c.action]
 	if s.hooks.live == 0 {
@@ -393,12 +399,20 @@ func (s *Sim) delay(c *call, resource string) (time.Duration, bool) {
 	return max(d, r.f.Deadline), false
 }
 
+// delayed finishes what delay started once the action has scheduled its
+// task t: a stuck task is held back, and a stuck entry learns its task.
+func (s *Sim) delayed(t *task, stuck bool) {
+	if stuck {
+		s.stick(t)
+	}
+	if n := len(s.hooks.stuck); n > 0 && s.hooks.stuck[n-1].t == nil && s.hooks.stuck[n-1].seq == t.seq {
+		s.hooks.stuck[n-1].t = t
+	}
+}
+
 // outcome runs after an action succeeded; a non-nil error is returned to the
 // caller although the change was applied (a lost response).
 func (s *Sim) outcome(c *call, resource string) *Error {
-	if len(s.hooks.stuck) > 0 {
-		s.findStuck(resource)
-	}
 	if s.hooks.live == 0 {
 		return nil
 	}
@@ -408,21 +422,9 @@ func (s *Sim) outcome(c *call, resource string) *Error {
 	return nil
 }
 
-// findStuck resolves the task of the newest stuck entry: the action has
-// just scheduled it for the EIP named resource.
-func (s *Sim) findStuck(resource string) {
-	n := len(s.hooks.stuck)
-	if n == 0 || s.hooks.stuck[n-1].t != nil {
-		return
-	}
-	st := &s.hooks.stuck[n-1]
-	if e := s.eips[resource]; e != nil && e.pending != nil && e.pending.seq == st.seq {
-		st.t = e.pending
-	}
-}
-
-// releaseStuck releases the stuck tasks on resource ("" for all) and drops
-// entries whose task is gone; it returns how many it released.
+// releaseStuck releases the stuck tasks on resource ("" for all): those
+// whose rule matched on it and those that change it. It drops entries whose
+// task is gone and returns how many it released.
 func (s *Sim) releaseStuck(resource string, now time.Time) int {
 	n := 0
 	keep := s.hooks.stuck[:0]
@@ -433,7 +435,7 @@ func (s *Sim) releaseStuck(resource string, now time.Time) int {
 		if st.t == nil || st.t.index < 0 || st.t.seq != st.seq {
 			continue // applied or cancelled
 		}
-		if resource != "" && st.resource != resource {
+		if resource != "" && st.resource != resource && st.t.resource != resource {
 			keep = append(keep, st)
 			continue
 		}

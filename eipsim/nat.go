@@ -285,44 +285,51 @@ func (g *natGateway) unassociating(s *Sim, c *call, e *eip, req *UnassociateEipA
 		return
 	}
 	snat, dnat := g.users(e)
+	// Deleted as a consequence: the plain delay of their kind, no fault rules.
 	for _, x := range snat {
 		if s.cfg.natForce == NATForceKeepEntries {
 			x.orphaned = true
 		} else {
-			s.deleteSnat(c.now, c.action, x, c.rid)
+			s.deleteSnat(c.now, c.action, s.cfg.delays[ActionDeleteSnatEntry], x, c.rid)
 		}
 	}
 	for _, x := range dnat {
 		if s.cfg.natForce == NATForceKeepEntries {
 			x.orphaned = true
 		} else {
-			s.deleteForward(c.now, c.action, x, c.rid)
+			s.deleteForward(c.now, c.action, s.cfg.delays[ActionDeleteForwardEntry], x, c.rid)
 		}
 	}
 }
 
-// deleteEntry moves an entry to Deleting now and runs remove when the entry
-// delay has passed.
-func (s *Sim) deleteEntry(now time.Time, action Action, en *natEntry, cause string, remove func()) {
+// deleteEntry moves an entry to Deleting now and runs remove after d: the
+// delay that DeleteSnatEntry or DeleteForwardEntry got from delay, or the
+// plain delay of the kind for an entry deleted as a consequence of another
+// action.
+func (s *Sim) deleteEntry(now time.Time, action Action, d time.Duration, en *natEntry, cause string, remove func()) {
 	s.cancel(en.pending)
 	s.transition(now, action, en.id, en.status, EntryDeleting, cause)
 	en.status = EntryDeleting
-	en.pending = s.schedule(now, s.cfg.natEntry, action, en.id, EntryDeleting, "", func(at time.Time) {
+	en.pending = s.schedule(now, d, action, en.id, EntryDeleting, "", func(at time.Time) {
 		en.pending = nil
 		s.transition(at, action, en.id, EntryDeleting, "", cause)
 		remove()
 	})
 }
 
-// createEntry schedules a new entry's Pending -> Available.
-func (s *Sim) createEntry(now time.Time, action Action, en *natEntry, cause string) {
+// createEntry schedules a new entry's Pending -> Available, the task of c
+// (CreateSnatEntry or CreateForwardEntry on the table named table).
+func (s *Sim) createEntry(c *call, table string, en *natEntry) {
+	action, cause := c.action, c.rid
 	en.status = EntryPending
-	s.transition(now, action, en.id, "", EntryPending, cause)
-	en.pending = s.schedule(now, s.cfg.natEntry, action, en.id, EntryPending, EntryAvailable, func(at time.Time) {
+	s.transition(c.now, action, en.id, "", EntryPending, cause)
+	d, stuck := s.delay(c, table)
+	en.pending = s.schedule(c.now, d, action, en.id, EntryPending, EntryAvailable, func(at time.Time) {
 		en.pending = nil
 		s.transition(at, action, en.id, EntryPending, EntryAvailable, cause)
 		en.status = EntryAvailable
 	})
+	s.delayed(en.pending, stuck)
 }
 
 // associateNAT checks that the NAT gateway can take e

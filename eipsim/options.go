@@ -101,9 +101,6 @@ type config struct {
 	tokenTTL     time.Duration
 	historyLimit int
 	multiBinded  int
-	natEntry     time.Duration
-	natGateway   time.Duration
-	haVip        time.Duration
 	natEIPs      int
 	natTraffic   int
 	natForce     NATForceMode
@@ -119,15 +116,12 @@ func defaultConfig() config {
 		clock:        realClock{},
 		seed:         DefaultSeed,
 		regions:      slices.Clone(DefaultRegions),
-		delays:       map[Action]time.Duration{ActionAssociateEipAddress: DefaultAssociateDelay, ActionUnassociateEipAddress: DefaultUnassociateDelay, ActionReleaseEipAddress: DefaultReleaseDelay},
+		delays:       defaultDelays(),
 		cooldown:     DefaultCooldown,
 		quota:        DefaultEIPQuota,
 		tokenTTL:     DefaultClientTokenTTL,
 		historyLimit: DefaultHistoryLimit,
 		multiBinded:  DefaultMultiBindedLimit,
-		natEntry:     DefaultNATEntryDelay,
-		natGateway:   DefaultNATGatewayDelay,
-		haVip:        DefaultHaVipDelay,
 		natEIPs:      DefaultNATEIPLimit,
 		natTraffic:   DefaultNATTrafficEIPLimit,
 	}
@@ -135,6 +129,21 @@ func defaultConfig() config {
 		c.pool = append(c.pool, netip.MustParsePrefix(p))
 	}
 	return c
+}
+
+// defaultDelays are the delays of the asynchronous Actions, one each.
+func defaultDelays() map[Action]time.Duration {
+	d := map[Action]time.Duration{ActionAssociateEipAddress: DefaultAssociateDelay, ActionUnassociateEipAddress: DefaultUnassociateDelay, ActionReleaseEipAddress: DefaultReleaseDelay}
+	setDelays(d, natEntryActions, DefaultNATEntryDelay)
+	setDelays(d, natGatewayActions, DefaultNATGatewayDelay)
+	setDelays(d, haVipActions, DefaultHaVipDelay)
+	return d
+}
+
+func setDelays(delays map[Action]time.Duration, actions []Action, d time.Duration) {
+	for _, a := range actions {
+		delays[a] = d
+	}
 }
 
 // WithClock sets the clock the Sim reads time from. Default: the real clock.
@@ -176,11 +185,26 @@ func WithRegions(regions ...string) Option {
 	}
 }
 
-// WithTaskDelay sets how long the asynchronous action stays in its
-// transitional status: ActionAssociateEipAddress (default
-// [DefaultAssociateDelay]), ActionUnassociateEipAddress (default
-// [DefaultUnassociateDelay]) or ActionReleaseEipAddress (default
-// [DefaultReleaseDelay]). Zero completes the action on the next call.
+// WithTaskDelay sets how long an asynchronous action's resource stays in its
+// transitional status before the action's task applies:
+// ActionAssociateEipAddress (default [DefaultAssociateDelay]),
+// ActionUnassociateEipAddress ([DefaultUnassociateDelay]),
+// ActionReleaseEipAddress ([DefaultReleaseDelay]), ActionCreateNatGateway and
+// ActionDeleteNatGateway ([DefaultNATGatewayDelay]), ActionCreateSnatEntry,
+// ActionDeleteSnatEntry, ActionCreateForwardEntry and
+// ActionDeleteForwardEntry ([DefaultNATEntryDelay]), ActionCreateHaVip,
+// ActionDeleteHaVip, ActionAssociateHaVip and ActionUnassociateHaVip
+// ([DefaultHaVipDelay]). Zero completes the action on the next call. Latency
+// and Stuck fault rules act on top of it.
+//
+// An SNAT or DNAT entry deleted as a consequence of another action
+// (DeleteNatGateway or UnassociateEipAddress with Force=true) is Deleting
+// for the delay of DeleteSnatEntry or DeleteForwardEntry, untouched by fault
+// rules, which act only on the action called.
+//
+// Options apply in order: a later WithTaskDelay, [WithNATEntryDelay],
+// [WithNATGatewayDelay] or [WithHaVipDelay] overrides an earlier one for the
+// Actions it names.
 func WithTaskDelay(action Action, d time.Duration) Option {
 	return func(cfg *config) error {
 		if _, ok := cfg.delays[action]; !ok {
@@ -294,39 +318,43 @@ func WithMultiBindedLimit(n int) Option {
 }
 
 // WithNATEntryDelay sets how long SNAT and DNAT entries stay Pending after
-// creation and Deleting after deletion. Zero completes them on the next
-// call. Default: [DefaultNATEntryDelay].
+// creation and Deleting after deletion: shorthand for [WithTaskDelay] of
+// CreateSnatEntry, DeleteSnatEntry, CreateForwardEntry and
+// DeleteForwardEntry. Zero completes them on the next call.
+// Default: [DefaultNATEntryDelay].
 func WithNATEntryDelay(d time.Duration) Option {
 	return func(cfg *config) error {
 		if d < 0 {
 			return fmt.Errorf("eipsim: WithNATEntryDelay: negative delay %v", d)
 		}
-		cfg.natEntry = d
+		setDelays(cfg.delays, natEntryActions, d)
 		return nil
 	}
 }
 
 // WithNATGatewayDelay sets how long a NAT gateway stays Creating after
-// CreateNatGateway and Deleting after DeleteNatGateway.
-// Default: [DefaultNATGatewayDelay].
+// CreateNatGateway and Deleting after DeleteNatGateway: shorthand for
+// [WithTaskDelay] of both. Default: [DefaultNATGatewayDelay].
 func WithNATGatewayDelay(d time.Duration) Option {
 	return func(cfg *config) error {
 		if d < 0 {
 			return fmt.Errorf("eipsim: WithNATGatewayDelay: negative delay %v", d)
 		}
-		cfg.natGateway = d
+		setDelays(cfg.delays, natGatewayActions, d)
 		return nil
 	}
 }
 
 // WithHaVipDelay sets how long a HaVip stays Creating, Deleting,
-// Associating or Unassociating. Default: [DefaultHaVipDelay].
+// Associating or Unassociating: shorthand for [WithTaskDelay] of
+// CreateHaVip, DeleteHaVip, AssociateHaVip and UnassociateHaVip.
+// Default: [DefaultHaVipDelay].
 func WithHaVipDelay(d time.Duration) Option {
 	return func(cfg *config) error {
 		if d < 0 {
 			return fmt.Errorf("eipsim: WithHaVipDelay: negative delay %v", d)
 		}
-		cfg.haVip = d
+		setDelays(cfg.delays, haVipActions, d)
 		return nil
 	}
 }

@@ -31,10 +31,7 @@ type Sim struct {
 	history history
 	world   world
 	hooks   hooks
-	// busy counts, per Action, the next calls that answer
-	// OperationFailed.SystemBusy (see SetSystemBusy).
-	busy map[Action]int
-	rec  recorderRef // recorder.go
+	rec     recorderRef // recorder.go
 }
 
 type accountRegion struct {

@@ -2,8 +2,9 @@ package eipsim
 
 // SNAT entries: CreateSnatEntry, DeleteSnatEntry, DescribeSnatTableEntries
 // (eip-api-facts.md §5.1; DeleteSnatEntry https://www.alibabacloud.com/help/doc-detail/120263.htm).
-// Entries are asynchronous on the clock: Pending -> Available after the NAT
-// entry delay; Deleting -> gone after the same delay.
+// Entries are asynchronous on the clock: Pending -> Available after the
+// CreateSnatEntry delay; Deleting -> gone after the DeleteSnatEntry delay
+// (WithNATEntryDelay or WithTaskDelay), plus any Latency or Stuck fault rule.
 //
 // Rules: every SnatIp must be an EIP InUse on the table's gateway
 // (InvalidSnatIp.NotFound); an IP a DNAT entry uses cannot be an SnatIp
@@ -52,8 +53,8 @@ func (x *snatEntry) snapshot() SnatEntry {
 }
 
 // deleteSnat starts the deletion of an SNAT entry.
-func (s *Sim) deleteSnat(now time.Time, action Action, x *snatEntry, cause string) {
-	s.deleteEntry(now, action, &x.natEntry, cause, func() {
+func (s *Sim) deleteSnat(now time.Time, action Action, d time.Duration, x *snatEntry, cause string) {
+	s.deleteEntry(now, action, d, &x.natEntry, cause, func() {
 		if i := slices.Index(x.gw.snat, x); i >= 0 {
 			x.gw.snat = slices.Delete(x.gw.snat, i, i+1)
 		}
@@ -83,7 +84,7 @@ type CreateSnatEntryResponse struct {
 func (s *Sim) CreateSnatEntry(ctx context.Context, req CreateSnatEntryRequest) (*CreateSnatEntryResponse, error) {
 	c := s.begin(ctx, ActionCreateSnatEntry)
 	defer s.end()
-	if err := s.gate(&c, req.SnatTableID, &req); err != nil {
+	if err := s.intercept(&c, req.SnatTableID, &req); err != nil {
 		return nil, s.fail(c, req.SnatTableID, err)
 	}
 	ips, err := s.checkCreateSnat(&c, &req)
@@ -137,9 +138,12 @@ func (s *Sim) CreateSnatEntry(ctx context.Context, req CreateSnatEntryRequest) (
 		vswitch: req.SourceVSwitchID, cidr: req.SourceCIDR, name: req.SnatEntryName}
 	g.snat = append(g.snat, x)
 	s.ok(c, x.id)
-	s.createEntry(c.now, c.action, &x.natEntry, c.rid)
+	s.createEntry(&c, req.SnatTableID, &x.natEntry)
 	resp := &CreateSnatEntryResponse{RequestID: c.rid, SnatEntryID: x.id}
 	remember(s, &c, token, req, resp)
+	if err := s.outcome(&c, req.SnatTableID); err != nil {
+		return nil, err
+	}
 	r := *resp
 	return &r, nil
 }
@@ -233,7 +237,7 @@ type DeleteSnatEntryResponse struct {
 func (s *Sim) DeleteSnatEntry(ctx context.Context, req DeleteSnatEntryRequest) (*DeleteSnatEntryResponse, error) {
 	c := s.begin(ctx, ActionDeleteSnatEntry)
 	defer s.end()
-	if err := s.gate(&c, req.SnatEntryID, &req); err != nil {
+	if err := s.intercept(&c, req.SnatEntryID, &req); err != nil {
 		return nil, s.fail(c, req.SnatEntryID, err)
 	}
 	for _, p := range [][2]string{{"RegionId", req.RegionID}, {"SnatTableId", req.SnatTableID}, {"SnatEntryId", req.SnatEntryID}} {
@@ -270,8 +274,13 @@ func (s *Sim) DeleteSnatEntry(ctx context.Context, req DeleteSnatEntryRequest) (
 		return nil, s.fail(c, x.id, c.err(CodeIncorretSnatEntryStatus))
 	}
 	s.ok(c, x.id)
-	s.deleteSnat(c.now, c.action, x, c.rid)
+	d, stuck := s.delay(&c, req.SnatEntryID)
+	s.deleteSnat(c.now, c.action, d, x, c.rid)
+	s.delayed(x.pending, stuck)
 	remember(s, &c, token, req, c.rid)
+	if err := s.outcome(&c, req.SnatEntryID); err != nil {
+		return nil, err
+	}
 	return &DeleteSnatEntryResponse{RequestID: c.rid}, nil
 }
 
@@ -303,7 +312,7 @@ type DescribeSnatTableEntriesResponse struct {
 func (s *Sim) DescribeSnatTableEntries(ctx context.Context, req DescribeSnatTableEntriesRequest) (*DescribeSnatTableEntriesResponse, error) {
 	c := s.begin(ctx, ActionDescribeSnatTableEntries)
 	defer s.end()
-	if err := s.gate(&c, req.SnatTableID, &req); err != nil {
+	if err := s.intercept(&c, req.SnatTableID, &req); err != nil {
 		return nil, s.fail(c, "", err)
 	}
 	if req.RegionID == "" {
