@@ -84,9 +84,10 @@ func (s *Sim) AssociateEipAddress(ctx context.Context, req AssociateEipAddressRe
 	t.bind(e)
 	s.startWrite(&c, e)
 	d, stuck := s.delay(&c, e.id)
+	rid := c.rid // not c: capturing c would move every call's c to the heap
 	e.pending = s.schedule(c.now, d, c.action, e.id, string(StatusAssociating), string(StatusInUse), func(at time.Time) {
 		e.pending = nil
-		s.fire(at, e, evAssociateDone, ActionAssociateEipAddress, c.rid)
+		s.fire(at, e, evAssociateDone, ActionAssociateEipAddress, rid)
 	})
 	if stuck {
 		s.stick(e.pending)
