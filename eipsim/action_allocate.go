@@ -77,7 +77,7 @@ func (s *Sim) AllocateEipAddress(ctx context.Context, req AllocateEipAddressRequ
 		if !s.pool.contains(ip) {
 			return nil, s.fail(c, "", c.err(CodeResourceNotFoundIP))
 		}
-		if _, used := s.pool.used[ip]; used {
+		if s.pool.used.has(ip) {
 			return nil, s.fail(c, "", c.err(CodeIPAllocated))
 		}
 	} else {
@@ -222,14 +222,14 @@ func (s *Sim) addEIP(e *eip) {
 	e.n = s.allocations
 	s.eips[e.id] = e
 	s.order = append(s.order, e)
-	s.pool.used[e.ip] = e
+	s.pool.used.add(e.ip)
 	s.held[accountRegion{e.account, e.region}]++
 }
 
 // removeEIP forgets a released EIP: its ID, address and quota are free.
 func (s *Sim) removeEIP(e *eip) {
 	delete(s.eips, e.id)
-	delete(s.pool.used, e.ip)
+	s.pool.used.remove(e.ip)
 	k := accountRegion{e.account, e.region}
 	if s.held[k]--; s.held[k] == 0 {
 		delete(s.held, k)
