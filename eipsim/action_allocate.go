@@ -88,7 +88,7 @@ func (s *Sim) AllocateEipAddress(ctx context.Context, req AllocateEipAddressRequ
 	}
 	bw, _ := strconv.Atoi(req.Bandwidth)
 	e := &eip{
-		id:        s.ids.allocationID(func(id string) bool { _, ok := s.eips[id]; return ok }),
+		id:        s.ids.allocationID(s.allocationIDTaken),
 		account:   c.account,
 		allocated: c.now.UnixNano(),
 		ip:        ip,
@@ -227,8 +227,8 @@ func (s *Sim) addEIP(e *eip) {
 }
 
 // removeEIP forgets a released EIP: its ID, address and quota are free.
+// It stays in s.eips and s.order, marked gone, until compactEIPs.
 func (s *Sim) removeEIP(e *eip) {
-	delete(s.eips, e.id)
 	s.pool.used.remove(e.ip)
 	k := accountRegion{e.account, e.region}
 	if s.held[k]--; s.held[k] == 0 {
@@ -236,8 +236,39 @@ func (s *Sim) removeEIP(e *eip) {
 	}
 	e.gone = true
 	s.dead++
-	if s.dead > 64 && s.dead > len(s.order)/2 {
-		s.order = slices.DeleteFunc(s.order, func(x *eip) bool { return x.gone })
-		s.dead = 0
+}
+
+// compactEIPs drops released EIPs from s.order and s.eips once they are
+// more than half of s.order. s.eips is rebuilt from the live EIPs rather
+// than deleted from one by one: deleting a random key from a map of a
+// million costs a cache miss, and when a settle releases EIPs in bulk the
+// live ones left are few. Each rebuild costs at most one insert per
+// release since the last, so the cost stays O(1) per release amortized.
+// settle calls it after applying its tasks (only tasks release EIPs).
+func (s *Sim) compactEIPs() {
+	if s.dead <= 64 || s.dead <= len(s.order)/2 {
+		return
 	}
+	s.order = slices.DeleteFunc(s.order, func(x *eip) bool { return x.gone })
+	s.dead = 0
+	s.eips = make(map[string]*eip, len(s.order))
+	for _, e := range s.order {
+		s.eips[e.id] = e
+	}
+}
+
+// eipByID returns the EIP with the AllocationId; released EIPs do not
+// exist (s.eips may still hold them until compactEIPs).
+func (s *Sim) eipByID(id string) (*eip, bool) {
+	e, ok := s.eips[id]
+	if !ok || e.gone {
+		return nil, false
+	}
+	return e, true
+}
+
+// allocationIDTaken reports whether an AllocationId is in use by a live EIP.
+func (s *Sim) allocationIDTaken(id string) bool {
+	_, ok := s.eipByID(id)
+	return ok
 }

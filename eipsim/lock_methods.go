@@ -24,7 +24,7 @@ func (s *Sim) setLock(id string, reason LockReason, lock bool) error {
 	if lock {
 		method = "Lock"
 	}
-	e, ok := s.eips[id]
+	e, ok := s.eipByID(id)
 	if !ok {
 		return setupError(method, "no EIP %s", id)
 	}
@@ -63,7 +63,7 @@ func (s *Sim) SetDeletionProtection(allocationID string, on bool) error {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	s.settle(s.clock.Now())
-	e, ok := s.eips[allocationID]
+	e, ok := s.eipByID(allocationID)
 	if !ok {
 		return setupError("SetDeletionProtection", "no EIP %s", allocationID)
 	}

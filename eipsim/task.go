@@ -123,6 +123,7 @@ func (s *Sim) settle(now time.Time) {
 		t := heap.Pop(&s.tasks).(*task)
 		t.apply(time.Unix(0, t.due))
 	}
+	s.compactEIPs()
 }
 
 // Settle applies every task that is due by the clock's current time. Every
