@@ -9,7 +9,6 @@ package eipsim
 import (
 	"context"
 	"slices"
-	"time"
 )
 
 // AssociateEipAddressRequest holds the AssociateEipAddress parameters.
@@ -84,11 +83,7 @@ func (s *Sim) AssociateEipAddress(ctx context.Context, req AssociateEipAddressRe
 	t.bind(e)
 	s.startWrite(&c, e)
 	d, stuck := s.delay(&c, e.id)
-	rid := c.rid // not c: capturing c would move every call's c to the heap
-	e.pending = s.schedule(c.now, d, c.action, e.id, string(StatusAssociating), string(StatusInUse), func(at time.Time) {
-		e.pending = nil
-		s.fire(at, e, evAssociateDone, ActionAssociateEipAddress, rid)
-	})
+	s.scheduleEIP(c.now, d, c.action, e, string(StatusAssociating), string(StatusInUse), doneAssociate, c.rid)
 	if stuck {
 		s.stick(e.pending)
 	}

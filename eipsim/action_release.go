@@ -7,7 +7,6 @@ package eipsim
 
 import (
 	"context"
-	"time"
 )
 
 // ReleaseEipAddressRequest holds the ReleaseEipAddress parameters.
@@ -54,12 +53,7 @@ func (s *Sim) ReleaseEipAddress(ctx context.Context, req ReleaseEipAddressReques
 	s.fire(c.now, e, evRelease, c.action, c.rid)
 	s.startWrite(&c, e)
 	d, stuck := s.delay(&c, e.id)
-	rid := c.rid // not c: capturing c would move every call's c to the heap
-	e.pending = s.schedule(c.now, d, c.action, e.id, string(StatusReleasing), "", func(at time.Time) {
-		e.pending = nil
-		s.fire(at, e, evReleaseDone, ActionReleaseEipAddress, rid)
-		s.removeEIP(e)
-	})
+	s.scheduleEIP(c.now, d, c.action, e, string(StatusReleasing), "", doneRelease, c.rid)
 	if stuck {
 		s.stick(e.pending)
 	}

@@ -30,7 +30,6 @@ package eipsim
 import (
 	"context"
 	"slices"
-	"time"
 )
 
 // UnassociateEipAddressRequest holds the UnassociateEipAddress parameters.
@@ -93,15 +92,7 @@ func (s *Sim) UnassociateEipAddress(ctx context.Context, req UnassociateEipAddre
 	t.unassociating(s, &c, e, &req)
 	s.startWrite(&c, e)
 	d, stuck := s.delay(&c, e.id)
-	rid := c.rid // not c: capturing c would move every call's c to the heap
-	e.pending = s.schedule(c.now, d, c.action, e.id, string(StatusUnassociating), string(StatusAvailable), func(at time.Time) {
-		e.pending = nil
-		if e.bind != nil {
-			e.bind.target.detach(e)
-			e.bind = nil
-		}
-		s.fire(at, e, evUnassociateDone, ActionUnassociateEipAddress, rid)
-	})
+	s.scheduleEIP(c.now, d, c.action, e, string(StatusUnassociating), string(StatusAvailable), doneUnassociate, c.rid)
 	if stuck {
 		s.stick(e.pending)
 	}
