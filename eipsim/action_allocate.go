@@ -122,7 +122,10 @@ func (s *Sim) AllocateEipAddress(ctx context.Context, req AllocateEipAddressRequ
 	if err := s.outcome(&c, e.id); err != nil {
 		return nil, err
 	}
-	r := *resp
+	if token == "" {
+		return resp, nil // not remembered: the caller may have it
+	}
+	r := *resp // the remembered response stays the Sim's
 	return &r, nil
 }
 
