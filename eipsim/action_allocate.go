@@ -80,7 +80,7 @@ func (s *Sim) AllocateEipAddress(ctx context.Context, req AllocateEipAddressRequ
 		if !s.pool.contains(ip) {
 			return nil, s.fail(c, "", c.err(CodeResourceNotFoundIP))
 		}
-		if _, used := s.pool.used[ip]; used {
+		if s.pool.used.has(ip) {
 			return nil, s.fail(c, "", c.err(CodeIPAllocated))
 		}
 	} else {
@@ -91,7 +91,7 @@ func (s *Sim) AllocateEipAddress(ctx context.Context, req AllocateEipAddressRequ
 	}
 	bw, _ := strconv.Atoi(req.Bandwidth)
 	e := &eip{
-		id:        s.ids.allocationID(func(id string) bool { _, ok := s.eips[id]; return ok }),
+		id:        s.ids.allocationID(s.allocationIDTaken),
 		account:   c.account,
 		allocated: c.now.UnixNano(),
 		ip:        ip,
@@ -125,7 +125,10 @@ func (s *Sim) AllocateEipAddress(ctx context.Context, req AllocateEipAddressRequ
 	if err := s.outcome(&c, e.id); err != nil {
 		return nil, err
 	}
-	r := *resp
+	if token == "" {
+		return resp, nil // not remembered: the caller may have it
+	}
+	r := *resp // the remembered response stays the Sim's
 	return &r, nil
 }
 
@@ -225,22 +228,53 @@ func (s *Sim) addEIP(e *eip) {
 	e.n = s.allocations
 	s.eips[e.id] = e
 	s.order = append(s.order, e)
-	s.pool.used[e.ip] = e
+	s.pool.used.add(e.ip)
 	s.held[accountRegion{e.account, e.region}]++
 }
 
 // removeEIP forgets a released EIP: its ID, address and quota are free.
+// It stays in s.eips and s.order, marked gone, until compactEIPs.
 func (s *Sim) removeEIP(e *eip) {
-	delete(s.eips, e.id)
-	delete(s.pool.used, e.ip)
+	s.pool.used.remove(e.ip)
 	k := accountRegion{e.account, e.region}
 	if s.held[k]--; s.held[k] == 0 {
 		delete(s.held, k)
 	}
 	e.gone = true
 	s.dead++
-	if s.dead > 64 && s.dead > len(s.order)/2 {
-		s.order = slices.DeleteFunc(s.order, func(x *eip) bool { return x.gone })
-		s.dead = 0
+}
+
+// compactEIPs drops released EIPs from s.order and s.eips once they are
+// more than half of s.order. s.eips is rebuilt from the live EIPs rather
+// than deleted from one by one: deleting a random key from a map of a
+// million costs a cache miss, and when a settle releases EIPs in bulk the
+// live ones left are few. Each rebuild costs at most one insert per
+// release since the last, so the cost stays O(1) per release amortized.
+// settle calls it after applying its tasks (only tasks release EIPs).
+func (s *Sim) compactEIPs() {
+	if s.dead <= 64 || s.dead <= len(s.order)/2 {
+		return
 	}
+	s.order = slices.DeleteFunc(s.order, func(x *eip) bool { return x.gone })
+	s.dead = 0
+	s.eips = make(map[string]*eip, len(s.order))
+	for _, e := range s.order {
+		s.eips[e.id] = e
+	}
+}
+
+// eipByID returns the EIP with the AllocationId; released EIPs do not
+// exist (s.eips may still hold them until compactEIPs).
+func (s *Sim) eipByID(id string) (*eip, bool) {
+	e, ok := s.eips[id]
+	if !ok || e.gone {
+		return nil, false
+	}
+	return e, true
+}
+
+// allocationIDTaken reports whether an AllocationId is in use by a live EIP.
+func (s *Sim) allocationIDTaken(id string) bool {
+	_, ok := s.eipByID(id)
+	return ok
 }

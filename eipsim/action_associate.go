@@ -9,7 +9,6 @@ package eipsim
 import (
 	"context"
 	"slices"
-	"time"
 )
 
 // AssociateEipAddressRequest holds the AssociateEipAddress parameters.
@@ -87,10 +86,7 @@ func (s *Sim) AssociateEipAddress(ctx context.Context, req AssociateEipAddressRe
 	t.bind(e)
 	s.startWrite(&c, e)
 	d, stuck := s.delay(&c, e.id)
-	e.pending = s.schedule(c.now, d, c.action, e.id, string(StatusAssociating), string(StatusInUse), func(at time.Time) {
-		e.pending = nil
-		s.fire(at, e, evAssociateDone, ActionAssociateEipAddress, c.rid)
-	})
+	s.scheduleEIP(c.now, d, c.action, e, string(StatusAssociating), string(StatusInUse), doneAssociate, c.rid)
 	s.delayed(e.pending, stuck)
 	remember(s, &c, token, req, c.rid)
 	if err := s.outcome(&c, e.id); err != nil {

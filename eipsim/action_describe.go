@@ -98,7 +98,7 @@ func (s *Sim) DescribeEipAddresses(ctx context.Context, req DescribeEipAddresses
 	var found []*eip
 	if len(ids) > 0 {
 		for _, id := range ids {
-			if e, ok := s.eips[id]; ok && match(e) && !slices.Contains(found, e) {
+			if e, ok := s.eipByID(id); ok && match(e) && !slices.Contains(found, e) {
 				found = append(found, e)
 			}
 		}

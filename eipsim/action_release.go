@@ -7,7 +7,6 @@ package eipsim
 
 import (
 	"context"
-	"time"
 )
 
 // ReleaseEipAddressRequest holds the ReleaseEipAddress parameters.
@@ -57,11 +56,7 @@ func (s *Sim) ReleaseEipAddress(ctx context.Context, req ReleaseEipAddressReques
 	s.fire(c.now, e, evRelease, c.action, c.rid)
 	s.startWrite(&c, e)
 	d, stuck := s.delay(&c, e.id)
-	e.pending = s.schedule(c.now, d, c.action, e.id, string(StatusReleasing), "", func(at time.Time) {
-		e.pending = nil
-		s.fire(at, e, evReleaseDone, ActionReleaseEipAddress, c.rid)
-		s.removeEIP(e)
-	})
+	s.scheduleEIP(c.now, d, c.action, e, string(StatusReleasing), "", doneRelease, c.rid)
 	s.delayed(e.pending, stuck)
 	if err := s.outcome(&c, e.id); err != nil {
 		return nil, err

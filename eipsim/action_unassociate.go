@@ -30,7 +30,6 @@ package eipsim
 import (
 	"context"
 	"slices"
-	"time"
 )
 
 // UnassociateEipAddressRequest holds the UnassociateEipAddress parameters.
@@ -96,14 +95,7 @@ func (s *Sim) UnassociateEipAddress(ctx context.Context, req UnassociateEipAddre
 	t.unassociating(s, &c, e, &req)
 	s.startWrite(&c, e)
 	d, stuck := s.delay(&c, e.id)
-	e.pending = s.schedule(c.now, d, c.action, e.id, string(StatusUnassociating), string(StatusAvailable), func(at time.Time) {
-		e.pending = nil
-		if e.bind != nil {
-			e.bind.target.detach(e)
-			e.bind = nil
-		}
-		s.fire(at, e, evUnassociateDone, ActionUnassociateEipAddress, c.rid)
-	})
+	s.scheduleEIP(c.now, d, c.action, e, string(StatusUnassociating), string(StatusAvailable), doneUnassociate, c.rid)
 	s.delayed(e.pending, stuck)
 	remember(s, &c, token, req, c.rid)
 	if err := s.outcome(&c, e.id); err != nil {

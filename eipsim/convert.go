@@ -36,7 +36,7 @@ func (s *Sim) ConvertNatPublicIpToEip(instanceID string) (string, error) {
 		return "", setupError(m, "the IP pool is exhausted")
 	}
 	e := &eip{
-		id:        s.ids.allocationID(func(id string) bool { _, ok := s.eips[id]; return ok }),
+		id:        s.ids.allocationID(s.allocationIDTaken),
 		account:   r.account,
 		allocated: now.UnixNano(),
 		ip:        ip,

@@ -161,7 +161,7 @@ func (s *Sim) EIP(allocationID string) (EIP, bool) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	s.settle(s.clock.Now())
-	e, ok := s.eips[allocationID]
+	e, ok := s.eipByID(allocationID)
 	if !ok {
 		return EIP{}, false
 	}
@@ -173,7 +173,7 @@ func (s *Sim) EIPs() []EIP {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	s.settle(s.clock.Now())
-	out := make([]EIP, 0, len(s.eips))
+	out := make([]EIP, 0, len(s.order)-s.dead)
 	for _, e := range s.order {
 		if !e.gone {
 			out = append(out, s.snapshot(e))

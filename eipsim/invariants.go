@@ -21,12 +21,12 @@ func (s *Sim) CheckInvariants() (err error) {
 	bad := func(format string, args ...any) { errs = append(errs, fmt.Errorf(format, args...)) }
 
 	held := map[accountRegion]int{}
+	byIP := map[uint32]string{}
+	gone := 0
 	for _, e := range s.order {
 		if e.gone {
-			if _, ok := s.eips[e.id]; ok && s.eips[e.id] == e {
-				bad("released EIP %s is still indexed", e.id)
-			}
-			continue
+			gone++
+			continue // it may stay in s.eips until compactEIPs
 		}
 		if s.eips[e.id] != e {
 			bad("EIP %s is in the allocation order but not indexed", e.id)
@@ -54,15 +54,22 @@ func (s *Sim) CheckInvariants() (err error) {
 		if e.pending != nil && e.pending.index < 0 {
 			bad("EIP %s has a pending task that is not queued", e.id)
 		}
-		if u := s.pool.used[e.ip]; u != e {
-			bad("address %s of EIP %s is not indexed to it", addr4(e.ip), e.id)
+		if !s.pool.used.has(e.ip) {
+			bad("address %s of EIP %s is not marked in use", addr4(e.ip), e.id)
 		}
+		if other, dup := byIP[e.ip]; dup {
+			bad("EIPs %s and %s have the same address %s", other, e.id, addr4(e.ip))
+		}
+		byIP[e.ip] = e.id
 		if e.business != bsNormal && e.business != bsLocked || e.security != secOpen && e.security != secLocked {
 			bad("EIP %s has an invalid lock state", e.id)
 		}
 	}
-	if len(s.pool.used) != len(s.eips) {
-		bad("%d addresses in use for %d EIPs", len(s.pool.used), len(s.eips))
+	if gone != s.dead {
+		bad("%d released EIPs in the allocation order, counted %d", gone, s.dead)
+	}
+	if live := len(s.order) - s.dead; s.pool.used.n != live {
+		bad("%d addresses in use for %d EIPs", s.pool.used.n, live)
 	}
 	for k, n := range held {
 		if s.held[k] != n {

@@ -11,7 +11,7 @@ import (
 // wraps around.
 type ipPool struct {
 	prefixes []netip.Prefix
-	used     map[uint32]*eip
+	used     addrSet
 	// cursor: prefix index and offset of the next candidate.
 	p    int
 	off  uint32
@@ -19,7 +19,7 @@ type ipPool struct {
 }
 
 func newIPPool(prefixes []netip.Prefix) (*ipPool, error) {
-	pool := &ipPool{used: map[uint32]*eip{}}
+	pool := &ipPool{}
 	for _, p := range prefixes {
 		p = p.Masked()
 		if !p.Addr().Is4() {
@@ -49,7 +49,7 @@ func addr4(v uint32) netip.Addr {
 
 // next returns a free address, or false when the pool is exhausted.
 func (pool *ipPool) next() (uint32, bool) {
-	if uint64(len(pool.used)) >= pool.size {
+	if uint64(pool.used.n) >= pool.size {
 		return 0, false
 	}
 	for {
@@ -62,7 +62,7 @@ func (pool *ipPool) next() (uint32, bool) {
 		}
 		v := ip4(p.Addr()) + pool.off
 		pool.off++
-		if _, taken := pool.used[v]; !taken {
+		if !pool.used.has(v) {
 			return v, true
 		}
 	}
@@ -78,4 +78,54 @@ func (pool *ipPool) contains(v uint32) bool {
 		}
 	}
 	return false
+}
+
+// addrSet is a set of IPv4 addresses: a bitmap in pages of 4096 addresses,
+// made on first use. Setting and clearing a bit touches one small page
+// where a map[uint32] entry would cost a random probe into a table of a
+// million entries (the cost that dominated releasing EIPs in bulk), and it
+// takes an eighth of a byte per address of a page in use instead of about
+// twenty bytes per entry.
+type addrSet struct {
+	pages map[uint32]*addrPage
+	n     int // addresses in the set
+}
+
+type addrPage [4096 / 64]uint64
+
+func (a *addrSet) has(v uint32) bool {
+	p := a.pages[v>>12]
+	return p != nil && p[v>>6&63]&(1<<(v&63)) != 0
+}
+
+// add puts v in the set and reports whether it was not there.
+func (a *addrSet) add(v uint32) bool {
+	if a.pages == nil {
+		a.pages = map[uint32]*addrPage{}
+	}
+	p := a.pages[v>>12]
+	if p == nil {
+		p = new(addrPage)
+		a.pages[v>>12] = p
+	}
+	w, bit := &p[v>>6&63], uint64(1)<<(v&63)
+	if *w&bit != 0 {
+		return false
+	}
+	*w |= bit
+	a.n++
+	return true
+}
+
+// remove takes v out of the set. Pages are kept: a pool's pages are reused.
+func (a *addrSet) remove(v uint32) {
+	p := a.pages[v>>12]
+	if p == nil {
+		return
+	}
+	w, bit := &p[v>>6&63], uint64(1)<<(v&63)
+	if *w&bit != 0 {
+		*w &^= bit
+		a.n--
+	}
 }

@@ -28,7 +28,7 @@ func (s *Sim) setLock(id string, reason LockReason, lock bool) (err error) {
 	if lock {
 		method = "Lock"
 	}
-	e, ok := s.eips[id]
+	e, ok := s.eipByID(id)
 	if !ok {
 		return setupError(method, "no EIP %s", id)
 	}
@@ -68,7 +68,7 @@ func (s *Sim) SetDeletionProtection(allocationID string, on bool) (err error) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	s.settle(s.clock.Now())
-	e, ok := s.eips[allocationID]
+	e, ok := s.eipByID(allocationID)
 	if !ok {
 		return setupError("SetDeletionProtection", "no EIP %s", allocationID)
 	}

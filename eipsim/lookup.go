@@ -5,7 +5,7 @@ import "time"
 // lookupEIP finds the EIP a write names: it must exist (released EIPs do
 // not), be in the named region if one is named, and belong to the caller.
 func (s *Sim) lookupEIP(c *call, region, id string) (*eip, *Error) {
-	e, ok := s.eips[id]
+	e, ok := s.eipByID(id)
 	if !ok {
 		return nil, c.err(CodeInvalidAllocationIDNotFound)
 	}

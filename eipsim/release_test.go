@@ -148,3 +148,49 @@ func TestTargetDeletedDetaches(t *testing.T) {
 	mustOK(t, sim.DeleteNetworkInterface("eni-1"))
 	eipsimtest.RequireStatus(t, sim, a, eipsim.StatusAvailable)
 }
+
+// TestReleasedStayGone releases EIPs before and after the Sim compacts its
+// index of released EIPs (more than 64, and more than half of all): a
+// released EIP is not found by any lookup, the others still are.
+func TestReleasedStayGone(t *testing.T) {
+	sim, clk := eipsimtest.New(t, eipsim.WithCooldown(0), eipsim.WithEIPQuota(1000))
+	var kept, released []string
+	for i := range 300 {
+		a, err := sim.AllocateEipAddress(ctx, eipsim.AllocateEipAddressRequest{RegionID: hz})
+		mustOK(t, err)
+		if i%3 == 0 {
+			kept = append(kept, a.AllocationID)
+			continue
+		}
+		mustOK(t, release(sim, a.AllocationID))
+		released = append(released, a.AllocationID)
+		if i == 30 || i == 299 { // before the first compaction, then after
+			clk.Advance(eipsim.DefaultReleaseDelay)
+			for _, id := range released {
+				if _, ok := sim.EIP(id); ok {
+					t.Fatalf("released %s still found", id)
+				}
+				wantErr(t, release(sim, id), eipsim.CodeInvalidAllocationIDNotFound, 404, "Specified allocation ID is not found.")
+				if err := sim.SetDeletionProtection(id, true); err == nil {
+					t.Fatalf("SetDeletionProtection on released %s", id)
+				}
+				d, err := sim.DescribeEipAddresses(ctx, eipsim.DescribeEipAddressesRequest{RegionID: hz, AllocationID: id})
+				mustOK(t, err)
+				if d.TotalCount != 0 {
+					t.Fatalf("Describe found released %s", id)
+				}
+			}
+			if err := sim.CheckInvariants(); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+	if got := len(sim.EIPs()); got != len(kept) {
+		t.Fatalf("%d EIPs, want %d", got, len(kept))
+	}
+	for _, id := range kept {
+		if _, ok := sim.EIP(id); !ok {
+			t.Fatalf("kept %s not found", id)
+		}
+	}
+}

@@ -32,8 +32,13 @@ type task struct {
 	action   Action
 	resource string
 	from, to string
-	// apply makes the change; at is the task's due time.
+	// apply makes the change; at is the task's due time. The EIP
+	// completions leave it nil and set done, eip and rid instead, which
+	// saves a closure allocation per task on the hot path.
 	apply func(at time.Time)
+	done  eipDone
+	eip   *eip
+	rid   string
 	// stuck is the due time of a task held back by fault injection: while
 	// stuck, due is "never" (MaxInt64) until the task is released.
 	stuck int64
@@ -87,6 +92,47 @@ func (s *Sim) schedule(now time.Time, d time.Duration, action Action, resource, 
 	return t
 }
 
+// eipDone says which EIP completion a task applies.
+type eipDone uint8
+
+const (
+	doneNone eipDone = iota
+	doneAssociate
+	doneUnassociate
+	doneRelease
+)
+
+// scheduleEIP queues the completion done of e's write, accepted as call
+// rid, after d from now; e.pending is set to the task.
+func (s *Sim) scheduleEIP(now time.Time, d time.Duration, action Action, e *eip, from, to string, done eipDone, rid string) *task {
+	s.taskSeq++
+	t := &task{due: now.Add(d).UnixNano(), seq: s.taskSeq, action: action, resource: e.id, from: from, to: to, done: done, eip: e, rid: rid}
+	heap.Push(&s.tasks, t)
+	e.pending = t
+	return t
+}
+
+// completeEIP applies an EIP completion task at its due time at.
+func (s *Sim) completeEIP(t *task, at time.Time) {
+	e := t.eip
+	e.pending = nil
+	switch t.done {
+	case doneAssociate:
+		s.fire(at, e, evAssociateDone, ActionAssociateEipAddress, t.rid)
+	case doneUnassociate:
+		if e.bind != nil {
+			e.bind.target.detach(e)
+			e.bind = nil
+		}
+		s.fire(at, e, evUnassociateDone, ActionUnassociateEipAddress, t.rid)
+	case doneRelease:
+		s.fire(at, e, evReleaseDone, ActionReleaseEipAddress, t.rid)
+		s.removeEIP(e)
+	default:
+		panic("eipsim: task without apply")
+	}
+}
+
 // stick holds t back: it stays pending, and never comes due until unstick.
 func (s *Sim) stick(t *task) {
 	if t.index < 0 || t.due == math.MaxInt64 {
@@ -121,8 +167,13 @@ func (s *Sim) settle(now time.Time) {
 	n := now.UnixNano()
 	for len(s.tasks) > 0 && s.tasks[0].due <= n {
 		t := heap.Pop(&s.tasks).(*task)
-		t.apply(time.Unix(0, t.due))
+		if t.apply != nil {
+			t.apply(time.Unix(0, t.due))
+		} else {
+			s.completeEIP(t, time.Unix(0, t.due))
+		}
 	}
+	s.compactEIPs()
 }
 
 // Settle applies every task that is due by the clock's current time. Every
