@@ -11,7 +11,8 @@ package eipsim
 // OperationFailed.SystemBusy before any validation, as a busy cloud would;
 // n = 0 clears it. It applies to UnassociateEipAddress, AssociateEipAddress
 // and the NAT gateway, SNAT, DNAT and HaVip actions.
-func (s *Sim) SetSystemBusy(action Action, n int) error {
+func (s *Sim) SetSystemBusy(action Action, n int) (err error) {
+	defer s.recordSetup(systemBusyOp(action, n))(&err) // recorder.go
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	s.settle(s.clock.Now())
