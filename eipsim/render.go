@@ -139,7 +139,8 @@ func scalar(v reflect.Value) (string, bool) {
 
 // WireName turns a Go field name into the cloud's spelling: a trailing "ID"
 // becomes "Id" and "IP" before a capital or the end becomes "Ip"
-// (AllocationID → AllocationId, PrivateIPAddress → PrivateIpAddress); ISP
+// (AllocationID → AllocationId, AllocationIDs → AllocationIds,
+// PrivateIPAddress → PrivateIpAddress); ISP
 // stays ISP.
 func WireName(goName string) string {
 	if goName == "ISP" {
@@ -148,6 +149,8 @@ func WireName(goName string) string {
 	s := goName
 	if strings.HasSuffix(s, "ID") {
 		s = s[:len(s)-2] + "Id"
+	} else if strings.HasSuffix(s, "IDs") {
+		s = s[:len(s)-3] + "Ids"
 	}
 	var b strings.Builder
 	for i := 0; i < len(s); i++ {
