@@ -35,6 +35,9 @@ type CreateNatGatewayResponse struct {
 
 // CreateNatGateway creates a NAT gateway in a VPC of the caller.
 func (s *Sim) CreateNatGateway(ctx context.Context, req CreateNatGatewayRequest) (*CreateNatGatewayResponse, error) {
+	if r := s.recordedCall(ctx); r != nil { // recorder.go
+		return recordAction(s, r, ctx, ActionCreateNatGateway, req, (*Sim).CreateNatGateway)
+	}
 	c := s.begin(ctx, ActionCreateNatGateway)
 	defer s.end()
 	if err := s.intercept(&c, req.VpcID, &req); err != nil {
@@ -122,6 +125,9 @@ type DeleteNatGatewayResponse struct {
 // Deleting at once and its EIPs stay bound until the gateway is gone, then
 // become Available.
 func (s *Sim) DeleteNatGateway(ctx context.Context, req DeleteNatGatewayRequest) (*DeleteNatGatewayResponse, error) {
+	if r := s.recordedCall(ctx); r != nil { // recorder.go
+		return recordAction(s, r, ctx, ActionDeleteNatGateway, req, (*Sim).DeleteNatGateway)
+	}
 	c := s.begin(ctx, ActionDeleteNatGateway)
 	defer s.end()
 	if err := s.intercept(&c, req.NatGatewayID, &req); err != nil {
@@ -239,6 +245,9 @@ type DescribeNatGatewaysResponse struct {
 
 // DescribeNatGateways lists the caller's NAT gateways in a region, by ID.
 func (s *Sim) DescribeNatGateways(ctx context.Context, req DescribeNatGatewaysRequest) (*DescribeNatGatewaysResponse, error) {
+	if r := s.recordedCall(ctx); r != nil { // recorder.go
+		return recordAction(s, r, ctx, ActionDescribeNatGateways, req, (*Sim).DescribeNatGateways)
+	}
 	c := s.begin(ctx, ActionDescribeNatGateways)
 	defer s.end()
 	if err := s.intercept(&c, req.NatGatewayID, &req); err != nil {

@@ -18,7 +18,8 @@ package eipsim
 // [EventKindFault] (Code OperationFailed.SystemBusy). Calling SetSystemBusy
 // again for the same action replaces the rule it added before; n = 0 only
 // removes it. Rules added with InjectFault are never touched.
-func (s *Sim) SetSystemBusy(action Action, n int) error {
+func (s *Sim) SetSystemBusy(action Action, n int) (err error) {
+	defer s.recordSetup(systemBusyOp(action, n))(&err) // recorder.go
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	now := s.clock.Now()

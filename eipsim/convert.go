@@ -11,7 +11,8 @@ package eipsim
 // so the trigger of OperationDenied ("Eip of default vpc not allow this
 // operation") on UnassociateEipAddress. It is a setup method, not a served
 // Action, since the Sim serves the VPC API only.
-func (s *Sim) ConvertNatPublicIpToEip(instanceID string) (string, error) {
+func (s *Sim) ConvertNatPublicIpToEip(instanceID string) (id string, err error) {
+	defer s.recordSetup(convertOp{instanceID, &id})(&err) // recorder.go
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	now := s.clock.Now()

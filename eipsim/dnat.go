@@ -92,6 +92,9 @@ type CreateForwardEntryResponse struct {
 // CreateForwardEntry adds a DNAT entry; it is Pending until the NAT entry
 // delay has passed.
 func (s *Sim) CreateForwardEntry(ctx context.Context, req CreateForwardEntryRequest) (*CreateForwardEntryResponse, error) {
+	if r := s.recordedCall(ctx); r != nil { // recorder.go
+		return recordAction(s, r, ctx, ActionCreateForwardEntry, req, (*Sim).CreateForwardEntry)
+	}
 	c := s.begin(ctx, ActionCreateForwardEntry)
 	defer s.end()
 	if err := s.intercept(&c, req.ForwardTableID, &req); err != nil {
@@ -222,6 +225,9 @@ type DeleteForwardEntryResponse struct {
 // DeleteForwardEntry deletes a DNAT entry: Deleting, then gone. Pending
 // and Deleting entries cannot be deleted (IncorretForwardEntryStatus).
 func (s *Sim) DeleteForwardEntry(ctx context.Context, req DeleteForwardEntryRequest) (*DeleteForwardEntryResponse, error) {
+	if r := s.recordedCall(ctx); r != nil { // recorder.go
+		return recordAction(s, r, ctx, ActionDeleteForwardEntry, req, (*Sim).DeleteForwardEntry)
+	}
 	c := s.begin(ctx, ActionDeleteForwardEntry)
 	defer s.end()
 	if err := s.intercept(&c, req.ForwardEntryID, &req); err != nil {
@@ -297,6 +303,9 @@ type DescribeForwardTableEntriesResponse struct {
 
 // DescribeForwardTableEntries lists the entries of a DNAT table in creation order.
 func (s *Sim) DescribeForwardTableEntries(ctx context.Context, req DescribeForwardTableEntriesRequest) (*DescribeForwardTableEntriesResponse, error) {
+	if r := s.recordedCall(ctx); r != nil { // recorder.go
+		return recordAction(s, r, ctx, ActionDescribeForwardTableEntries, req, (*Sim).DescribeForwardTableEntries)
+	}
 	c := s.begin(ctx, ActionDescribeForwardTableEntries)
 	defer s.end()
 	if err := s.intercept(&c, req.ForwardTableID, &req); err != nil {

@@ -10,12 +10,12 @@ import (
 	"github.com/eipsim/eipsim/eipsim"
 )
 
-// docTable reads the code table under heading from docs/nat-havip.md.
+// docTable reads the code table under heading from README.md.
 func docTable(t *testing.T, doc, heading string) map[eipsim.Code]int {
 	t.Helper()
 	i := strings.Index(doc, heading)
 	if i < 0 {
-		t.Fatalf("docs/nat-havip.md has no heading %q", heading)
+		t.Fatalf("README.md has no heading %q", heading)
 	}
 	section := doc[i+len(heading):]
 	if j := strings.Index(section, "\n### "); j >= 0 {
@@ -36,7 +36,7 @@ func docTable(t *testing.T, doc, heading string) map[eipsim.Code]int {
 // listed code exists with the listed HTTP status, and the Unassociate table
 // lists every code of the page and of the newer list.
 func TestDocsCodeTables(t *testing.T) {
-	b, err := os.ReadFile("../docs/nat-havip.md")
+	b, err := os.ReadFile("../README.md")
 	mustOK(t, err)
 	doc := string(b)
 	unassoc := docTable(t, doc, "### UnassociateEipAddress: every error code and its trigger")

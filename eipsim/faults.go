@@ -588,11 +588,12 @@ type InjectedFault struct {
 // InjectFault adds a rule after the ones already there (see the order in
 // this file's documentation) and returns its handle. An invalid rule gives
 // an error and changes nothing.
-func (s *Sim) InjectFault(f Fault) (FaultHandle, error) {
+func (s *Sim) InjectFault(f Fault) (h FaultHandle, err error) {
 	nf, err := f.normalize()
 	if err != nil {
 		return FaultHandle{}, fmt.Errorf("eipsim: InjectFault %s: %v", f, err)
 	}
+	defer s.recordSetup(injectOp{nf, &h})(nil) // recorder.go
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	now := s.clock.Now()
@@ -603,7 +604,8 @@ func (s *Sim) InjectFault(f Fault) (FaultHandle, error) {
 // RemoveFault removes an injected rule; it reports whether the rule was
 // still there. Tasks a Stuck rule holds stay stuck until [Sim.ReleaseStuck]
 // or their deadline.
-func (s *Sim) RemoveFault(h FaultHandle) bool {
+func (s *Sim) RemoveFault(h FaultHandle) (removed bool) {
+	defer s.recordSetup(removeOp{h, &removed})(nil) // recorder.go
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	s.settle(s.clock.Now())
@@ -612,6 +614,7 @@ func (s *Sim) RemoveFault(h FaultHandle) bool {
 
 // ClearFaults removes every injected rule.
 func (s *Sim) ClearFaults() {
+	defer s.recordSetup(op("clear-faults"))(nil) // recorder.go
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	s.settle(s.clock.Now())
@@ -648,12 +651,13 @@ func cloneParamsOrNil(p map[string]string) map[string]string {
 // returns. It returns how many tasks it released. While held without a
 // deadline, a task's Due in [Sim.Tasks] is the largest time there is; with
 // a deadline, it is the deadline.
-func (s *Sim) ReleaseStuck(resourceID string) int {
+func (s *Sim) ReleaseStuck(resourceID string) (n int) {
+	defer s.recordSetup(releaseOp{resourceID, &n})(nil) // recorder.go
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	now := s.clock.Now()
 	s.settle(now)
-	n := s.releaseStuck(resourceID, now)
+	n = s.releaseStuck(resourceID, now)
 	s.settle(now)
 	return n
 }

@@ -94,7 +94,8 @@ func (h *haVip) snapshot() HaVip {
 }
 
 // AddHaVip adds an Available HaVip to the world.
-func (s *Sim) AddHaVip(hv HaVip) error {
+func (s *Sim) AddHaVip(hv HaVip) (err error) {
+	defer s.recordSetup(hv)(&err) // recorder.go
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	s.settle(s.clock.Now())
@@ -250,6 +251,9 @@ type CreateHaVipResponse struct {
 
 // CreateHaVip creates a HaVip: Creating, then Available.
 func (s *Sim) CreateHaVip(ctx context.Context, req CreateHaVipRequest) (*CreateHaVipResponse, error) {
+	if r := s.recordedCall(ctx); r != nil { // recorder.go
+		return recordAction(s, r, ctx, ActionCreateHaVip, req, (*Sim).CreateHaVip)
+	}
 	c := s.begin(ctx, ActionCreateHaVip)
 	defer s.end()
 	if err := s.intercept(&c, "", &req); err != nil {
@@ -327,6 +331,9 @@ type DeleteHaVipResponse struct {
 
 // DeleteHaVip deletes an Available HaVip without an EIP: Deleting, then gone.
 func (s *Sim) DeleteHaVip(ctx context.Context, req DeleteHaVipRequest) (*DeleteHaVipResponse, error) {
+	if r := s.recordedCall(ctx); r != nil { // recorder.go
+		return recordAction(s, r, ctx, ActionDeleteHaVip, req, (*Sim).DeleteHaVip)
+	}
 	c := s.begin(ctx, ActionDeleteHaVip)
 	defer s.end()
 	if err := s.intercept(&c, req.HaVipID, &req); err != nil {
@@ -375,6 +382,9 @@ type AssociateHaVipResponse struct {
 
 // AssociateHaVip associates a HaVip with an ECS instance: Associating, then InUse.
 func (s *Sim) AssociateHaVip(ctx context.Context, req AssociateHaVipRequest) (*AssociateHaVipResponse, error) {
+	if r := s.recordedCall(ctx); r != nil { // recorder.go
+		return recordAction(s, r, ctx, ActionAssociateHaVip, req, (*Sim).AssociateHaVip)
+	}
 	c := s.begin(ctx, ActionAssociateHaVip)
 	defer s.end()
 	if err := s.intercept(&c, req.HaVipID, &req); err != nil {
@@ -449,6 +459,9 @@ type UnassociateHaVipResponse struct {
 // Unassociating, then InUse or Available. An instance the HaVip is not
 // associated with gives InvalidParameter naming InstanceId (our choice).
 func (s *Sim) UnassociateHaVip(ctx context.Context, req UnassociateHaVipRequest) (*UnassociateHaVipResponse, error) {
+	if r := s.recordedCall(ctx); r != nil { // recorder.go
+		return recordAction(s, r, ctx, ActionUnassociateHaVip, req, (*Sim).UnassociateHaVip)
+	}
 	c := s.begin(ctx, ActionUnassociateHaVip)
 	defer s.end()
 	if err := s.intercept(&c, req.HaVipID, &req); err != nil {
@@ -499,6 +512,9 @@ type DescribeHaVipsResponse struct {
 
 // DescribeHaVips lists the caller's HaVips in a region, by ID.
 func (s *Sim) DescribeHaVips(ctx context.Context, req DescribeHaVipsRequest) (*DescribeHaVipsResponse, error) {
+	if r := s.recordedCall(ctx); r != nil { // recorder.go
+		return recordAction(s, r, ctx, ActionDescribeHaVips, req, (*Sim).DescribeHaVips)
+	}
 	c := s.begin(ctx, ActionDescribeHaVips)
 	defer s.end()
 	if err := s.intercept(&c, "", &req); err != nil {

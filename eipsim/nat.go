@@ -107,7 +107,8 @@ func (s *Sim) addNatGateway(g *natGateway) {
 }
 
 // AddNatGateway adds an Available NAT gateway to the world.
-func (s *Sim) AddNatGateway(ng NatGateway) error {
+func (s *Sim) AddNatGateway(ng NatGateway) (err error) {
+	defer s.recordSetup(ng)(&err) // recorder.go
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	s.settle(s.clock.Now())
@@ -138,7 +139,8 @@ func (s *Sim) AddNatGateway(ng NatGateway) error {
 // SetNatGatewayFinancialLock locks a NAT gateway for an overdue payment, or
 // lifts the lock. A locked gateway takes no new EIP
 // (NATGATEWAY_FINANCIALLOCKED) and lets none go (InvalidStatus.NotAllow).
-func (s *Sim) SetNatGatewayFinancialLock(id string, locked bool) error {
+func (s *Sim) SetNatGatewayFinancialLock(id string, locked bool) (err error) {
+	defer s.recordSetup(natLockOp(id, locked))(&err) // recorder.go
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	now := s.clock.Now()

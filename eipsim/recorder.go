@@ -57,6 +57,7 @@ type recorder struct {
 	// State at the end of the last recorded operation.
 	last     time.Time
 	mark     uint64 // history sequence number
+	opMark   uint64 // history sequence number when the current operation began
 	requests uint64 // RequestIds drawn
 	account  string
 	ops      int
@@ -71,6 +72,7 @@ func (s *Sim) initRecorder() {
 	now := s.clock.Now()
 	r := &recorder{render: Renderer{Start: now}, last: now, account: DefaultAccountID}
 	r.write(newSimLine(&s.cfg, now), "")
+	r.writeFaults(s.cfg.faults)
 	s.rec.p.Store(r)
 }
 
@@ -150,8 +152,10 @@ func (s *Sim) recordSetup(op setupOp) func(*error) {
 		out := ""
 		if _, ok := op.(checkOp); ok {
 			out = RenderInvariants(*errp)
-		} else if *errp != nil {
+		} else if errp != nil && *errp != nil {
 			out = r.render.Error(*errp)
+		} else if res, ok := op.(resultOp); ok {
+			out = res.output(r.render, r.sinceBegin(s))
 		}
 		r.write(op.scenarioLine(), out)
 		r.end(s)
@@ -180,6 +184,7 @@ func (r *recorder) begin(s *Sim) bool {
 		s.settle(now)
 		moved = s.history.since(r.mark)
 	}
+	r.opMark = s.history.seq
 	s.mu.Unlock()
 	if n := requests - r.requests; n > 0 {
 		r.write(fmt.Sprintf("skip-request-ids %d", n), "")

@@ -170,6 +170,7 @@ func newSimLine(cfg *config, start time.Time) string {
 	if cfg.multiBinded != def.multiBinded {
 		o = o.opt("multi-binded-limit", strconv.Itoa(cfg.multiBinded))
 	}
+	o = natSimArgs(o, cfg, &def)
 	if !start.Equal(defaultStart) {
 		o = o.opt("start", start.UTC().Format(time.RFC3339Nano))
 	}

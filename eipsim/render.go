@@ -73,6 +73,12 @@ func (r Renderer) Response(resp any) string {
 			}
 			continue
 		}
+		if fv.Kind() == reflect.Slice && fv.Type().Elem().Kind() == reflect.Struct {
+			for j := range fv.Len() {
+				lines = append(lines, item(fv.Index(j)))
+			}
+			continue
+		}
 		if s, ok := scalar(fv); ok && s != "" {
 			pairs = append(pairs, WireName(f.Name)+"="+FormatValue(s))
 		} else if ok && fv.CanInt() && !omitZero[f.Name] {
@@ -80,6 +86,32 @@ func (r Renderer) Response(resp any) string {
 		}
 	}
 	return strings.Join(append([]string{strings.Join(pairs, " ")}, lines...), "\n")
+}
+
+// item renders one element of a response's list other than EIPs (SNAT and
+// DNAT entries, NAT gateways, HaVips): its non-empty fields in declaration
+// order, string lists as Key=(a, b).
+func item(v reflect.Value) string {
+	var pairs []string
+	t := v.Type()
+	for i := range t.NumField() {
+		f, fv := t.Field(i), v.Field(i)
+		if !f.IsExported() {
+			continue
+		}
+		if ss, ok := fv.Interface().([]string); ok {
+			if len(ss) == 1 {
+				pairs = append(pairs, WireName(f.Name)+"="+FormatValue(ss[0]))
+			} else if len(ss) > 1 {
+				pairs = append(pairs, WireName(f.Name)+"=("+strings.Join(ss, ", ")+")")
+			}
+			continue
+		}
+		if s, ok := scalar(fv); ok && s != "" {
+			pairs = append(pairs, WireName(f.Name)+"="+FormatValue(s))
+		}
+	}
+	return strings.Join(pairs, " ")
 }
 
 // omitZero are the integer response fields that are left out when zero
@@ -107,7 +139,8 @@ func scalar(v reflect.Value) (string, bool) {
 
 // WireName turns a Go field name into the cloud's spelling: a trailing "ID"
 // becomes "Id" and "IP" before a capital or the end becomes "Ip"
-// (AllocationID → AllocationId, PrivateIPAddress → PrivateIpAddress); ISP
+// (AllocationID → AllocationId, AllocationIDs → AllocationIds,
+// PrivateIPAddress → PrivateIpAddress); ISP
 // stays ISP.
 func WireName(goName string) string {
 	if goName == "ISP" {
@@ -116,6 +149,8 @@ func WireName(goName string) string {
 	s := goName
 	if strings.HasSuffix(s, "ID") {
 		s = s[:len(s)-2] + "Id"
+	} else if strings.HasSuffix(s, "IDs") {
+		s = s[:len(s)-3] + "Ids"
 	}
 	var b strings.Builder
 	for i := 0; i < len(s); i++ {

@@ -82,6 +82,9 @@ type CreateSnatEntryResponse struct {
 // CreateSnatEntry adds an SNAT entry; it is Pending until the NAT entry
 // delay has passed.
 func (s *Sim) CreateSnatEntry(ctx context.Context, req CreateSnatEntryRequest) (*CreateSnatEntryResponse, error) {
+	if r := s.recordedCall(ctx); r != nil { // recorder.go
+		return recordAction(s, r, ctx, ActionCreateSnatEntry, req, (*Sim).CreateSnatEntry)
+	}
 	c := s.begin(ctx, ActionCreateSnatEntry)
 	defer s.end()
 	if err := s.intercept(&c, req.SnatTableID, &req); err != nil {
@@ -235,6 +238,9 @@ type DeleteSnatEntryResponse struct {
 // DeleteSnatEntry deletes an SNAT entry: it is Deleting until the NAT entry
 // delay has passed, then gone.
 func (s *Sim) DeleteSnatEntry(ctx context.Context, req DeleteSnatEntryRequest) (*DeleteSnatEntryResponse, error) {
+	if r := s.recordedCall(ctx); r != nil { // recorder.go
+		return recordAction(s, r, ctx, ActionDeleteSnatEntry, req, (*Sim).DeleteSnatEntry)
+	}
 	c := s.begin(ctx, ActionDeleteSnatEntry)
 	defer s.end()
 	if err := s.intercept(&c, req.SnatEntryID, &req); err != nil {
@@ -310,6 +316,9 @@ type DescribeSnatTableEntriesResponse struct {
 
 // DescribeSnatTableEntries lists the entries of an SNAT table in creation order.
 func (s *Sim) DescribeSnatTableEntries(ctx context.Context, req DescribeSnatTableEntriesRequest) (*DescribeSnatTableEntriesResponse, error) {
+	if r := s.recordedCall(ctx); r != nil { // recorder.go
+		return recordAction(s, r, ctx, ActionDescribeSnatTableEntries, req, (*Sim).DescribeSnatTableEntries)
+	}
 	c := s.begin(ctx, ActionDescribeSnatTableEntries)
 	defer s.end()
 	if err := s.intercept(&c, req.SnatTableID, &req); err != nil {

@@ -42,9 +42,13 @@
 //     scenario line mechanically:
 //     UnassociateEipAddress AllocationId=eip-0001 InstanceId=i-0001 Force=true
 //   - kebab-case commands belong to the harness: new-sim seed=7 ..., world
-//     setup (add-vpc, add-instance, add-slb, add-eni, ...), advance 3s,
-//     set-instance-status, lock/unlock, inject-fault, describe-state, tasks,
-//     history, check.
+//     setup (add-vpc, add-instance, add-slb, add-eni, add-nat-gateway,
+//     add-havip, ...), advance 3s, set-instance-status, lock/unlock,
+//     set-system-busy, inject-fault/remove-fault/clear-faults/release-stuck,
+//     describe-state, tasks, history, check.
+//
+// The same commands build the world of an existing Sim ([NewHandlerFor],
+// [LoadWorld]; eipsim serve -world FILE).
 //
 // # Errors
 //

@@ -26,11 +26,21 @@ import (
 // "ok".
 type Engine struct {
 	sim     *eipsim.Sim
-	clk     *eipsimtest.Clock
+	clk     Advancer // nil: advance is refused
 	render  eipsim.Renderer
 	account string
 	cmds    Commands
+	// world marks an Engine over an existing Sim (NewHandlerFor): a
+	// new-sim line is allowed only as the first command, and skipped.
+	world   bool
+	handled int
+	// worldOwner owns the resources of setup commands that name no
+	// AccountId ("": the engine's default account); see WorldAccount.
+	worldOwner string
 }
+
+// Advancer is a clock that "advance" can move; [eipsimtest.Clock] is one.
+type Advancer interface{ Advance(time.Duration) }
 
 // NewEngineHandler returns the handler of the scenario language's commands
 // over a new simulator (an [*Engine]).
@@ -39,15 +49,50 @@ func NewEngineHandler() Handler { return NewEngine() }
 // NewEngine returns an Engine whose Sim is made by the first command.
 func NewEngine() *Engine {
 	e := &Engine{account: eipsim.DefaultAccountID, cmds: Commands{}}
+	e.addCommands()
+	return e
+}
+
+// NewHandlerFor returns an Engine that runs the scenario language's
+// commands against sim, an existing simulator (the world of eipsim serve,
+// or a test's own Sim): the same commands and arguments as any scenario
+// file. A new-sim line is skipped when it is the first command (its
+// options are for whoever makes the Sim: [SimOptions]) and refused
+// elsewhere. advance moves clk, the clock sim runs on; with a nil clk it
+// is refused. Times print relative to sim's time now.
+func NewHandlerFor(sim *eipsim.Sim, clk Advancer) *Engine {
+	e := &Engine{sim: sim, clk: clk, account: eipsim.DefaultAccountID, cmds: Commands{}, world: true}
+	e.render.Start = sim.Now()
+	e.addCommands()
+	return e
+}
+
+// WorldAccount makes id the world's account, as eipsim serve -world does
+// for its default account: the following Actions are its calls (as after
+// "as-account id"), and the resources of setup commands that name no
+// AccountId are its own.
+func (e *Engine) WorldAccount(id string) { e.account, e.worldOwner = id, id }
+
+// owner is the account of a setup command's resource: its AccountId, else
+// the world's account, else "" (the engine's default).
+func (e *Engine) owner(v map[string]string) string {
+	if a := v["AccountId"]; a != "" {
+		return a
+	}
+	return e.worldOwner
+}
+
+// addCommands fills e.cmds: every Action and every harness command.
+func (e *Engine) addCommands() {
 	for _, a := range eipsim.Actions() {
 		e.cmds[string(a)] = e.action(a)
 	}
-	for _, group := range []Commands{e.simCommands(), e.worldCommands(), e.lockCommands(), e.inspectCommands(), e.faultCommands()} {
+	for _, group := range []Commands{e.simCommands(), e.worldCommands(), e.natCommands(), e.lockCommands(),
+		e.inspectCommands(), e.faultCommands()} {
 		for name, f := range group {
 			e.cmds[name] = f
 		}
 	}
-	return e
 }
 
 // Handle runs one command; an empty output is "ok".
@@ -59,6 +104,7 @@ func (e *Engine) Handle(c *Command) (string, error) {
 			}
 		}
 	}
+	e.handled++
 	out, err := e.cmds.Handle(c)
 	if err == nil && out == "" {
 		out = "ok"
@@ -74,16 +120,16 @@ func (e *Engine) Start() time.Time { return e.render.Start }
 
 // newSim makes the scenario's Sim with opts, on a clock at start.
 func (e *Engine) newSim(c *Command, opts []eipsim.Option, start ...time.Time) error {
-	e.clk = eipsimtest.NewClock()
+	clk := eipsimtest.NewClock()
 	if len(start) > 0 {
-		e.clk.Set(start[0])
+		clk.Set(start[0])
 	}
-	sim, err := eipsim.New(append([]eipsim.Option{eipsim.WithClock(e.clk)}, opts...)...)
+	sim, err := eipsim.New(append([]eipsim.Option{eipsim.WithClock(clk)}, opts...)...)
 	if err != nil {
 		return c.Errorf("%v", err)
 	}
-	e.sim = sim
-	e.render.Start = e.clk.Now()
+	e.sim, e.clk = sim, clk
+	e.render.Start = clk.Now()
 	return nil
 }
 

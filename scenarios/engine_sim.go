@@ -3,8 +3,6 @@ package scenarios
 import (
 	"strconv"
 	"time"
-
-	"github.com/eipsim/eipsim/eipsim"
 )
 
 // The harness commands of the simulator itself: its options, its clock, the
@@ -24,91 +22,24 @@ func (e *Engine) simCommands() Commands {
 	}
 }
 
-// newSimArgs are new-sim's arguments, one per engine option.
-var newSimArgs = []string{"seed", "region", "associate-delay", "unassociate-delay", "release-delay", "cooldown",
-	"quota", "ip-pool", "ids", "token-ttl", "history-limit", "multi-binded-limit", "start"}
-
-// cmdNewSim makes the Sim with the given options; it must be the first
-// command. start=RFC3339 sets where the clock starts (default
-// eipsimtest.Epoch).
+// cmdNewSim makes the Sim with the options of [SimOptions]; it must be
+// the first command. start=RFC3339 sets where the clock starts (default
+// eipsimtest.Epoch). Over an existing Sim ([NewHandlerFor]) a first new-sim
+// is checked and skipped.
 func (e *Engine) cmdNewSim(c *Command) (string, error) {
+	if e.world {
+		if e.handled != 1 {
+			return "", c.Errorf("new-sim must be the first command")
+		}
+		_, _, err := newSimOptions(c)
+		return "", err
+	}
 	if e.sim != nil {
 		return "", c.Errorf("new-sim must be the scenario's first command (the Sim was made by an earlier command)")
 	}
-	if err := c.CheckArgs(newSimArgs...); err != nil {
+	opts, start, err := newSimOptions(c)
+	if err != nil {
 		return "", err
-	}
-	var opts []eipsim.Option
-	if c.Has("seed") {
-		v, _ := c.Value("seed", "")
-		seed, err := strconv.ParseUint(v, 10, 64)
-		if err != nil {
-			return "", c.Errorf("argument seed=%s: want an unsigned integer", v)
-		}
-		opts = append(opts, eipsim.WithSeed(seed))
-	}
-	if rs, err := c.Strings("region"); err != nil {
-		return "", err
-	} else if rs != nil {
-		opts = append(opts, eipsim.WithRegions(rs...))
-	}
-	for _, d := range []struct {
-		key string
-		a   eipsim.Action
-	}{{"associate-delay", eipsim.ActionAssociateEipAddress}, {"unassociate-delay", eipsim.ActionUnassociateEipAddress}, {"release-delay", eipsim.ActionReleaseEipAddress}} {
-		if c.Has(d.key) {
-			v, err := c.Duration(d.key, 0)
-			if err != nil {
-				return "", err
-			}
-			opts = append(opts, eipsim.WithTaskDelay(d.a, v))
-		}
-	}
-	durations := []struct {
-		key string
-		opt func(time.Duration) eipsim.Option
-	}{{"cooldown", eipsim.WithCooldown}, {"token-ttl", eipsim.WithClientTokenTTL}}
-	for _, d := range durations {
-		if c.Has(d.key) {
-			v, err := c.Duration(d.key, 0)
-			if err != nil {
-				return "", err
-			}
-			opts = append(opts, d.opt(v))
-		}
-	}
-	ints := []struct {
-		key string
-		opt func(int) eipsim.Option
-	}{{"quota", eipsim.WithEIPQuota}, {"history-limit", eipsim.WithHistoryLimit}, {"multi-binded-limit", eipsim.WithMultiBindedLimit}}
-	for _, d := range ints {
-		if c.Has(d.key) {
-			v, err := c.Int(d.key, 0)
-			if err != nil {
-				return "", err
-			}
-			opts = append(opts, d.opt(v))
-		}
-	}
-	lists := []struct {
-		key string
-		opt func(...string) eipsim.Option
-	}{{"ip-pool", eipsim.WithIPPool}, {"ids", eipsim.WithAllocationIDs}}
-	for _, d := range lists {
-		if vs, err := c.Strings(d.key); err != nil {
-			return "", err
-		} else if vs != nil {
-			opts = append(opts, d.opt(vs...))
-		}
-	}
-	var start []time.Time
-	if c.Has("start") {
-		v, _ := c.Value("start", "")
-		t, err := time.Parse(time.RFC3339Nano, v)
-		if err != nil {
-			return "", c.Errorf("argument start=%s: want an RFC 3339 time such as 2026-01-01T00:00:00Z", v)
-		}
-		start = append(start, t.UTC())
 	}
 	return "", e.newSim(c, opts, start...)
 }
@@ -123,6 +54,9 @@ func (e *Engine) cmdAdvance(c *Command) (string, error) {
 	d, err := time.ParseDuration(args[0])
 	if err != nil {
 		return "", c.Errorf("%q: want a duration such as 3s or 1m30s", args[0])
+	}
+	if e.clk == nil {
+		return "", c.Errorf("this Sim's clock is not the scenario's to move (it runs on its owner's clock)")
 	}
 	mark := e.sim.HistorySeq()
 	e.clk.Advance(d)

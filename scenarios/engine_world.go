@@ -97,7 +97,7 @@ func (e *Engine) cmdAddVPC(c *Command) (string, error) {
 	if err != nil {
 		return "", err
 	}
-	return e.setup(e.sim.AddVPC(eipsim.VPC{VpcID: v["VpcId"], IsDefault: def, RegionID: v["RegionId"], AccountID: v["AccountId"]}))
+	return e.setup(e.sim.AddVPC(eipsim.VPC{VpcID: v["VpcId"], IsDefault: def, RegionID: v["RegionId"], AccountID: e.owner(v)}))
 }
 
 func (e *Engine) cmdAddInstance(c *Command) (string, error) {
@@ -106,7 +106,7 @@ func (e *Engine) cmdAddInstance(c *Command) (string, error) {
 		return "", err
 	}
 	in := eipsim.Instance{InstanceID: v["InstanceId"], Status: eipsim.InstanceStatus(v["Status"]), VpcID: v["VpcId"],
-		RegionID: v["RegionId"], AccountID: v["AccountId"]}
+		RegionID: v["RegionId"], AccountID: e.owner(v)}
 	if in.Classic, err = boolArg(c, v, "Classic"); err != nil {
 		return "", err
 	}
@@ -139,7 +139,7 @@ func (e *Engine) cmdAddSLB(c *Command) (string, error) {
 		return "", err
 	}
 	return e.setup(e.sim.AddLoadBalancer(eipsim.LoadBalancer{LoadBalancerID: v["LoadBalancerId"], AddressType: v["AddressType"],
-		Status: v["Status"], VpcID: v["VpcId"], RegionID: v["RegionId"], AccountID: v["AccountId"]}))
+		Status: v["Status"], VpcID: v["VpcId"], RegionID: v["RegionId"], AccountID: e.owner(v)}))
 }
 
 func (e *Engine) cmdAddENI(c *Command) (string, error) {
@@ -148,7 +148,7 @@ func (e *Engine) cmdAddENI(c *Command) (string, error) {
 		return "", err
 	}
 	ni := eipsim.NetworkInterface{NetworkInterfaceID: v["NetworkInterfaceId"], InstanceID: v["InstanceId"], Type: v["Type"],
-		Status: v["Status"], VpcID: v["VpcId"], RegionID: v["RegionId"], AccountID: v["AccountId"]}
+		Status: v["Status"], VpcID: v["VpcId"], RegionID: v["RegionId"], AccountID: e.owner(v)}
 	if ni.PrivateIPAddresses, err = c.Strings("PrivateIpAddresses"); err != nil {
 		return "", err
 	}

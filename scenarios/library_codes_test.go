@@ -14,7 +14,6 @@ import (
 var unreachableCodes = map[string]string{
 	"InvalidAction.NotFound":           "an unknown CamelCase command is a malformed scenario, not a call",
 	"InternalError":                    "NewError's answer to an uncatalogued code: an engine bug",
-	"InvalidBindInstance.NotFound":     "deleting a target detaches its EIPs first, so a binding never outlives its target",
 	"InvalidFilterKey.NotFound":        "Describe has no Filter parameter yet",
 	"InvalidFilterValue":               "Describe has no Filter parameter yet",
 	"OperationFailed.InstanceNotExist": "not used by the current actions",

@@ -56,13 +56,14 @@ func serve(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	if !ok {
 		return status
 	}
-	sim, err := engine.New(cfg.simOpts...)
+	clk := &shiftClock{}
+	sim, err := engine.New(append([]engine.Option{engine.WithClock(clk)}, cfg.simOpts...)...)
 	if err != nil {
 		fmt.Fprintf(stderr, "eipsim serve: %v\n", err)
 		return exitUsage
 	}
 	if cfg.world != nil {
-		if err := scenarios.LoadWorldAs(sim, cfg.world, cfg.creds[0].AccountID); err != nil {
+		if err := scenarios.LoadWorldFile(sim, clk, cfg.world, cfg.creds[0].AccountID); err != nil {
 			fmt.Fprintf(stderr, "eipsim serve: -world: %v\n", err)
 			return exitUsage
 		}
@@ -76,7 +77,13 @@ func serve(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	if ip := ln.Addr().(*net.TCPAddr).IP; !ip.IsLoopback() {
 		fmt.Fprintf(stderr, "eipsim serve: warning: %s is not a loopback address; anyone who can reach it and knows a key can use this simulator\n", addr)
 	}
-	h := httpapi.NewHandler(sim, httpapi.WithCredentials(cfg.creds...))
+	hopts := []httpapi.Option{httpapi.WithCredentials(cfg.creds...)}
+	if ahead := clk.Ahead(); ahead > 0 {
+		// Requests carry the wall clock's time; the world's advances put the
+		// Sim's ahead of it.
+		hopts = append(hopts, httpapi.WithClockSkew(httpapi.DefaultClockSkew+ahead))
+	}
+	h := httpapi.NewHandler(sim, hopts...)
 	srv := &http.Server{
 		Handler:           logRequests(h, stderr),
 		ReadHeaderTimeout: 10 * time.Second,
@@ -119,13 +126,18 @@ func parseServeFlags(args []string, stdout, stderr io.Writer) (cfg serveConfig, 
 			"  {\"accessKeyId\": ..., \"accessKeySecret\": ..., \"accountId\": ...}\n"+
 			"whose first entry is the default account (an empty accountId is \""+engine.DefaultAccountID+"\").\n\n"+
 			"-world FILE runs a scenario file at start as the default account (see scenarios.LoadWorld):\n"+
-			"its new-sim line sets the simulator's options, which the flags below override when given;\n"+
-			"its expected outputs are ignored.\n\nFlags:")
+			"the commands and arguments of any scenario file; its new-sim line sets the simulator's\n"+
+			"options, which the flags below override when given; its expected outputs are ignored; a\n"+
+			"command that fails (an Action refused, a setup error) stops the start, naming file:line;\n"+
+			"advance D moves the served clock D ahead of the wall clock.\n\n"+
+			"-faults FILE injects fault rules at start: one rule per line in the Key=Value form of\n"+
+			"inject-fault (eipsim.ParseFaultFile; # comments and blank lines are skipped).\n\nFlags:")
 	addr := fs.String("addr", defaultServeAddr, "listen address (loopback by default)")
 	keyID := fs.String("access-key-id", envOr(envAccessKeyID, httpapi.DefaultAccessKeyID), "the AccessKeyId accepted (default from $"+envAccessKeyID+")")
 	secret := fs.String("access-key-secret", envOr(envAccessKeySecret, httpapi.DefaultAccessKeySecret), "its AccessKeySecret (default from $"+envAccessKeySecret+")")
 	accounts := fs.String("accounts", "", "JSON `FILE` of several AccessKeys and their accounts (instead of -access-key-id)")
 	world := fs.String("world", "", "scenario `FILE` to run at start, as the default account")
+	faults := fs.String("faults", "", "fault rules `FILE` to inject at start, one inject-fault rule per line")
 	seed := fs.Uint64("seed", engine.DefaultSeed, "seed of the simulator's IDs and RequestIds")
 	assoc := fs.Duration("associate-delay", engine.DefaultAssociateDelay, "how long an EIP stays Associating")
 	unassoc := fs.Duration("unassociate-delay", engine.DefaultUnassociateDelay, "how long an EIP stays Unassociating")
@@ -175,6 +187,13 @@ func parseServeFlags(args []string, stdout, stderr io.Writer) (cfg serveConfig, 
 			return fail("-world: %v", err)
 		}
 	}
+	if *faults != "" {
+		rules, err := readFaults(*faults)
+		if err != nil {
+			return fail("-faults: %v", err)
+		}
+		cfg.simOpts = append(cfg.simOpts, engine.WithFaults(rules...))
+	}
 	// Flags given on the command line override the world's new-sim; the
 	// later option wins.
 	flagOpts := map[string]engine.Option{
@@ -190,6 +209,21 @@ func parseServeFlags(args []string, stdout, stderr io.Writer) (cfg serveConfig, 
 		}
 	}
 	return cfg, exitOK, true
+}
+
+// readFaults reads a fault file (eipsim.ParseFaultFile); errors name the
+// file and line.
+func readFaults(name string) ([]engine.Fault, error) {
+	f, err := os.Open(name)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	rules, err := engine.ParseFaultFile(f)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", name, err)
+	}
+	return rules, nil
 }
 
 // envOr returns the environment variable name, or def when it is unset or empty.

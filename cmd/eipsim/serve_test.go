@@ -164,23 +164,40 @@ func TestServeAccountsAndWorld(t *testing.T) {
 		{"accessKeyId": "AK-A", "accessKeySecret": "SA", "accountId": "1000000000000001"},
 		{"accessKeyId": "AK-B", "accessKeySecret": "SB", "accountId": "2000000000000002"}
 	]`)
-	world := writeFile(t, dir, "world.txt", `new-sim seed=9 ids=(eip-0001) associate-delay=1h
+	// The same commands and arguments as any scenario file; advance moves
+	// the served clock ahead of the wall clock.
+	world := writeFile(t, dir, "world.txt", `new-sim seed=9 ids=(eip-0001, eip-0002) associate-delay=1h
 ----
 
-add-instance id=i-0001
+add-instance InstanceId=i-0001
+----
+
+add-nat-gateway NatGatewayId=ngw-0001
 ----
 
 AllocateEipAddress RegionId=cn-hangzhou
 ----
 ignored output
+
+AllocateEipAddress RegionId=cn-hangzhou
+----
+
+AssociateEipAddress AllocationId=eip-0002 InstanceId=ngw-0001 InstanceType=Nat
+----
+
+advance 2h
+----
 `)
 	s := startServe(t, "-accounts", accounts, "-world", world, "-associate-delay", "0s", "-cooldown", "0s")
 	a := s.client(t, "AK-A", "SA")
 	b := s.client(t, "AK-B", "SB")
 	desc := &vpc.DescribeEipAddressesRequest{RegionId: tea.String("cn-hangzhou")}
 	d, err := a.DescribeEipAddresses(desc)
-	if err != nil || tea.Int32Value(d.Body.TotalCount) != 1 || tea.StringValue(d.Body.EipAddresses.EipAddress[0].AllocationId) != "eip-0001" {
-		t.Fatalf("the world's EIP, as the default account: %v %v", d, err)
+	if err != nil || tea.Int32Value(d.Body.TotalCount) != 2 || tea.StringValue(d.Body.EipAddresses.EipAddress[0].AllocationId) != "eip-0001" {
+		t.Fatalf("the world's EIPs, as the default account: %v %v", d, err)
+	}
+	if e := d.Body.EipAddresses.EipAddress[1]; tea.StringValue(e.Status) != "InUse" || tea.StringValue(e.InstanceId) != "ngw-0001" {
+		t.Errorf("eip-0002 after the world's advance 2h: %v", e)
 	}
 	if d, err := b.DescribeEipAddresses(desc); err != nil || tea.Int32Value(d.Body.TotalCount) != 0 {
 		t.Errorf("another account sees the default account's EIP: %v %v", d, err)
@@ -192,12 +209,34 @@ ignored output
 	if _, err := a.AssociateEipAddress(&vpc.AssociateEipAddressRequest{AllocationId: tea.String("eip-0001"), InstanceId: tea.String("i-0001")}); err != nil {
 		t.Fatal(err)
 	}
-	d, err = a.DescribeEipAddresses(desc)
+	d, err = a.DescribeEipAddresses(&vpc.DescribeEipAddressesRequest{RegionId: tea.String("cn-hangzhou"), AllocationId: tea.String("eip-0001")})
 	if err != nil || tea.StringValue(d.Body.EipAddresses.EipAddress[0].Status) != "InUse" {
 		t.Errorf("after associate with -associate-delay 0s: %v %v", d, err)
 	}
 	if status := s.stop(t); status != 0 {
 		t.Errorf("exit status %d", status)
+	}
+}
+
+// TestServeFaults injects the rules of a fault file at start.
+func TestServeFaults(t *testing.T) {
+	faults := writeFile(t, t.TempDir(), "faults.txt", `# the first allocation fails
+Action=AllocateEipAddress Code=OperationFailed.SystemBusy Times=1
+
+inject-fault Action=ReleaseEipAddress Code=InternalError
+`)
+	s := startServe(t, "-faults", faults)
+	c := s.client(t, httpapi.DefaultAccessKeyID, httpapi.DefaultAccessKeySecret)
+	alloc := &vpc.AllocateEipAddressRequest{RegionId: tea.String("cn-hangzhou")}
+	if _, err := c.AllocateEipAddress(alloc); sdkCode(err) != "OperationFailed.SystemBusy" {
+		t.Errorf("first allocation: %v, want the rule's OperationFailed.SystemBusy", err)
+	}
+	a, err := c.AllocateEipAddress(alloc)
+	if err != nil {
+		t.Fatalf("second allocation (Times=1 spent): %v", err)
+	}
+	if _, err := c.ReleaseEipAddress(&vpc.ReleaseEipAddressRequest{AllocationId: a.Body.AllocationId}); sdkCode(err) != "InternalError" {
+		t.Errorf("release: %v, want the second rule's InternalError", err)
 	}
 }
 
@@ -226,7 +265,10 @@ func TestServeBadSetup(t *testing.T) {
 		{"accounts typo", []string{"-accounts", writeFile(t, dir, "t.json", `[{"accessKeyId":"A","accessKeySecret":"S","account":"x"}]`)}, "unknown field"},
 		{"duplicate key", []string{"-accounts", writeFile(t, dir, "d.json", `[{"accessKeyId":"A","accessKeySecret":"S"},{"accessKeyId":"A","accessKeySecret":"T"}]`)}, "given twice"},
 		{"missing accounts file", []string{"-accounts", dir + "/nope.json"}, "no such file"},
-		{"bad world", []string{"-world", writeFile(t, dir, "w.txt", "advance 3s\n----\n")}, "w.txt:1: advance: not supported"},
+		{"failing world", []string{"-world", writeFile(t, dir, "w.txt", "ReleaseEipAddress AllocationId=eip-404\n----\n")}, "w.txt:1: ReleaseEipAddress: fails"},
+		{"old world arguments", []string{"-world", writeFile(t, dir, "i.txt", "add-instance id=i-1\n----\n")}, "i.txt:1: add-instance: unknown argument id; valid arguments: AccountId, "},
+		{"bad faults", []string{"-faults", writeFile(t, dir, "f.txt", "# rules\nAction=AssociateEipAddress Code=NoSuchCode\n")}, "f.txt: line 2: eipsim: fault"},
+		{"missing faults", []string{"-faults", dir + "/nope.txt"}, "-faults: open"},
 		{"bad world option", []string{"-world", writeFile(t, dir, "o.txt", "new-sim quota=-1\n----\n")}, "negative quota"},
 		{"empty key", []string{"-access-key-id", ""}, "must not be empty"},
 		{"busy address", nil, "address already in use"},
