@@ -38,7 +38,7 @@ func TestRecordTaskDelays(t *testing.T) {
 	}
 	clk.Advance(5 * time.Second)
 	src := sim.Recording()
-	want := "havip-delay=4s task-delay=(CreateSnatEntry:5s)"
+	want := "havip-delay=4s task-delay=CreateSnatEntry:5s"
 	if !strings.Contains(string(src), want) {
 		t.Fatalf("the recording lacks %q:\n%s", want, src)
 	}
