@@ -579,16 +579,20 @@ func (m *model) associate(e *mEIP, op Op, typ, acct string) string {
 				return "QuotaExceed.MultiBindedEip"
 			}
 		default:
-			if ip == "" {
-				ip = n.privIPs[0]
-			}
 			if len(n.bound) >= len(n.privIPs) {
 				return "InvalidEip.EipQuotaExceeded"
 			}
-			for _, id := range n.bound {
-				if m.eip(id).privIP == ip {
-					return "InvalidAssociation.Duplicated"
-				}
+			used := func(ip string) bool {
+				return slices.ContainsFunc(n.bound, func(id string) bool { return m.eip(id).privIP == ip })
+			}
+			if ip == "" {
+				// AssociateEipAddress, PrivateIpAddress: "If empty, the
+				// system picks one": the first private IP no EIP uses (one
+				// is free, since fewer EIPs than private IPs are bound).
+				ip = n.privIPs[slices.IndexFunc(n.privIPs, func(ip string) bool { return !used(ip) })]
+			}
+			if used(ip) {
+				return "InvalidAssociation.Duplicated"
 			}
 		}
 		n.bound = append(n.bound, e.id)
