@@ -32,6 +32,9 @@ type Machine struct {
 	sim   *eipsim.Sim
 	m     *model
 	ops   []Op
+	// trace is ops plus the Describe calls Check makes, which the
+	// determinism shadow replays too.
+	trace []Op
 	last  *Op // the last cloud call, for retries
 	ips   map[string]string
 	// shadow is a second Sim built from the same world, which replays the
@@ -86,7 +89,7 @@ func (mc *Machine) fail(d Driver, format string, args ...any) {
 }
 
 // kinds are the operation families, in the order Step draws them.
-var kinds = []string{"allocate", "associate", "unassociate", "advance", "describe", "release", "modify", "lock", "retry", "retry-changed", "world", "determinism"}
+var kinds = []string{"allocate", "associate", "unassociate", "advance", "describe", "release", "modify", "lock", "retry", "retry-changed", "world", "determinism", "nat", "nat-bind", "entry", "havip"}
 
 // Step draws one operation and runs it, then checks the invariants.
 func (mc *Machine) Step(d Driver) {
@@ -109,7 +112,7 @@ func (mc *Machine) Actions(t *rapid.T) map[string]func(*rapid.T) {
 			continue
 		}
 		acts[k] = func(t *rapid.T) { mc.Do(RapidDriver(t), k) }
-		if k == "advance" || k == "associate" || k == "describe" {
+		if k == "advance" || k == "associate" || k == "describe" || k == "entry" || k == "nat-bind" {
 			acts[k+"-2"] = acts[k]
 		}
 	}
@@ -148,6 +151,7 @@ func (mc *Machine) Run(d Driver, op Op) {
 		}
 	}()
 	mc.ops = append(mc.ops, op)
+	mc.trace = append(mc.trace, op)
 	if op.Cmd[0] >= 'A' && op.Cmd[0] <= 'Z' {
 		o := op
 		mc.last = &o
@@ -180,7 +184,7 @@ func (mc *Machine) runCall(d Driver, op Op) {
 		code = string(e.Code)
 	}
 	if code != w.code {
-		mc.fail(d, "%s: got code %q, model expects %q", op, code, w.code)
+		mc.fail(d, "%s: got code %q (%v), model expects %q", op, code, err, w.code)
 	}
 	if err != nil {
 		if before != "" && mc.state() != before {
@@ -196,6 +200,17 @@ func (mc *Machine) runCall(d Driver, op Op) {
 		if _, seen := mc.ips[r.AllocationID]; !seen {
 			mc.ips[r.AllocationID] = r.EipAddress
 		}
+		if e := mc.m.eip(r.AllocationID); e != nil {
+			e.ip = r.EipAddress
+		}
+	case *eipsim.CreateNatGatewayResponse:
+		w.create(r.NatGatewayID)
+	case *eipsim.CreateSnatEntryResponse:
+		w.create(r.SnatEntryID)
+	case *eipsim.CreateForwardEntryResponse:
+		w.create(r.ForwardEntryID)
+	case *eipsim.CreateHaVipResponse:
+		w.create(r.HaVipID)
 	case *eipsim.AssociateEipAddressResponse:
 		mc.checkReplay(d, op, w, r.RequestID)
 	case *eipsim.UnassociateEipAddressResponse:
@@ -249,6 +264,12 @@ func (mc *Machine) state() string {
 	}
 	for _, n := range mc.sim.NetworkInterfaces() {
 		b.WriteString(n.NetworkInterfaceID + " " + strings.Join(n.AllocationIDs, ",") + "\n")
+	}
+	for _, g := range mc.sim.NatGateways() {
+		b.WriteString(g.NatGatewayID + " " + g.Status + " " + g.BusinessStatus + " " + strings.Join(g.AllocationIDs, ",") + "\n")
+	}
+	for _, h := range mc.sim.HaVips() {
+		b.WriteString(h.HaVipID + " " + h.Status + " " + strings.Join(h.AssociatedInstances, ",") + " " + h.AllocationID + "\n")
 	}
 	return b.String()
 }
@@ -308,6 +329,23 @@ func (mc *Machine) Check(d Driver) {
 	for _, in := range m.instances {
 		if in.then != "" && !in.gone {
 			wantTasks = append(wantTasks, in.id+"@"+strconv.FormatInt(in.thenAt.UnixNano(), 10))
+		}
+	}
+	for _, g := range m.gateways {
+		if !g.gone {
+			if !g.due.IsZero() {
+				wantTasks = append(wantTasks, g.id+"@"+strconv.FormatInt(g.due.UnixNano(), 10))
+			}
+			for _, x := range g.entries {
+				if !x.due.IsZero() {
+					wantTasks = append(wantTasks, x.id+"@"+strconv.FormatInt(x.due.UnixNano(), 10))
+				}
+			}
+		}
+	}
+	for _, h := range m.havips {
+		if !h.gone && !h.due.IsZero() {
+			wantTasks = append(wantTasks, h.id+"@"+strconv.FormatInt(h.due.UnixNano(), 10))
 		}
 	}
 	var gotTasks []string
@@ -385,6 +423,17 @@ func (mc *Machine) Check(d Driver) {
 	if !slices.Equal(ins, wantIns) || !slices.Equal(lbs, wantLBs) || !slices.Equal(enis, wantENIs) {
 		mc.fail(d, "targets differ:\nsim:   %v %v %v\nmodel: %v %v %v", ins, lbs, enis, wantIns, wantLBs, wantENIs)
 	}
+	mc.checkNAT(d)
+	if len(m.gateways) > 0 || len(m.havips) > 0 {
+		for _, g := range sim.NatGateways() {
+			for _, id := range g.AllocationIDs {
+				holds("NAT gateway", g.NatGatewayID, id)
+			}
+		}
+		for _, h := range sim.HaVips() {
+			holds("HaVip", h.HaVipID, h.AllocationID)
+		}
+	}
 	for id, n := range bound {
 		if n != 1 {
 			mc.fail(d, "EIP %s is bound but held by %d targets", id, n)
@@ -404,10 +453,14 @@ func (mc *Machine) checkDeterminism(d Driver) {
 		}
 		mc.shadow = sim
 	}
-	for _, op := range mc.ops[mc.shadowOps:] {
+	for _, op := range mc.trace[mc.shadowOps:] {
+		if op.Cmd == string(eipsim.ActionDescribeSnatTableEntries) || op.Cmd == string(eipsim.ActionDescribeForwardTableEntries) {
+			describeEntries(mc.shadow, op) //nolint:errcheck // compared through the history
+			continue
+		}
 		Apply(context.Background(), mc.shadow, mc.shadowClk, op) //nolint:errcheck // compared through the history
 	}
-	mc.shadowOps = len(mc.ops)
+	mc.shadowOps = len(mc.trace)
 	a, b := mc.sim.History(), mc.shadow.History()
 	if !slices.Equal(a, b) {
 		for i := range min(len(a), len(b)) {

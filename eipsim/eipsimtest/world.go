@@ -22,6 +22,14 @@ type World struct {
 	Instances     []eipsim.Instance
 	LoadBalancers []eipsim.LoadBalancer
 	ENIs          []eipsim.NetworkInterface
+	// NAT gateways (Available) and HaVips (Available) of the world, and
+	// the NAT options: delays, the per-gateway EIP limits, and whether a
+	// forced unassociation keeps the entries (NATForceKeepEntries).
+	NatGateways                                []eipsim.NatGateway
+	HaVips                                     []eipsim.HaVip
+	NATEntryDelay, NATGatewayDelay, HaVipDelay time.Duration
+	NATEIPs, NATTrafficEIPs                    int
+	NATKeepEntries                             bool
 }
 
 // Accounts are the accounts a generated world's resources and calls use.
@@ -56,7 +64,16 @@ func (w World) Options(clk eipsim.Clock) []eipsim.Option {
 		eipsim.WithTaskDelay(eipsim.ActionUnassociateEipAddress, w.UnassociateDelay),
 		eipsim.WithTaskDelay(eipsim.ActionReleaseEipAddress, w.ReleaseDelay),
 		eipsim.WithCooldown(w.Cooldown), eipsim.WithEIPQuota(w.Quota), eipsim.WithClientTokenTTL(w.TokenTTL),
-		eipsim.WithMultiBindedLimit(w.MultiBinded), eipsim.WithHistoryLimit(0)}
+		eipsim.WithMultiBindedLimit(w.MultiBinded), eipsim.WithHistoryLimit(0),
+		eipsim.WithNATEntryDelay(w.NATEntryDelay), eipsim.WithNATGatewayDelay(w.NATGatewayDelay), eipsim.WithHaVipDelay(w.HaVipDelay),
+		eipsim.WithNATEIPLimits(max(w.NATEIPs, 1), min(w.NATTrafficEIPs, max(w.NATEIPs, 1))), eipsim.WithNATForceMode(forceMode(w.NATKeepEntries))}
+}
+
+func forceMode(keep bool) eipsim.NATForceMode {
+	if keep {
+		return eipsim.NATForceKeepEntries
+	}
+	return eipsim.NATForceDeleteEntries
 }
 
 // Build returns a Sim on clk with w's options and resources.
@@ -68,6 +85,15 @@ func (w World) Build(clk eipsim.Clock) (*eipsim.Sim, error) {
 	if w.DefaultVPC {
 		if err := sim.AddVPC(eipsim.VPC{VpcID: DefaultVPCID, IsDefault: true}); err != nil {
 			return nil, err
+		}
+	}
+	// The implicit VPCs of every account and region, which CreateNatGateway
+	// names (the Sim makes one on a resource's first use otherwise).
+	for _, a := range Accounts {
+		for _, r := range sim.Regions() {
+			if err := sim.AddVPC(eipsim.VPC{VpcID: implicitVPC(r, a), RegionID: r, AccountID: a}); err != nil {
+				return nil, err
+			}
 		}
 	}
 	for _, in := range w.Instances {
@@ -82,6 +108,16 @@ func (w World) Build(clk eipsim.Clock) (*eipsim.Sim, error) {
 	}
 	for _, n := range w.ENIs {
 		if err := sim.AddNetworkInterface(n); err != nil {
+			return nil, err
+		}
+	}
+	for _, g := range w.NatGateways {
+		if err := sim.AddNatGateway(g); err != nil {
+			return nil, err
+		}
+	}
+	for _, h := range w.HaVips {
+		if err := sim.AddHaVip(h); err != nil {
 			return nil, err
 		}
 	}
@@ -147,6 +183,7 @@ var (
 	// completions show.
 	delays    = []time.Duration{3 * time.Second, 0, time.Nanosecond, time.Second, 5 * time.Second}
 	cooldowns = []time.Duration{time.Second, 0, time.Nanosecond, 3 * time.Second, 10 * time.Second}
+	natDelays = []time.Duration{2 * time.Second, 0, time.Nanosecond, 3 * time.Second}
 	tokenTTLs = []time.Duration{24 * time.Hour, 5 * time.Second, time.Nanosecond, time.Minute}
 )
 
@@ -200,5 +237,26 @@ func DrawWorld(d Driver) World {
 		}
 		w.ENIs = append(w.ENIs, n)
 	}
+	w.NATEntryDelay = usually(d, natDelays, "nat-entry-delay")
+	w.NATGatewayDelay = usually(d, natDelays, "nat-gateway-delay")
+	w.HaVipDelay = usually(d, natDelays, "havip-delay")
+	w.NATEIPs = d.Int(2, 4, "nat-eip-limit")
+	w.NATTrafficEIPs = d.Int(1, w.NATEIPs, "nat-traffic-eip-limit")
+	w.NATKeepEntries = d.Int(0, 1, "nat-force-keep-entries") == 1
+	for i := range d.Int(0, 2, "nat-gateways") {
+		w.NatGateways = append(w.NatGateways, eipsim.NatGateway{NatGatewayID: fmt.Sprintf("ngw-%04d", i+1), RegionID: region("nat-region"), AccountID: account("nat-account")})
+	}
+	for i := range d.Int(0, 2, "havips") {
+		w.HaVips = append(w.HaVips, eipsim.HaVip{HaVipID: fmt.Sprintf("havip-%04d", i+1), RegionID: region("havip-region"), AccountID: account("havip-account")})
+	}
 	return w
+}
+
+// implicitVPC is the ID of an account's implicit VPC in a region (see
+// eipsim.Instance.VpcID).
+func implicitVPC(region, account string) string {
+	if account == eipsim.DefaultAccountID || account == "" {
+		return "vpc-" + region
+	}
+	return "vpc-" + region + "-" + account
 }
