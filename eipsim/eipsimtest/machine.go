@@ -53,6 +53,9 @@ type Failure struct {
 	Message string
 	Lines   []string
 	Steps   int // operations after the set-up
+	// World and Ops are the run: replaying Ops on World's Sim reproduces it.
+	World World
+	Ops   []Op
 }
 
 // NewMachine builds w's Sim on a fresh [Clock] and its model.
@@ -81,7 +84,7 @@ func (mc *Machine) Lines() []string {
 
 func (mc *Machine) fail(d Driver, format string, args ...any) {
 	mc.failing = true
-	f := &Failure{Message: fmt.Sprintf(format, args...), Lines: mc.Lines(), Steps: len(mc.ops)}
+	f := &Failure{Message: fmt.Sprintf(format, args...), Lines: mc.Lines(), Steps: len(mc.ops), World: mc.world, Ops: slices.Clone(mc.ops)}
 	if mc.OnFail != nil {
 		mc.OnFail(f)
 	}

@@ -64,8 +64,11 @@ const (
 	CmdNatLock = "set-nat-gateway-financial-lock"
 )
 
-// String renders op as a scenario line: wire parameter names for Actions,
-// the harness's own argument names for harness commands.
+// String renders op as one line for failure messages: the Action with its
+// wire parameter names, or the harness command with the scenario
+// language's argument names. A call made as another account ends in
+// account=ID, where a scenario file has an "as-account ID" line before it;
+// [Record] writes the replayable scenario file of a run.
 func (op Op) String() string {
 	var b strings.Builder
 	b.WriteString(op.Cmd)
@@ -88,7 +91,7 @@ func (op Op) String() string {
 		return b.String()
 	case CmdSetDeletionProtection:
 		kv("AllocationId", op.AllocationID)
-		kv("DeletionProtection", strconv.FormatBool(op.On))
+		kv("Enabled", strconv.FormatBool(op.On))
 		return b.String()
 	case CmdSetENIStatus:
 		kv("NetworkInterfaceId", op.NetworkInterfaceID)

@@ -58,8 +58,11 @@ var pinned = func() []string {
 }()
 
 // Options returns the Sim options of w, with clk as the clock.
-func (w World) Options(clk eipsim.Clock) []eipsim.Option {
-	return []eipsim.Option{eipsim.WithClock(clk), eipsim.WithSeed(w.Seed), eipsim.WithAllocationIDs(pinned...),
+func (w World) Options(clk eipsim.Clock) []eipsim.Option { return w.options(clk, pinned) }
+
+// options are w's options with ids pinned.
+func (w World) options(clk eipsim.Clock, ids []string) []eipsim.Option {
+	return []eipsim.Option{eipsim.WithClock(clk), eipsim.WithSeed(w.Seed), eipsim.WithAllocationIDs(ids...),
 		eipsim.WithTaskDelay(eipsim.ActionAssociateEipAddress, w.AssociateDelay),
 		eipsim.WithTaskDelay(eipsim.ActionUnassociateEipAddress, w.UnassociateDelay),
 		eipsim.WithTaskDelay(eipsim.ActionReleaseEipAddress, w.ReleaseDelay),
@@ -82,9 +85,14 @@ func (w World) Build(clk eipsim.Clock) (*eipsim.Sim, error) {
 	if err != nil {
 		return nil, err
 	}
+	return sim, w.populate(sim)
+}
+
+// populate adds w's resources to sim.
+func (w World) populate(sim *eipsim.Sim) error {
 	if w.DefaultVPC {
 		if err := sim.AddVPC(eipsim.VPC{VpcID: DefaultVPCID, IsDefault: true}); err != nil {
-			return nil, err
+			return err
 		}
 	}
 	// The implicit VPCs of every account and region, which CreateNatGateway
@@ -92,46 +100,49 @@ func (w World) Build(clk eipsim.Clock) (*eipsim.Sim, error) {
 	for _, a := range Accounts {
 		for _, r := range sim.Regions() {
 			if err := sim.AddVPC(eipsim.VPC{VpcID: implicitVPC(r, a), RegionID: r, AccountID: a}); err != nil {
-				return nil, err
+				return err
 			}
 		}
 	}
 	for _, in := range w.Instances {
 		if err := sim.AddInstance(in); err != nil {
-			return nil, err
+			return err
 		}
 	}
 	for _, lb := range w.LoadBalancers {
 		if err := sim.AddLoadBalancer(lb); err != nil {
-			return nil, err
+			return err
 		}
 	}
 	for _, n := range w.ENIs {
 		if err := sim.AddNetworkInterface(n); err != nil {
-			return nil, err
+			return err
 		}
 	}
 	for _, g := range w.NatGateways {
 		if err := sim.AddNatGateway(g); err != nil {
-			return nil, err
+			return err
 		}
 	}
 	for _, h := range w.HaVips {
 		if err := sim.AddHaVip(h); err != nil {
-			return nil, err
+			return err
 		}
 	}
-	return sim, nil
+	return nil
 }
 
-// Lines returns w as the set-up lines of a scenario. allocations is how
-// many pinned AllocationIds to list (the ones the run used).
+// Lines returns w as set-up lines in the scenario language, for failure
+// messages: a summary that leaves out the implicit VPCs, NAT gateways,
+// HaVips and NAT options ([Record] writes a run's replayable file).
+// allocations is how many pinned AllocationIds to list (the ones the run
+// used).
 func (w World) Lines(allocations int) []string {
 	var ids []string
 	for i := range allocations {
 		ids = append(ids, allocationID(i+1))
 	}
-	head := fmt.Sprintf("new-sim seed=%d associate-delay=%v unassociate-delay=%v release-delay=%v cooldown=%v eip-quota=%d client-token-ttl=%v multi-binded-limit=%d",
+	head := fmt.Sprintf("new-sim seed=%d associate-delay=%v unassociate-delay=%v release-delay=%v cooldown=%v quota=%d token-ttl=%v multi-binded-limit=%d",
 		w.Seed, w.AssociateDelay, w.UnassociateDelay, w.ReleaseDelay, w.Cooldown, w.Quota, w.TokenTTL, w.MultiBinded)
 	if len(ids) > 0 {
 		head += " ids=(" + strings.Join(ids, ", ") + ")"
@@ -144,7 +155,7 @@ func (w World) Lines(allocations int) []string {
 		if a == "" || a == eipsim.DefaultAccountID {
 			return ""
 		}
-		return " account=" + a
+		return " AccountId=" + a
 	}
 	region := func(r string) string {
 		if r == "" {
