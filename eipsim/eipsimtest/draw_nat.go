@@ -51,17 +51,17 @@ func (mc *Machine) drawNATBind(d Driver) Op {
 			bound = append(bound, e)
 		}
 	}
-	if len(bound) > 0 && d.Int(0, 2, "nat-unbind") == 2 {
-		e := pick(d, bound, "bound-eip")
-		// mostly one that entries use
-		var used []*mEIP
-		for _, b := range bound {
-			if g := m.gateway(b.target); g != nil && b.ttype == "Nat" {
-				if snat, dnat := g.users(b.ip); len(snat)+len(dnat) > 0 {
-					used = append(used, b)
-				}
+	// mostly one that entries use
+	var used []*mEIP
+	for _, b := range bound {
+		if g := m.gateway(b.target); g != nil && b.ttype == "Nat" {
+			if snat, dnat := g.users(b.ip); len(snat)+len(dnat) > 0 {
+				used = append(used, b)
 			}
 		}
+	}
+	if len(used) > 0 && d.Int(0, 1, "nat-unbind-used") == 1 || len(bound) > 0 && d.Int(0, 2, "nat-unbind") == 2 {
+		e := pick(d, bound, "bound-eip")
 		if len(used) > 0 && d.Int(0, 2, "used-eip") > 0 {
 			e = pick(d, used, "used-eip")
 		}

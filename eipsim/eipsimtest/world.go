@@ -254,7 +254,7 @@ func DrawWorld(d Driver) World {
 	w.NATEIPs = d.Int(2, 4, "nat-eip-limit")
 	w.NATTrafficEIPs = d.Int(1, w.NATEIPs, "nat-traffic-eip-limit")
 	w.NATKeepEntries = d.Int(0, 1, "nat-force-keep-entries") == 1
-	for i := range d.Int(0, 2, "nat-gateways") {
+	for i := range d.Int(1, 2, "nat-gateways") { // at least one: NAT paths are long
 		w.NatGateways = append(w.NatGateways, eipsim.NatGateway{NatGatewayID: fmt.Sprintf("ngw-%04d", i+1), RegionID: region("nat-region"), AccountID: account("nat-account")})
 	}
 	for i := range d.Int(0, 2, "havips") {
