@@ -32,9 +32,9 @@ type Machine struct {
 	sim   *eipsim.Sim
 	m     *model
 	ops   []Op
-	// trace is ops plus the Describe calls Check makes, which the
-	// determinism shadow replays too.
-	trace []Op
+	// checkOps are the Describe calls Check makes, after how many of ops,
+	// which the determinism shadow makes too.
+	checkOps []checkOp
 	last  *Op // the last cloud call, for retries
 	ips   map[string]string
 	// shadow is a second Sim built from the same world, which replays the
@@ -42,9 +42,17 @@ type Machine struct {
 	shadow    *eipsim.Sim
 	shadowClk *Clock
 	shadowOps int
+	// shadowChecks of checkOps the shadow has made.
+	shadowChecks int
 	// failing is set once a failure is reported, so that the driver's own
 	// panic passes through Run's recover untouched.
 	failing bool
+}
+
+// checkOp is a Describe call of Check, made after the first after ops.
+type checkOp struct {
+	after int
+	op    Op
 }
 
 // Failure is a property failure: what went wrong and the operations that
@@ -154,7 +162,6 @@ func (mc *Machine) Run(d Driver, op Op) {
 		}
 	}()
 	mc.ops = append(mc.ops, op)
-	mc.trace = append(mc.trace, op)
 	if op.Cmd[0] >= 'A' && op.Cmd[0] <= 'Z' {
 		o := op
 		mc.last = &o
@@ -426,17 +433,7 @@ func (mc *Machine) Check(d Driver) {
 	if !slices.Equal(ins, wantIns) || !slices.Equal(lbs, wantLBs) || !slices.Equal(enis, wantENIs) {
 		mc.fail(d, "targets differ:\nsim:   %v %v %v\nmodel: %v %v %v", ins, lbs, enis, wantIns, wantLBs, wantENIs)
 	}
-	mc.checkNAT(d)
-	if len(m.gateways) > 0 || len(m.havips) > 0 {
-		for _, g := range sim.NatGateways() {
-			for _, id := range g.AllocationIDs {
-				holds("NAT gateway", g.NatGatewayID, id)
-			}
-		}
-		for _, h := range sim.HaVips() {
-			holds("HaVip", h.HaVipID, h.AllocationID)
-		}
-	}
+	mc.checkNAT(d, got, holds)
 	for id, n := range bound {
 		if n != 1 {
 			mc.fail(d, "EIP %s is bound but held by %d targets", id, n)
@@ -456,14 +453,17 @@ func (mc *Machine) checkDeterminism(d Driver) {
 		}
 		mc.shadow = sim
 	}
-	for _, op := range mc.trace[mc.shadowOps:] {
-		if op.Cmd == string(eipsim.ActionDescribeSnatTableEntries) || op.Cmd == string(eipsim.ActionDescribeForwardTableEntries) {
-			describeEntries(mc.shadow, op) //nolint:errcheck // compared through the history
-			continue
+	for i := mc.shadowOps; i < len(mc.ops); i++ {
+		for mc.shadowChecks < len(mc.checkOps) && mc.checkOps[mc.shadowChecks].after <= i {
+			describeEntries(mc.shadow, mc.checkOps[mc.shadowChecks].op) //nolint:errcheck // compared through the history
+			mc.shadowChecks++
 		}
-		Apply(context.Background(), mc.shadow, mc.shadowClk, op) //nolint:errcheck // compared through the history
+		Apply(context.Background(), mc.shadow, mc.shadowClk, mc.ops[i]) //nolint:errcheck // compared through the history
 	}
-	mc.shadowOps = len(mc.trace)
+	for ; mc.shadowChecks < len(mc.checkOps); mc.shadowChecks++ {
+		describeEntries(mc.shadow, mc.checkOps[mc.shadowChecks].op) //nolint:errcheck // compared through the history
+	}
+	mc.shadowOps = len(mc.ops)
 	a, b := mc.sim.History(), mc.shadow.History()
 	if !slices.Equal(a, b) {
 		for i := range min(len(a), len(b)) {

@@ -16,17 +16,20 @@ import (
 //   - a HaVip's status agrees with its bindings: InUse iff it has
 //     instances (when not in transition), and its EIP is bound to it;
 //   - an EIP bound to a gateway is listed by the gateway and no other.
-func (mc *Machine) checkNAT(d Driver) {
+func (mc *Machine) checkNAT(d Driver, all []eipsim.EIP, holds func(kind, id, eip string)) {
 	m, sim := mc.m, mc.sim
 	if len(m.gateways) == 0 && len(m.havips) == 0 {
 		return
 	}
-	eips := map[string]eipsim.EIP{}
-	for _, e := range sim.EIPs() {
+	eips := make(map[string]eipsim.EIP, len(all))
+	for _, e := range all {
 		eips[e.AllocationID] = e
 	}
 	var got, want []string
 	for _, g := range sim.NatGateways() {
+		for _, id := range g.AllocationIDs {
+			holds("NAT gateway", g.NatGatewayID, id)
+		}
 		got = append(got, g.NatGatewayID+":"+g.Status+":"+g.BusinessStatus+":"+strings.Join(g.AllocationIDs, ","))
 		for _, id := range g.AllocationIDs {
 			if e := eips[id]; e.InstanceID != g.NatGatewayID || e.InstanceType != eipsim.InstanceTypeNat {
@@ -49,6 +52,7 @@ func (mc *Machine) checkNAT(d Driver) {
 	}
 	got, want = got[:0], want[:0]
 	for _, h := range sim.HaVips() {
+		holds("HaVip", h.HaVipID, h.AllocationID)
 		got = append(got, h.HaVipID+":"+h.Status+":"+strings.Join(h.AssociatedInstances, ",")+":"+h.AllocationID)
 		switch {
 		case h.Status == eipsim.HaVipInUse && len(h.AssociatedInstances) == 0,
@@ -95,7 +99,7 @@ func (mc *Machine) checkEntries(d Driver, g *mGateway, eips map[string]eipsim.EI
 		if !snat {
 			op.Cmd, op.Table = string(eipsim.ActionDescribeForwardTableEntries), "ftb-"+suffix
 		}
-		mc.trace = append(mc.trace, op)
+		mc.checkOps = append(mc.checkOps, checkOp{len(mc.ops), op})
 		resp, err := describeEntries(mc.sim, op)
 		if err != nil {
 			mc.fail(d, "%s: %v", op, err)

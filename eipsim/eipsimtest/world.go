@@ -40,7 +40,7 @@ const DefaultVPCID = "vpc-default"
 
 // pinnedIDs is how many AllocationIds a built World pins (eip-0001, ...),
 // so that IDs are readable and predictable.
-const pinnedIDs = 512
+const pinnedIDs = 128
 
 func allocationID(n int) string {
 	if n >= 1 && n <= len(pinned) {
