@@ -35,8 +35,8 @@ type Machine struct {
 	// checkOps are the Describe calls Check makes, after how many of ops,
 	// which the determinism shadow makes too.
 	checkOps []checkOp
-	last  *Op // the last cloud call, for retries
-	ips   map[string]string
+	last     *Op // the last cloud call, for retries
+	ips      map[string]string
 	// shadow is a second Sim built from the same world, which replays the
 	// operations lazily for the determinism check; shadowOps of them so far.
 	shadow    *eipsim.Sim
