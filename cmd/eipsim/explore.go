@@ -3,7 +3,6 @@ package main
 import (
 	"fmt"
 	"io"
-	"os"
 	"path/filepath"
 
 	"github.com/eipsim/eipsim/eipsim/eipsimtest"
@@ -34,10 +33,6 @@ func runExplore(args []string, stdout, stderr io.Writer) int {
 	}
 	if *steps < 0 || *dir == "" {
 		fmt.Fprintf(stderr, "eipsim explore: -steps must be >= 0 and -dir not empty\n")
-		return exitUsage
-	}
-	if err := os.MkdirAll(*dir, 0o755); err != nil {
-		fmt.Fprintf(stderr, "eipsim explore: %v\n", err)
 		return exitUsage
 	}
 	f, path, err := explore(*seed, *steps, *dir)
