@@ -2,7 +2,8 @@ package eipsim
 
 // bugs are deliberate defects that only tests switch on (through
 // export_test.go), to prove that the property tests catch each of them.
-// They are all off in every build; each is read at exactly one place.
+// They are all off in every build; each is read at exactly one place
+// (natPendingUnchecked: one check, its two loops).
 var bugs struct {
 	// earlyCompletion makes every task apply one nanosecond before its due time.
 	earlyCompletion bool
@@ -16,6 +17,13 @@ var bugs struct {
 	quotaOffByOne bool
 	// pagingOffByOne starts every Describe page one entry late.
 	pagingOffByOne bool
+	// natForceIgnored lets UnassociateEipAddress detach a NAT gateway's EIP
+	// that SNAT or DNAT entries use without Force=true.
+	natForceIgnored bool
+	// natPendingUnchecked lets UnassociateEipAddress detach a NAT EIP whose
+	// entries are Pending or Deleting (no InvalidStatus.SnatOrDnat); read in
+	// the two loops of one check.
+	natPendingUnchecked bool
 }
 
 func b2i(b bool) int {

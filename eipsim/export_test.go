@@ -12,10 +12,12 @@ const (
 	BugCooldownIgnored          Bug = "cooldown-ignored"
 	BugQuotaOffByOne            Bug = "quota-off-by-one"
 	BugPagingOffByOne           Bug = "paging-off-by-one"
+	BugNATForceIgnored          Bug = "nat-force-ignored"
+	BugNATPendingUnchecked      Bug = "nat-pending-unchecked"
 )
 
 // Bugs lists every deliberate bug.
-var Bugs = []Bug{BugEarlyCompletion, BugTokenIgnored, BugUnassociateLockUnchecked, BugCooldownIgnored, BugQuotaOffByOne, BugPagingOffByOne}
+var Bugs = []Bug{BugEarlyCompletion, BugTokenIgnored, BugUnassociateLockUnchecked, BugCooldownIgnored, BugQuotaOffByOne, BugPagingOffByOne, BugNATForceIgnored, BugNATPendingUnchecked}
 
 // SetBug switches a deliberate bug on and returns the function that
 // switches it off again. Not safe for parallel tests.
@@ -27,6 +29,8 @@ func SetBug(b Bug) (restore func()) {
 		BugCooldownIgnored:          &bugs.cooldownIgnored,
 		BugQuotaOffByOne:            &bugs.quotaOffByOne,
 		BugPagingOffByOne:           &bugs.pagingOffByOne,
+		BugNATForceIgnored:          &bugs.natForceIgnored,
+		BugNATPendingUnchecked:      &bugs.natPendingUnchecked,
 	}
 	p := flags[b]
 	if p == nil {

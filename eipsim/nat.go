@@ -255,16 +255,16 @@ func (g *natGateway) checkUnassociate(s *Sim, c *call, e *eip, req *UnassociateE
 	}
 	snat, dnat := g.users(e)
 	for _, x := range snat {
-		if unstable(x.status) {
+		if unstable(x.status) && !bugs.natPendingUnchecked {
 			return c.err(CodeInvalidStatusSnatOrDnat)
 		}
 	}
 	for _, x := range dnat {
-		if unstable(x.status) {
+		if unstable(x.status) && !bugs.natPendingUnchecked {
 			return c.err(CodeInvalidStatusSnatOrDnat)
 		}
 	}
-	if req.Force {
+	if req.Force || bugs.natForceIgnored {
 		return nil
 	}
 	for _, x := range snat {

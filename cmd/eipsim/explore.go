@@ -1,11 +1,50 @@
 package main
 
-import "io"
+import (
+	"fmt"
+	"io"
+	"path/filepath"
 
-// runExplore is "eipsim explore": random operation sequences (not yet
-// implemented).
+	"github.com/eipsim/eipsim/eipsim/eipsimtest"
+)
+
+// explore is eipsimtest.Explore; tests replace it.
+var explore = eipsimtest.Explore
+
+// runExplore is "eipsim explore": the model-based exploration of package
+// eipsimtest from the command line.
 func runExplore(args []string, stdout, stderr io.Writer) int {
-	return notYetImplemented("explore", "[flags]",
-		"Run random operation sequences against the simulator, check invariants, and write failures as scenarios. Not yet implemented.",
-		args, stdout, stderr)
+	fs := newFlags("explore", "[-seed N] [-steps M] [-dir D]",
+		"Draw a world and M random operations from seed N, run them on the simulator and on the\n"+
+			"reference model of package eipsimtest, and compare every response code and observable\n"+
+			"state, with the simulator's invariants, after each one. On the first disagreement the\n"+
+			"operations are shrunk and written, as the simulator's recording, to a scenario file in D.\n"+
+			"Exit status: 0 if no failure was found, 1 if one was (the file and the command that\n"+
+			"replays it are printed), 2 on bad flags or an error.")
+	seed := fs.Uint64("seed", 1, "seed of the world and the operations")
+	steps := fs.Int("steps", 1000, "number of operations")
+	dir := fs.String("dir", filepath.Join("testdata", "eipsim"), "directory for the failure's scenario file")
+	if status, ok := parseFlags(fs, args, stdout, stderr); !ok {
+		return status
+	}
+	if fs.NArg() > 0 {
+		fmt.Fprintf(stderr, "eipsim explore: unexpected arguments %q\n", fs.Args())
+		return exitUsage
+	}
+	if *steps < 0 || *dir == "" {
+		fmt.Fprintf(stderr, "eipsim explore: -steps must be >= 0 and -dir not empty\n")
+		return exitUsage
+	}
+	f, path, err := explore(*seed, *steps, *dir)
+	switch {
+	case err != nil:
+		fmt.Fprintf(stderr, "eipsim explore: %v\n", err)
+		return exitUsage
+	case f == nil:
+		fmt.Fprintf(stdout, "ok: seed %d, %d operations, no disagreement with the model\n", *seed, *steps)
+		return exitOK
+	}
+	fmt.Fprintf(stdout, "FAIL: seed %d: %s\nshrunk to %d operations, written to %s\nreplay it with: eipsim run %s\n",
+		*seed, f.Message, f.Steps, path, path)
+	return exitFail
 }

@@ -1,13 +1,13 @@
-// Command eipsim replays scenario files against the Elastic IP simulator, and
-// (soon) serves the simulator over HTTP, prints its lifecycle and explores
-// random operation sequences.
+// Command eipsim replays scenario files against the Elastic IP simulator,
+// serves the simulator over HTTP, prints its lifecycle and explores random
+// operation sequences against its reference model.
 //
 // Usage:
 //
 //	eipsim run [-rewrite] [-v] [-timeline] FILE|DIR...
 //	eipsim fsm [-format mermaid|dot] [-dimension lifecycle|locks]
 //	eipsim serve [-addr 127.0.0.1:8080] [flags]
-//	eipsim explore    (not yet implemented)
+//	eipsim explore [-seed N] [-steps M] [-dir D]
 //
 // Run "eipsim <command> -h" for a command's flags.
 package main
@@ -40,7 +40,7 @@ func subcommands() []subcommand {
 		{"run", "replay scenario files and compare their outputs", runRun},
 		{"serve", "serve the VPC API over HTTP on loopback", runServe},
 		{"fsm", "print the EIP lifecycle state machine (mermaid or dot)", runFSM},
-		{"explore", "run random operation sequences and check invariants (not yet implemented)", runExplore},
+		{"explore", "run random operation sequences against the reference model; write a failure as a scenario", runExplore},
 	}
 }
 

@@ -67,7 +67,7 @@ func TestUsage(t *testing.T) {
 		{args: []string{"fsm", "-dimension", "locks"}, status: 0, stdout: "FinancialLocked"},
 		{args: []string{"fsm", "-format", "svg"}, status: 2, stderr: `unknown diagram format "svg"`},
 		{args: []string{"fsm", "-h"}, status: 0, stdout: "usage: eipsim fsm [-format mermaid|dot]"},
-		{args: []string{"explore"}, status: 2, stderr: "eipsim explore: not yet implemented"},
+		{args: []string{"explore", "-steps", "-1"}, status: 2, stderr: "-steps must be >= 0"},
 		{args: []string{"serve", "-h"}, status: 0, stdout: "usage: eipsim serve"},
 		{args: []string{"explore", "-x"}, status: 2, stderr: "flag provided but not defined: -x"},
 	}

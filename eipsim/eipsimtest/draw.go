@@ -66,6 +66,12 @@ func (mc *Machine) targets() []targetRef {
 	for _, n := range mc.m.enis {
 		out = append(out, targetRef{n.id, "NetworkInterface", n.privIPs})
 	}
+	for _, g := range mc.m.gateways {
+		out = append(out, targetRef{g.id, "Nat", nil})
+	}
+	for _, h := range mc.m.havips {
+		out = append(out, targetRef{h.id, "HaVip", nil})
+	}
 	return out
 }
 
@@ -88,6 +94,15 @@ func (mc *Machine) advance(d Driver) time.Duration {
 		if in.then != "" {
 			add(in.thenAt)
 		}
+	}
+	for _, g := range m.gateways {
+		add(g.due)
+		for _, x := range g.entries {
+			add(x.due)
+		}
+	}
+	for _, h := range m.havips {
+		add(h.due)
 	}
 	for _, t := range m.tokens {
 		add(t.expires)
@@ -131,6 +146,10 @@ func (mc *Machine) draw(d Driver, kind string) Op {
 			natural = ""
 		}
 		op.InstanceType = usually(d, []string{natural, t.typ, "EcsInstance", "SlbInstance"}, "instance-type")
+		if op.InstanceType == "Nat" || op.InstanceType == "HaVip" {
+			op.Mode = usually(d, []string{"", "BINDED"}, "mode")
+			return op
+		}
 		if t.typ == "NetworkInterface" {
 			op.Mode = usually(d, []string{"", "NAT", "BINDED", "MULTI_BINDED"}, "mode")
 		} else {
@@ -175,6 +194,14 @@ func (mc *Machine) draw(d Driver, kind string) Op {
 		return Op{Cmd: usually(d, []string{CmdLock, CmdUnlock}, "lock"), AllocationID: mc.eipID(d), LockReason: usually(d, lockReason, "reason")}
 	case "world":
 		return mc.drawWorldChange(d)
+	case "nat":
+		return mc.drawNAT(d)
+	case "entry":
+		return mc.drawEntry(d)
+	case "nat-bind":
+		return mc.drawNATBind(d)
+	case "havip":
+		return mc.drawHaVip(d)
 	}
 	panic("eipsimtest: unknown operation kind " + kind)
 }

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"math/rand/v2"
 	"os"
+	"slices"
 )
 
 // Explore runs the model-based exploration outside `go test`, for
@@ -43,6 +44,8 @@ func exploreWith(seed uint64, steps int, dir string, tweak func(*model)) (f *Fai
 	ops := shrinkOps(w, mc.ops, tweak)
 	if g := replayOps(w, ops, tweak); g != nil {
 		f = g
+	} else {
+		f.World, f.Ops, f.Steps = w, mc.ops, len(mc.ops)
 	}
 	if dir != "" {
 		old, had := os.LookupEnv(ScenarioDirEnv)
@@ -107,4 +110,35 @@ func shrinkOps(w World, ops []Op, tweak func(*model)) []Op {
 		}
 	}
 	return ops
+}
+
+// RandomRun draws a world and steps operations from a generator seeded with
+// seed, checking each against the model as Explore does, and returns the
+// world, the operations and the failure, if any. With nat false the world
+// has no NAT gateways or HaVips and no NAT operation is drawn: a run the
+// recorder and package scenarios replay in full (see [Record]).
+func RandomRun(seed uint64, steps int, nat bool) (World, []Op, *Failure) {
+	d := &randDriver{rng: rand.New(rand.NewPCG(seed, 0x5eed))}
+	w := DrawWorld(d)
+	if !nat {
+		w.NatGateways, w.HaVips = nil, nil
+	}
+	mc, err := NewMachine(w)
+	if err != nil {
+		return w, nil, &Failure{Message: err.Error(), World: w}
+	}
+	ks := kinds
+	if !nat {
+		ks = slices.DeleteFunc(slices.Clone(kinds), func(k string) bool { return k == "nat" || k == "nat-bind" || k == "entry" || k == "havip" })
+	}
+	var got *Failure
+	mc.OnFail = func(f *Failure) { got = f }
+	run(func() {
+		mc.Check(d)
+		for range steps {
+			mc.Do(d, pick(d, ks, "op"))
+			mc.Check(d)
+		}
+	})
+	return w, mc.ops, got
 }

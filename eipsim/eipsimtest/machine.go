@@ -32,16 +32,27 @@ type Machine struct {
 	sim   *eipsim.Sim
 	m     *model
 	ops   []Op
-	last  *Op // the last cloud call, for retries
-	ips   map[string]string
+	// checkOps are the Describe calls Check makes, after how many of ops,
+	// which the determinism shadow makes too.
+	checkOps []checkOp
+	last     *Op // the last cloud call, for retries
+	ips      map[string]string
 	// shadow is a second Sim built from the same world, which replays the
 	// operations lazily for the determinism check; shadowOps of them so far.
 	shadow    *eipsim.Sim
 	shadowClk *Clock
 	shadowOps int
+	// shadowChecks of checkOps the shadow has made.
+	shadowChecks int
 	// failing is set once a failure is reported, so that the driver's own
 	// panic passes through Run's recover untouched.
 	failing bool
+}
+
+// checkOp is a Describe call of Check, made after the first after ops.
+type checkOp struct {
+	after int
+	op    Op
 }
 
 // Failure is a property failure: what went wrong and the operations that
@@ -50,6 +61,9 @@ type Failure struct {
 	Message string
 	Lines   []string
 	Steps   int // operations after the set-up
+	// World and Ops are the run: replaying Ops on World's Sim reproduces it.
+	World World
+	Ops   []Op
 }
 
 // NewMachine builds w's Sim on a fresh [Clock] and its model.
@@ -78,7 +92,7 @@ func (mc *Machine) Lines() []string {
 
 func (mc *Machine) fail(d Driver, format string, args ...any) {
 	mc.failing = true
-	f := &Failure{Message: fmt.Sprintf(format, args...), Lines: mc.Lines(), Steps: len(mc.ops)}
+	f := &Failure{Message: fmt.Sprintf(format, args...), Lines: mc.Lines(), Steps: len(mc.ops), World: mc.world, Ops: slices.Clone(mc.ops)}
 	if mc.OnFail != nil {
 		mc.OnFail(f)
 	}
@@ -86,7 +100,7 @@ func (mc *Machine) fail(d Driver, format string, args ...any) {
 }
 
 // kinds are the operation families, in the order Step draws them.
-var kinds = []string{"allocate", "associate", "unassociate", "advance", "describe", "release", "modify", "lock", "retry", "retry-changed", "world", "determinism"}
+var kinds = []string{"allocate", "associate", "unassociate", "advance", "describe", "release", "modify", "lock", "retry", "retry-changed", "world", "determinism", "nat", "nat-bind", "entry", "havip"}
 
 // Step draws one operation and runs it, then checks the invariants.
 func (mc *Machine) Step(d Driver) {
@@ -109,7 +123,7 @@ func (mc *Machine) Actions(t *rapid.T) map[string]func(*rapid.T) {
 			continue
 		}
 		acts[k] = func(t *rapid.T) { mc.Do(RapidDriver(t), k) }
-		if k == "advance" || k == "associate" || k == "describe" {
+		if k == "advance" || k == "associate" || k == "describe" || k == "entry" || k == "nat-bind" {
 			acts[k+"-2"] = acts[k]
 		}
 	}
@@ -180,7 +194,7 @@ func (mc *Machine) runCall(d Driver, op Op) {
 		code = string(e.Code)
 	}
 	if code != w.code {
-		mc.fail(d, "%s: got code %q, model expects %q", op, code, w.code)
+		mc.fail(d, "%s: got code %q (%v), model expects %q", op, code, err, w.code)
 	}
 	if err != nil {
 		if before != "" && mc.state() != before {
@@ -196,6 +210,17 @@ func (mc *Machine) runCall(d Driver, op Op) {
 		if _, seen := mc.ips[r.AllocationID]; !seen {
 			mc.ips[r.AllocationID] = r.EipAddress
 		}
+		if e := mc.m.eip(r.AllocationID); e != nil {
+			e.ip = r.EipAddress
+		}
+	case *eipsim.CreateNatGatewayResponse:
+		w.create(r.NatGatewayID)
+	case *eipsim.CreateSnatEntryResponse:
+		w.create(r.SnatEntryID)
+	case *eipsim.CreateForwardEntryResponse:
+		w.create(r.ForwardEntryID)
+	case *eipsim.CreateHaVipResponse:
+		w.create(r.HaVipID)
 	case *eipsim.AssociateEipAddressResponse:
 		mc.checkReplay(d, op, w, r.RequestID)
 	case *eipsim.UnassociateEipAddressResponse:
@@ -249,6 +274,12 @@ func (mc *Machine) state() string {
 	}
 	for _, n := range mc.sim.NetworkInterfaces() {
 		b.WriteString(n.NetworkInterfaceID + " " + strings.Join(n.AllocationIDs, ",") + "\n")
+	}
+	for _, g := range mc.sim.NatGateways() {
+		b.WriteString(g.NatGatewayID + " " + g.Status + " " + g.BusinessStatus + " " + strings.Join(g.AllocationIDs, ",") + "\n")
+	}
+	for _, h := range mc.sim.HaVips() {
+		b.WriteString(h.HaVipID + " " + h.Status + " " + strings.Join(h.AssociatedInstances, ",") + " " + h.AllocationID + "\n")
 	}
 	return b.String()
 }
@@ -308,6 +339,23 @@ func (mc *Machine) Check(d Driver) {
 	for _, in := range m.instances {
 		if in.then != "" && !in.gone {
 			wantTasks = append(wantTasks, in.id+"@"+strconv.FormatInt(in.thenAt.UnixNano(), 10))
+		}
+	}
+	for _, g := range m.gateways {
+		if !g.gone {
+			if !g.due.IsZero() {
+				wantTasks = append(wantTasks, g.id+"@"+strconv.FormatInt(g.due.UnixNano(), 10))
+			}
+			for _, x := range g.entries {
+				if !x.due.IsZero() {
+					wantTasks = append(wantTasks, x.id+"@"+strconv.FormatInt(x.due.UnixNano(), 10))
+				}
+			}
+		}
+	}
+	for _, h := range m.havips {
+		if !h.gone && !h.due.IsZero() {
+			wantTasks = append(wantTasks, h.id+"@"+strconv.FormatInt(h.due.UnixNano(), 10))
 		}
 	}
 	var gotTasks []string
@@ -385,6 +433,7 @@ func (mc *Machine) Check(d Driver) {
 	if !slices.Equal(ins, wantIns) || !slices.Equal(lbs, wantLBs) || !slices.Equal(enis, wantENIs) {
 		mc.fail(d, "targets differ:\nsim:   %v %v %v\nmodel: %v %v %v", ins, lbs, enis, wantIns, wantLBs, wantENIs)
 	}
+	mc.checkNAT(d, got, holds)
 	for id, n := range bound {
 		if n != 1 {
 			mc.fail(d, "EIP %s is bound but held by %d targets", id, n)
@@ -404,8 +453,15 @@ func (mc *Machine) checkDeterminism(d Driver) {
 		}
 		mc.shadow = sim
 	}
-	for _, op := range mc.ops[mc.shadowOps:] {
-		Apply(context.Background(), mc.shadow, mc.shadowClk, op) //nolint:errcheck // compared through the history
+	for i := mc.shadowOps; i < len(mc.ops); i++ {
+		for mc.shadowChecks < len(mc.checkOps) && mc.checkOps[mc.shadowChecks].after <= i {
+			describeEntries(mc.shadow, mc.checkOps[mc.shadowChecks].op) //nolint:errcheck // compared through the history
+			mc.shadowChecks++
+		}
+		Apply(context.Background(), mc.shadow, mc.shadowClk, mc.ops[i]) //nolint:errcheck // compared through the history
+	}
+	for ; mc.shadowChecks < len(mc.checkOps); mc.shadowChecks++ {
+		describeEntries(mc.shadow, mc.checkOps[mc.shadowChecks].op) //nolint:errcheck // compared through the history
 	}
 	mc.shadowOps = len(mc.ops)
 	a, b := mc.sim.History(), mc.shadow.History()

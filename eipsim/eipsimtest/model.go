@@ -79,12 +79,20 @@ type model struct {
 	lbs                []*mLB
 	enis               []*mENI
 	tokens             map[[3]string]*mToken
+
+	gateways                                   []*mGateway
+	havips                                     []*mHaVip
+	natEIPs, natTraffic                        int
+	natKeep                                    bool // WithNATForceMode(NATForceKeepEntries)
+	natEntryDelay, natGatewayDelay, haVipDelay time.Duration
 }
 
 func newModel(w World, now time.Time, regions []string) *model {
 	m := &model{now: now, regions: regions, cooldown: w.Cooldown, tokenTTL: w.TokenTTL, quota: w.Quota, multiBinded: w.MultiBinded,
-		delay:  map[string]time.Duration{"AssociateEipAddress": w.AssociateDelay, "UnassociateEipAddress": w.UnassociateDelay, "ReleaseEipAddress": w.ReleaseDelay},
-		tokens: map[[3]string]*mToken{}}
+		delay:   map[string]time.Duration{"AssociateEipAddress": w.AssociateDelay, "UnassociateEipAddress": w.UnassociateDelay, "ReleaseEipAddress": w.ReleaseDelay},
+		tokens:  map[[3]string]*mToken{},
+		natEIPs: max(w.NATEIPs, 1), natTraffic: min(w.NATTrafficEIPs, max(w.NATEIPs, 1)), natKeep: w.NATKeepEntries,
+		natEntryDelay: w.NATEntryDelay, natGatewayDelay: w.NATGatewayDelay, haVipDelay: w.HaVipDelay}
 	acct := func(a string) string {
 		if a == "" {
 			return "default"
@@ -106,6 +114,12 @@ func newModel(w World, now time.Time, regions []string) *model {
 	}
 	for _, n := range w.ENIs {
 		m.enis = append(m.enis, &mENI{id: n.NetworkInterfaceID, account: acct(n.AccountID), region: reg(n.RegionID), instance: n.InstanceID, privIPs: n.PrivateIPAddresses})
+	}
+	for _, g := range w.NatGateways {
+		m.gateways = append(m.gateways, &mGateway{id: g.NatGatewayID, account: acct(g.AccountID), region: reg(g.RegionID), status: "Available"})
+	}
+	for _, h := range w.HaVips {
+		m.havips = append(m.havips, &mHaVip{id: h.HaVipID, account: acct(h.AccountID), region: reg(h.RegionID), status: "Available"})
 	}
 	return m
 }
@@ -135,6 +149,7 @@ func (m *model) settle() {
 		}
 		return false
 	})
+	m.settleNAT()
 }
 
 func (m *model) eip(id string) *mEIP {
@@ -188,6 +203,8 @@ func (m *model) unbind(e *mEIP) {
 		if x := m.eni(e.target); x != nil {
 			x.bound = slices.DeleteFunc(x.bound, func(id string) bool { return id == e.id })
 		}
+	case "Nat", "HaVip":
+		m.unbindNAT(e)
 	}
 	e.target, e.ttype, e.privIP, e.mode = "", "", "", ""
 }
@@ -215,6 +232,9 @@ type want struct {
 	page    []string
 	total   int
 	refused bool // nothing may change
+	// create names the resource a successful Create made, from the ID in
+	// the Sim's response.
+	create func(id string)
 }
 
 // token looks a ClientToken up: mismatch, a stored response, or nothing.
@@ -355,7 +375,7 @@ func (m *model) call(op Op) want {
 		if typ == "" {
 			typ = "EcsInstance"
 		}
-		if !slices.Contains([]string{"EcsInstance", "SlbInstance", "NetworkInterface"}, typ) {
+		if !slices.Contains([]string{"EcsInstance", "SlbInstance", "NetworkInterface", "Nat", "HaVip"}, typ) {
 			return want{code: "InvalidInstanceType.ValueNotSupported", refused: true}
 		}
 		if op.RegionID != "" && m.regionIndex(op.RegionID) < 0 {
@@ -489,7 +509,7 @@ func (m *model) call(op Op) want {
 		lo := min((pn-1)*ps, len(ids))
 		return want{page: ids[lo:min(lo+ps, len(ids))], total: len(ids), refused: true}
 	}
-	panic("eipsimtest: model: unknown action " + op.Cmd)
+	return m.natCall(op, acct)
 }
 
 // associate checks the target of an association and binds e to it.
@@ -534,6 +554,14 @@ func (m *model) associate(e *mEIP, op Op, typ, acct string) string {
 			return "InvalidAssociation.Duplicated"
 		}
 		lb.eip = e.id
+	case "Nat", "HaVip":
+		if typ == "Nat" {
+			if c := m.associateNAT(e, op, acct); c != "" {
+				return c
+			}
+		} else if c := m.associateHaVip(e, op, acct); c != "" {
+			return c
+		}
 	case "NetworkInterface":
 		n := m.eni(op.InstanceID)
 		switch {
@@ -579,16 +607,20 @@ func (m *model) associate(e *mEIP, op Op, typ, acct string) string {
 				return "QuotaExceed.MultiBindedEip"
 			}
 		default:
-			if ip == "" {
-				ip = n.privIPs[0]
-			}
 			if len(n.bound) >= len(n.privIPs) {
 				return "InvalidEip.EipQuotaExceeded"
 			}
-			for _, id := range n.bound {
-				if m.eip(id).privIP == ip {
-					return "InvalidAssociation.Duplicated"
-				}
+			used := func(ip string) bool {
+				return slices.ContainsFunc(n.bound, func(id string) bool { return m.eip(id).privIP == ip })
+			}
+			if ip == "" {
+				// AssociateEipAddress, PrivateIpAddress: "If empty, the
+				// system picks one": the first private IP no EIP uses (one
+				// is free, since fewer EIPs than private IPs are bound).
+				ip = n.privIPs[slices.IndexFunc(n.privIPs, func(ip string) bool { return !used(ip) })]
+			}
+			if used(ip) {
+				return "InvalidAssociation.Duplicated"
 			}
 		}
 		n.bound = append(n.bound, e.id)
@@ -605,13 +637,18 @@ func (m *model) unassociate(e *mEIP, op Op) string {
 		exists := false
 		switch op.InstanceType {
 		case "":
-			exists = m.instance(op.InstanceID) != nil || m.lb(op.InstanceID) != nil || m.eni(op.InstanceID) != nil
+			exists = m.instance(op.InstanceID) != nil || m.lb(op.InstanceID) != nil || m.eni(op.InstanceID) != nil ||
+				m.gateway(op.InstanceID) != nil || m.havip(op.InstanceID) != nil
 		case "EcsInstance":
 			exists = m.instance(op.InstanceID) != nil
 		case "SlbInstance":
 			exists = m.lb(op.InstanceID) != nil
 		case "NetworkInterface":
 			exists = m.eni(op.InstanceID) != nil
+		case "Nat":
+			exists = m.gateway(op.InstanceID) != nil
+		case "HaVip":
+			exists = m.havip(op.InstanceID) != nil
 		}
 		switch {
 		case exists:
@@ -638,6 +675,12 @@ func (m *model) unassociate(e *mEIP, op Op) string {
 		}
 		if e.mode == "BINDED" && n.instance != "" {
 			return "Eni.Attached"
+		}
+	case "Nat":
+		return m.unassociateNAT(e, op)
+	case "HaVip":
+		if !m.havip(e.target).usable() {
+			return "IncorrectHaVipStatus"
 		}
 	}
 	return ""
@@ -716,7 +759,21 @@ func (m *model) harness(op Op) (refused bool) {
 				n.instance = ""
 			}
 		}
+		for _, h := range m.havips {
+			if i := slices.Index(h.instances, in.id); i >= 0 && !h.gone {
+				h.instances = slices.Delete(h.instances, i, i+1)
+				if h.due.IsZero() {
+					h.status = h.stableStatus()
+				}
+			}
+		}
 		in.gone = true
+	case CmdNatLock:
+		g := m.gateway(op.InstanceID)
+		if g == nil || g.locked == op.On {
+			return true
+		}
+		g.locked = op.On
 	case CmdDeleteSLB:
 		lb := m.lb(op.InstanceID)
 		if lb == nil {

@@ -35,6 +35,14 @@ type Op struct {
 	On         bool // set-deletion-protection
 	PageNumber int
 	PageSize   int
+
+	// NAT gateways, their entries and HaVips: InstanceID names the gateway
+	// (DeleteNatGateway) or the HaVip; Target is the ECS instance of
+	// AssociateHaVip/UnassociateHaVip; Table the SNAT or DNAT table; Entry
+	// the entry to delete; IP the SnatIp (comma-separated) or ExternalIp.
+	Target, Table, Entry, IP, VSwitch string
+	ExtPort, IntIP, IntPort, Proto    string
+	PortBreak                         bool
 }
 
 // The harness commands an Op can be, besides the cloud Actions.
@@ -51,10 +59,16 @@ const (
 	CmdDeleteInstance        = "delete-instance"
 	CmdDeleteSLB             = "delete-slb"
 	CmdDeleteENI             = "delete-eni"
+	// CmdNatLock is SetNatGatewayFinancialLock, which package scenarios has
+	// no command for yet.
+	CmdNatLock = "set-nat-gateway-financial-lock"
 )
 
-// String renders op as a scenario line: wire parameter names for Actions,
-// the harness's own argument names for harness commands.
+// String renders op as one line for failure messages: the Action with its
+// wire parameter names, or the harness command with the scenario
+// language's argument names. A call made as another account ends in
+// account=ID, where a scenario file has an "as-account ID" line before it;
+// [Record] writes the replayable scenario file of a run.
 func (op Op) String() string {
 	var b strings.Builder
 	b.WriteString(op.Cmd)
@@ -77,7 +91,7 @@ func (op Op) String() string {
 		return b.String()
 	case CmdSetDeletionProtection:
 		kv("AllocationId", op.AllocationID)
-		kv("DeletionProtection", strconv.FormatBool(op.On))
+		kv("Enabled", strconv.FormatBool(op.On))
 		return b.String()
 	case CmdSetENIStatus:
 		kv("NetworkInterfaceId", op.NetworkInterfaceID)
@@ -97,6 +111,32 @@ func (op Op) String() string {
 	}
 	kv("RegionId", op.RegionID)
 	kv("AllocationId", op.AllocationID)
+	switch op.Cmd {
+	case string(eipsim.ActionDeleteNatGateway):
+		kv("NatGatewayId", op.InstanceID)
+		op.InstanceID = ""
+	case string(eipsim.ActionDeleteHaVip), string(eipsim.ActionAssociateHaVip), string(eipsim.ActionUnassociateHaVip):
+		kv("HaVipId", op.InstanceID)
+		op.InstanceID = op.Target
+	case string(eipsim.ActionCreateSnatEntry), string(eipsim.ActionDeleteSnatEntry):
+		kv("SnatTableId", op.Table)
+		kv("SnatEntryId", op.Entry)
+		kv("SnatIp", op.IP)
+		kv("SourceVSwitchId", op.VSwitch)
+	case string(eipsim.ActionCreateForwardEntry), string(eipsim.ActionDeleteForwardEntry):
+		kv("ForwardTableId", op.Table)
+		kv("ForwardEntryId", op.Entry)
+		kv("ExternalIp", op.IP)
+		kv("ExternalPort", op.ExtPort)
+		kv("InternalIp", op.IntIP)
+		kv("InternalPort", op.IntPort)
+		kv("IpProtocol", op.Proto)
+		if op.PortBreak {
+			kv("PortBreak", "true")
+		}
+	case string(eipsim.ActionCreateNatGateway), string(eipsim.ActionCreateHaVip):
+		kv("VSwitchId", op.VSwitch)
+	}
 	kv("InstanceId", op.InstanceID)
 	kv("InstanceType", op.InstanceType)
 	kv("PrivateIpAddress", op.PrivateIPAddress)
@@ -155,6 +195,29 @@ func Apply(ctx context.Context, sim *eipsim.Sim, clk Clocked, op Op) (any, error
 	case string(eipsim.ActionDescribeEipAddresses):
 		return sim.DescribeEipAddresses(ctx, eipsim.DescribeEipAddressesRequest{RegionID: op.RegionID, AllocationID: op.AllocationID,
 			Status: eipsim.Status(op.Status), LockReason: eipsim.LockReason(op.LockReason), PageNumber: op.PageNumber, PageSize: op.PageSize})
+	case string(eipsim.ActionCreateNatGateway):
+		return sim.CreateNatGateway(ctx, eipsim.CreateNatGatewayRequest{RegionID: op.RegionID, VpcID: implicitVPC(op.RegionID, eipsim.AccountFrom(ctx)), VSwitchID: op.VSwitch})
+	case string(eipsim.ActionDeleteNatGateway):
+		return sim.DeleteNatGateway(ctx, eipsim.DeleteNatGatewayRequest{RegionID: op.RegionID, NatGatewayID: op.InstanceID, Force: op.Force})
+	case string(eipsim.ActionCreateSnatEntry):
+		return sim.CreateSnatEntry(ctx, eipsim.CreateSnatEntryRequest{RegionID: op.RegionID, SnatTableID: op.Table, SnatIP: op.IP, SourceVSwitchID: op.VSwitch})
+	case string(eipsim.ActionDeleteSnatEntry):
+		return sim.DeleteSnatEntry(ctx, eipsim.DeleteSnatEntryRequest{RegionID: op.RegionID, SnatTableID: op.Table, SnatEntryID: op.Entry})
+	case string(eipsim.ActionCreateForwardEntry):
+		return sim.CreateForwardEntry(ctx, eipsim.CreateForwardEntryRequest{RegionID: op.RegionID, ForwardTableID: op.Table, ExternalIP: op.IP,
+			ExternalPort: op.ExtPort, InternalIP: op.IntIP, InternalPort: op.IntPort, IPProtocol: op.Proto, PortBreak: op.PortBreak})
+	case string(eipsim.ActionDeleteForwardEntry):
+		return sim.DeleteForwardEntry(ctx, eipsim.DeleteForwardEntryRequest{RegionID: op.RegionID, ForwardTableID: op.Table, ForwardEntryID: op.Entry})
+	case string(eipsim.ActionCreateHaVip):
+		return sim.CreateHaVip(ctx, eipsim.CreateHaVipRequest{RegionID: op.RegionID, VSwitchID: op.VSwitch})
+	case string(eipsim.ActionDeleteHaVip):
+		return sim.DeleteHaVip(ctx, eipsim.DeleteHaVipRequest{RegionID: op.RegionID, HaVipID: op.InstanceID})
+	case string(eipsim.ActionAssociateHaVip):
+		return sim.AssociateHaVip(ctx, eipsim.AssociateHaVipRequest{RegionID: op.RegionID, HaVipID: op.InstanceID, InstanceID: op.Target})
+	case string(eipsim.ActionUnassociateHaVip):
+		return sim.UnassociateHaVip(ctx, eipsim.UnassociateHaVipRequest{RegionID: op.RegionID, HaVipID: op.InstanceID, InstanceID: op.Target, Force: op.Force})
+	case CmdNatLock:
+		return nil, sim.SetNatGatewayFinancialLock(op.InstanceID, op.On)
 	case CmdAdvance:
 		clk.Add(op.D)
 		sim.Settle()

@@ -22,6 +22,14 @@ type World struct {
 	Instances     []eipsim.Instance
 	LoadBalancers []eipsim.LoadBalancer
 	ENIs          []eipsim.NetworkInterface
+	// NAT gateways (Available) and HaVips (Available) of the world, and
+	// the NAT options: delays, the per-gateway EIP limits, and whether a
+	// forced unassociation keeps the entries (NATForceKeepEntries).
+	NatGateways                                []eipsim.NatGateway
+	HaVips                                     []eipsim.HaVip
+	NATEntryDelay, NATGatewayDelay, HaVipDelay time.Duration
+	NATEIPs, NATTrafficEIPs                    int
+	NATKeepEntries                             bool
 }
 
 // Accounts are the accounts a generated world's resources and calls use.
@@ -32,7 +40,7 @@ const DefaultVPCID = "vpc-default"
 
 // pinnedIDs is how many AllocationIds a built World pins (eip-0001, ...),
 // so that IDs are readable and predictable.
-const pinnedIDs = 512
+const pinnedIDs = 128
 
 func allocationID(n int) string {
 	if n >= 1 && n <= len(pinned) {
@@ -50,13 +58,25 @@ var pinned = func() []string {
 }()
 
 // Options returns the Sim options of w, with clk as the clock.
-func (w World) Options(clk eipsim.Clock) []eipsim.Option {
-	return []eipsim.Option{eipsim.WithClock(clk), eipsim.WithSeed(w.Seed), eipsim.WithAllocationIDs(pinned...),
+func (w World) Options(clk eipsim.Clock) []eipsim.Option { return w.options(clk, pinned) }
+
+// options are w's options with ids pinned.
+func (w World) options(clk eipsim.Clock, ids []string) []eipsim.Option {
+	return []eipsim.Option{eipsim.WithClock(clk), eipsim.WithSeed(w.Seed), eipsim.WithAllocationIDs(ids...),
 		eipsim.WithTaskDelay(eipsim.ActionAssociateEipAddress, w.AssociateDelay),
 		eipsim.WithTaskDelay(eipsim.ActionUnassociateEipAddress, w.UnassociateDelay),
 		eipsim.WithTaskDelay(eipsim.ActionReleaseEipAddress, w.ReleaseDelay),
 		eipsim.WithCooldown(w.Cooldown), eipsim.WithEIPQuota(w.Quota), eipsim.WithClientTokenTTL(w.TokenTTL),
-		eipsim.WithMultiBindedLimit(w.MultiBinded), eipsim.WithHistoryLimit(0)}
+		eipsim.WithMultiBindedLimit(w.MultiBinded), eipsim.WithHistoryLimit(0),
+		eipsim.WithNATEntryDelay(w.NATEntryDelay), eipsim.WithNATGatewayDelay(w.NATGatewayDelay), eipsim.WithHaVipDelay(w.HaVipDelay),
+		eipsim.WithNATEIPLimits(max(w.NATEIPs, 1), min(w.NATTrafficEIPs, max(w.NATEIPs, 1))), eipsim.WithNATForceMode(forceMode(w.NATKeepEntries))}
+}
+
+func forceMode(keep bool) eipsim.NATForceMode {
+	if keep {
+		return eipsim.NATForceKeepEntries
+	}
+	return eipsim.NATForceDeleteEntries
 }
 
 // Build returns a Sim on clk with w's options and resources.
@@ -65,37 +85,64 @@ func (w World) Build(clk eipsim.Clock) (*eipsim.Sim, error) {
 	if err != nil {
 		return nil, err
 	}
+	return sim, w.populate(sim)
+}
+
+// populate adds w's resources to sim.
+func (w World) populate(sim *eipsim.Sim) error {
 	if w.DefaultVPC {
 		if err := sim.AddVPC(eipsim.VPC{VpcID: DefaultVPCID, IsDefault: true}); err != nil {
-			return nil, err
+			return err
+		}
+	}
+	// The implicit VPCs of every account and region, which CreateNatGateway
+	// names (the Sim makes one on a resource's first use otherwise).
+	for _, a := range Accounts {
+		for _, r := range sim.Regions() {
+			if err := sim.AddVPC(eipsim.VPC{VpcID: implicitVPC(r, a), RegionID: r, AccountID: a}); err != nil {
+				return err
+			}
 		}
 	}
 	for _, in := range w.Instances {
 		if err := sim.AddInstance(in); err != nil {
-			return nil, err
+			return err
 		}
 	}
 	for _, lb := range w.LoadBalancers {
 		if err := sim.AddLoadBalancer(lb); err != nil {
-			return nil, err
+			return err
 		}
 	}
 	for _, n := range w.ENIs {
 		if err := sim.AddNetworkInterface(n); err != nil {
-			return nil, err
+			return err
 		}
 	}
-	return sim, nil
+	for _, g := range w.NatGateways {
+		if err := sim.AddNatGateway(g); err != nil {
+			return err
+		}
+	}
+	for _, h := range w.HaVips {
+		if err := sim.AddHaVip(h); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
-// Lines returns w as the set-up lines of a scenario. allocations is how
-// many pinned AllocationIds to list (the ones the run used).
+// Lines returns w as set-up lines in the scenario language, for failure
+// messages: a summary that leaves out the implicit VPCs, NAT gateways,
+// HaVips and NAT options ([Record] writes a run's replayable file).
+// allocations is how many pinned AllocationIds to list (the ones the run
+// used).
 func (w World) Lines(allocations int) []string {
 	var ids []string
 	for i := range allocations {
 		ids = append(ids, allocationID(i+1))
 	}
-	head := fmt.Sprintf("new-sim seed=%d associate-delay=%v unassociate-delay=%v release-delay=%v cooldown=%v eip-quota=%d client-token-ttl=%v multi-binded-limit=%d",
+	head := fmt.Sprintf("new-sim seed=%d associate-delay=%v unassociate-delay=%v release-delay=%v cooldown=%v quota=%d token-ttl=%v multi-binded-limit=%d",
 		w.Seed, w.AssociateDelay, w.UnassociateDelay, w.ReleaseDelay, w.Cooldown, w.Quota, w.TokenTTL, w.MultiBinded)
 	if len(ids) > 0 {
 		head += " ids=(" + strings.Join(ids, ", ") + ")"
@@ -108,7 +155,7 @@ func (w World) Lines(allocations int) []string {
 		if a == "" || a == eipsim.DefaultAccountID {
 			return ""
 		}
-		return " account=" + a
+		return " AccountId=" + a
 	}
 	region := func(r string) string {
 		if r == "" {
@@ -147,6 +194,7 @@ var (
 	// completions show.
 	delays    = []time.Duration{3 * time.Second, 0, time.Nanosecond, time.Second, 5 * time.Second}
 	cooldowns = []time.Duration{time.Second, 0, time.Nanosecond, 3 * time.Second, 10 * time.Second}
+	natDelays = []time.Duration{2 * time.Second, 0, time.Nanosecond, 3 * time.Second}
 	tokenTTLs = []time.Duration{24 * time.Hour, 5 * time.Second, time.Nanosecond, time.Minute}
 )
 
@@ -200,5 +248,26 @@ func DrawWorld(d Driver) World {
 		}
 		w.ENIs = append(w.ENIs, n)
 	}
+	w.NATEntryDelay = usually(d, natDelays, "nat-entry-delay")
+	w.NATGatewayDelay = usually(d, natDelays, "nat-gateway-delay")
+	w.HaVipDelay = usually(d, natDelays, "havip-delay")
+	w.NATEIPs = d.Int(2, 4, "nat-eip-limit")
+	w.NATTrafficEIPs = d.Int(1, w.NATEIPs, "nat-traffic-eip-limit")
+	w.NATKeepEntries = d.Int(0, 1, "nat-force-keep-entries") == 1
+	for i := range d.Int(1, 2, "nat-gateways") { // at least one: NAT paths are long
+		w.NatGateways = append(w.NatGateways, eipsim.NatGateway{NatGatewayID: fmt.Sprintf("ngw-%04d", i+1), RegionID: region("nat-region"), AccountID: account("nat-account")})
+	}
+	for i := range d.Int(0, 2, "havips") {
+		w.HaVips = append(w.HaVips, eipsim.HaVip{HaVipID: fmt.Sprintf("havip-%04d", i+1), RegionID: region("havip-region"), AccountID: account("havip-account")})
+	}
 	return w
+}
+
+// implicitVPC is the ID of an account's implicit VPC in a region (see
+// eipsim.Instance.VpcID).
+func implicitVPC(region, account string) string {
+	if account == eipsim.DefaultAccountID || account == "" {
+		return "vpc-" + region
+	}
+	return "vpc-" + region + "-" + account
 }

@@ -1,0 +1,63 @@
+package main
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/eipsim/eipsim/eipsim/eipsimtest"
+)
+
+func TestExploreCommand(t *testing.T) {
+	dir := t.TempDir()
+	status, stdout, stderr := eipsim(t, "explore", "-seed", "3", "-steps", "300", "-dir", dir)
+	if status != exitOK || !strings.Contains(stdout, "ok: seed 3, 300 operations") {
+		t.Fatalf("status %d\nstdout:\n%s\nstderr:\n%s", status, stdout, stderr)
+	}
+	for _, args := range [][]string{{"explore", "-seed", "x"}, {"explore", "extra"}, {"explore", "-dir", ""}} {
+		if status, _, _ := eipsim(t, args...); status != exitUsage {
+			t.Errorf("%q: status %d, want %d", args, status, exitUsage)
+		}
+	}
+}
+
+// TestExploreCommandFailure: a failure exits 1 and names the scenario file
+// and the command that replays it.
+func TestExploreCommandFailure(t *testing.T) {
+	saved := explore
+	t.Cleanup(func() { explore = saved })
+	explore = func(seed uint64, steps int, dir string) (*eipsimtest.Failure, string, error) {
+		return &eipsimtest.Failure{Message: "planted", Steps: 2}, filepath.Join(dir, "explore-seed7-1.txt"), nil
+	}
+	dir := t.TempDir()
+	status, stdout, _ := eipsim(t, "explore", "-seed", "7", "-dir", dir)
+	want := "replay it with: eipsim run " + filepath.Join(dir, "explore-seed7-1.txt")
+	if status != exitFail || !strings.Contains(stdout, "FAIL: seed 7: planted") || !strings.Contains(stdout, want) {
+		t.Fatalf("status %d, stdout:\n%s", status, stdout)
+	}
+}
+
+// TestRecordedRunReplays: the scenario eipsimtest.Record writes for a run
+// (what a failing property test or explore writes) replays with "eipsim
+// run" to identical outputs.
+func TestRecordedRunReplays(t *testing.T) {
+	dir := t.TempDir()
+	for seed := uint64(1); seed <= 5; seed++ {
+		w, ops, f := eipsimtest.RandomRun(seed, 200, false)
+		if f != nil {
+			t.Fatalf("seed %d: %s", seed, f.Message)
+		}
+		text, err := eipsimtest.Record(w, ops, "a model run")
+		if err != nil {
+			t.Fatal(err)
+		}
+		path := filepath.Join(dir, "run.txt")
+		if err := os.WriteFile(path, text, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		if status, stdout, stderr := eipsim(t, "run", path); status != exitOK {
+			t.Fatalf("seed %d: eipsim run: status %d\n%s\n%s\nfile:\n%s", seed, status, stdout, stderr, text)
+		}
+	}
+}
