@@ -43,8 +43,9 @@ func TestExploreCommandFailure(t *testing.T) {
 // run" to identical outputs.
 func TestRecordedRunReplays(t *testing.T) {
 	dir := t.TempDir()
-	for seed := uint64(1); seed <= 5; seed++ {
-		w, ops, f := eipsimtest.RandomRun(seed, 200, false)
+	for seed := uint64(1); seed <= 10; seed++ {
+		nat := seed > 5 // runs with NAT gateways, SNAT/DNAT entries and HaVips
+		w, ops, f := eipsimtest.RandomRun(seed, 200, nat)
 		if f != nil {
 			t.Fatalf("seed %d: %s", seed, f.Message)
 		}

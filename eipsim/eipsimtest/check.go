@@ -88,28 +88,14 @@ func WriteFailure(name string, f *Failure) (string, error) {
 // Record replays ops on a new Sim of w made [eipsim.WithRecording], checks
 // its invariants at the end, and returns the recording: a scenario file,
 // outputs included, that "eipsim run" replays. header, if not empty, is
-// written first as "#" lines.
-//
-// The recorder and package scenarios know nothing of NAT gateways and
-// HaVips yet (no commands to add them, their Actions are not recorded, and
-// new-sim has no NAT options): a run whose operations use them says so in
-// the header, and its replay differs from the recorded outputs. A world's
-// gateways and HaVips that no operation names are left out.
+// written first as "#" lines. NAT gateways, their entries and HaVips are
+// recorded like everything else.
 func Record(w World, ops []Op, header string) ([]byte, error) {
-	nat, allocs := false, 0
+	allocs := 0
 	for _, op := range ops {
-		switch {
-		case op.Cmd == CmdNatLock || op.InstanceType == "Nat" || op.InstanceType == "HaVip" ||
-			strings.Contains(op.Cmd, "Nat") || strings.Contains(op.Cmd, "HaVip") || strings.Contains(op.Cmd, "Snat") || strings.Contains(op.Cmd, "Forward"):
-			nat = true
-		case op.Cmd == string(eipsim.ActionAllocateEipAddress):
+		if op.Cmd == string(eipsim.ActionAllocateEipAddress) {
 			allocs++
 		}
-	}
-	if !nat {
-		// Untouched, they change no output: leave them out of a file that
-		// could not add them.
-		w.NatGateways, w.HaVips = nil, nil
 	}
 	clk := NewClock()
 	// Pin only the AllocationIds the run can use, so that new-sim stays short.
@@ -129,10 +115,6 @@ func Record(w World, ops []Op, header string) ([]byte, error) {
 		if header != "" {
 			b.WriteString("# " + l + "\n")
 		}
-	}
-	if nat {
-		b.WriteString("# NOTE: this run uses NAT gateways or HaVips, which the recorder and package scenarios do not\n" +
-			"# support yet: their set-up and Actions are missing below, so a replay differs from these outputs.\n")
 	}
 	if b.Len() > 0 {
 		b.WriteString("\n")
