@@ -179,10 +179,33 @@ const (
 // rid, after d from now; e.pending is set to the task.
 func (s *Sim) scheduleEIP(now time.Time, d time.Duration, action Action, e *eip, from, to string, done eipDone, rid string) *task {
 	s.taskSeq++
-	t := &task{due: now.Add(d).UnixNano(), seq: s.taskSeq, action: action, resource: e.id, from: from, to: to, done: done, eip: e, rid: rid}
+	t := s.newTask()
+	*t = task{due: now.Add(d).UnixNano(), seq: s.taskSeq, action: action, resource: e.id, from: from, to: to, done: done, eip: e, rid: rid}
 	s.tasks.push(t)
 	e.pending = t
 	return t
+}
+
+// maxFreeTasks is how many applied EIP tasks a Sim keeps for reuse.
+const maxFreeTasks = 16
+
+// newTask returns a task to fill in: a reused one, or a new one.
+func (s *Sim) newTask() *task {
+	if n := len(s.freeTasks); n > 0 {
+		t := s.freeTasks[n-1]
+		s.freeTasks = s.freeTasks[:n-1]
+		return t
+	}
+	return new(task)
+}
+
+// freeTask keeps an applied EIP task for reuse. Nothing refers to it any
+// more but stuck-task entries, which check the task's sequence number.
+func (s *Sim) freeTask(t *task) {
+	if len(s.freeTasks) < maxFreeTasks {
+		*t = task{index: -1}
+		s.freeTasks = append(s.freeTasks, t)
+	}
 }
 
 // completeEIP applies an EIP completion task at its due time at.
@@ -244,6 +267,7 @@ func (s *Sim) settle(now time.Time) {
 			t.apply(time.Unix(0, t.due))
 		} else {
 			s.completeEIP(t, time.Unix(0, t.due))
+			s.freeTask(t)
 		}
 	}
 	s.compactEIPs()
