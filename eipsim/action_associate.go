@@ -30,19 +30,29 @@ type AssociateEipAddressResponse struct {
 	RequestID string
 }
 
-// associateFunc checks that a target of one InstanceType can take e and
-// returns it with the binding to make.
-type associateFunc func(s *Sim, c *call, e *eip, req *AssociateEipAddressRequest) (target, *binding, *Error)
+// associable are the supported InstanceTypes; associate runs each one's
+// checks. An InstanceType the cloud documents but the Sim does not model
+// (IpAddress) gives InvalidInstanceType.ValueNotSupported.
+var associable = []InstanceType{InstanceTypeEcsInstance, InstanceTypeSlbInstance, InstanceTypeNetworkInterface,
+	InstanceTypeNat, InstanceTypeHaVip}
 
-// associators maps each supported InstanceType to its checks. An
-// InstanceType the cloud documents but the Sim does not model (IpAddress)
-// gives InvalidInstanceType.ValueNotSupported.
-var associators = map[InstanceType]associateFunc{
-	InstanceTypeEcsInstance:      (*Sim).associateECS,
-	InstanceTypeSlbInstance:      (*Sim).associateSLB,
-	InstanceTypeNetworkInterface: (*Sim).associateENI,
-	InstanceTypeNat:              (*Sim).associateNAT,
-	InstanceTypeHaVip:            (*Sim).associateHaVip,
+// associate checks that the target req names can take e and returns it
+// with the binding to make. It is a switch, not a table of functions, so
+// that c and req stay on the caller's stack.
+func (s *Sim) associate(c *call, e *eip, req *AssociateEipAddressRequest) (target, *binding, *Error) {
+	switch req.InstanceType {
+	case InstanceTypeEcsInstance:
+		return s.associateECS(c, e, req)
+	case InstanceTypeSlbInstance:
+		return s.associateSLB(c, e, req)
+	case InstanceTypeNetworkInterface:
+		return s.associateENI(c, e, req)
+	case InstanceTypeNat:
+		return s.associateNAT(c, e, req)
+	case InstanceTypeHaVip:
+		return s.associateHaVip(c, e, req)
+	}
+	panic("eipsim: associate: unchecked InstanceType " + string(req.InstanceType))
 }
 
 var modes = []string{ModeNAT, ModeBinded, ModeMultiBinded}
@@ -58,8 +68,7 @@ func (s *Sim) AssociateEipAddress(ctx context.Context, req AssociateEipAddressRe
 	if err := s.intercept(&c, req.AllocationID, &req); err != nil {
 		return nil, s.fail(c, req.AllocationID, err)
 	}
-	assoc, err := s.checkAssociate(&c, &req)
-	if err != nil {
+	if err := s.checkAssociate(&c, &req); err != nil {
 		return nil, s.fail(c, req.AllocationID, err)
 	}
 	token := req.ClientToken
@@ -76,7 +85,7 @@ func (s *Sim) AssociateEipAddress(ctx context.Context, req AssociateEipAddressRe
 	if err := s.checkWrite(&c, e, evAssociate); err != nil {
 		return nil, s.fail(c, e.id, err)
 	}
-	t, b, err := assoc(s, &c, e, &req)
+	t, b, err := s.associate(&c, e, &req)
 	if err != nil {
 		return nil, s.fail(c, e.id, err)
 	}
@@ -95,33 +104,31 @@ func (s *Sim) AssociateEipAddress(ctx context.Context, req AssociateEipAddressRe
 	return &AssociateEipAddressResponse{RequestID: c.rid}, nil
 }
 
-// checkAssociate validates the parameters and returns the checks of the
-// target's InstanceType.
-func (s *Sim) checkAssociate(c *call, req *AssociateEipAddressRequest) (associateFunc, *Error) {
+// checkAssociate validates the parameters.
+func (s *Sim) checkAssociate(c *call, req *AssociateEipAddressRequest) *Error {
 	if req.AllocationID == "" {
-		return nil, c.missing("AllocationId")
+		return c.missing("AllocationId")
 	}
 	if req.InstanceID == "" {
-		return nil, c.missing("InstanceId")
+		return c.missing("InstanceId")
 	}
 	if req.InstanceType == "" {
 		req.InstanceType = InstanceTypeEcsInstance
 	}
-	assoc, ok := associators[req.InstanceType]
-	if !ok {
-		return nil, c.err(CodeInvalidInstanceTypeValueNotSupport)
+	if !slices.Contains(associable, req.InstanceType) {
+		return c.err(CodeInvalidInstanceTypeValueNotSupport)
 	}
 	if req.Mode != "" && !slices.Contains(modes, req.Mode) {
-		return nil, c.invalid("Mode")
+		return c.invalid("Mode")
 	}
 	if req.PrivateIPAddress != "" && !validIPv4(req.PrivateIPAddress) {
-		return nil, c.invalid("PrivateIpAddress")
+		return c.invalid("PrivateIpAddress")
 	}
 	if err := c.checkToken(req.ClientToken); err != nil {
-		return nil, err
+		return err
 	}
 	if err := s.checkRegion(c, req.RegionID); err != nil {
-		return nil, err
+		return err
 	}
-	return assoc, nil
+	return nil
 }

@@ -87,12 +87,12 @@ func (s *Sim) UnassociateEipAddress(ctx context.Context, req UnassociateEipAddre
 	if s.inDefaultVPC(t.base()) {
 		return nil, s.fail(c, e.id, c.err(CodeOperationDenied))
 	}
-	if err := t.checkUnassociate(s, &c, e, &req); err != nil {
+	if err := t.checkUnassociate(s, c, e, req); err != nil {
 		return nil, s.fail(c, e.id, err)
 	}
 	s.ok(c, e.id)
 	s.fire(c.now, e, evUnassociate, c.action, c.rid)
-	t.unassociating(s, &c, e, &req)
+	t.unassociating(s, c, e, req)
 	s.startWrite(&c, e)
 	d, stuck := s.delay(&c, e.id)
 	s.scheduleEIP(c.now, d, c.action, e, string(StatusUnassociating), string(StatusAvailable), doneUnassociate, c.rid)

@@ -250,11 +250,11 @@ func (r *instance) statusError(c *call) *Error {
 	return c.err(CodeIncorrectInstanceStatus)
 }
 
-func (r *instance) checkUnassociate(s *Sim, c *call, e *eip, req *UnassociateEipAddressRequest) *Error {
-	return r.statusError(c)
+func (r *instance) checkUnassociate(s *Sim, c call, e *eip, req UnassociateEipAddressRequest) *Error {
+	return r.statusError(&c)
 }
 
-func (r *instance) unassociating(s *Sim, c *call, e *eip, req *UnassociateEipAddressRequest) {}
+func (r *instance) unassociating(s *Sim, c call, e *eip, req UnassociateEipAddressRequest) {}
 
 // associateECS checks that the ECS instance can take e
 // (AssociateEipAddress with InstanceType=EcsInstance).

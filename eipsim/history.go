@@ -1,6 +1,9 @@
 package eipsim
 
-import "time"
+import (
+	"math"
+	"time"
+)
 
 // EventKind says what a history Event records.
 type EventKind string
@@ -38,32 +41,125 @@ type Event struct {
 
 // history is a bounded log: with a limit, the oldest events are dropped
 // and counted.
+//
+// Events are stored in chunks of histChunkLen, in a form without pointers:
+// the times as integers and the strings copied into the chunk's bytes. So
+// a full history (100,000 events by default) is not scanned by the garbage
+// collector, costs no write barriers, and keeps no strings alive; it grows
+// a chunk at a time rather than by copying, and once full it reuses the
+// chunk that fell out of the limit. The exported Events are built when
+// read.
 type history struct {
-	events  []Event // a ring once full
-	start   int
-	seq     uint64
-	limit   int
+	chunks []*histChunk // chunks[0] holds the events from seq first on
+	first  uint64
+	seq    uint64
+	limit  int
+	// dropped counts the events that fell out of the limit.
 	dropped uint64
+}
+
+// histChunk holds histChunkLen consecutive events.
+type histChunk struct {
+	recs []histRec
+	data []byte
+}
+
+const histChunkLen = 1024
+
+// histFields is the number of string fields of an Event.
+const histFields = 9
+
+// histRec is a stored Event: field f of its strings is
+// data[ends[f-1]:ends[f]], where ends[-1] is start.
+type histRec struct {
+	sec   int64
+	nsec  int32
+	start uint32
+	ends  [histFields]uint32
 }
 
 func (h *history) add(e Event) {
 	h.seq++
-	e.Seq = h.seq
-	e.Time = e.Time.UTC()
-	if h.limit == 0 || len(h.events) < h.limit {
-		h.events = append(h.events, e)
-		return
+	if h.limit > 0 && h.seq > uint64(h.limit) {
+		h.dropped++
 	}
-	h.events[h.start] = e
-	h.start = (h.start + 1) % len(h.events)
-	h.dropped++
+	c := h.tail()
+	r := histRec{sec: e.Time.Unix(), nsec: int32(e.Time.Nanosecond()), start: uint32(len(c.data))}
+	d := c.data
+	for f, v := range [histFields]string{string(e.Kind), e.RequestID, e.AccountID, string(e.Action), e.ResourceID, e.From, e.To, string(e.Code), e.Cause} {
+		d = append(d, v...)
+		r.ends[f] = uint32(len(d))
+	}
+	if len(d) > math.MaxUint32 {
+		panic("eipsim: history chunk over 4 GiB")
+	}
+	c.data = d
+	c.recs = append(c.recs, r)
 }
 
-func (h *history) all() []Event {
-	out := make([]Event, 0, len(h.events))
-	out = append(out, h.events[h.start:]...)
-	return append(out, h.events[:h.start]...)
+// tail returns the chunk the next event goes to: the last one, or a new
+// one, reused from the oldest when that one has fallen out of the limit.
+func (h *history) tail() *histChunk {
+	if n := len(h.chunks); n > 0 && len(h.chunks[n-1].recs) < histChunkLen {
+		return h.chunks[n-1]
+	}
+	var c *histChunk
+	if h.limit > 0 && len(h.chunks) > 0 && h.first+histChunkLen <= h.oldest(h.seq) {
+		c = h.chunks[0]
+		c.recs, c.data = c.recs[:0], c.data[:0]
+		h.chunks = append(h.chunks[:0], h.chunks[1:]...)
+		h.first += histChunkLen
+	} else {
+		c = &histChunk{}
+		if len(h.chunks) == 0 {
+			h.first = h.seq
+		}
+	}
+	h.chunks = append(h.chunks, c)
+	return c
 }
+
+// oldest returns the sequence number of the oldest event kept when seq is
+// the newest.
+func (h *history) oldest(seq uint64) uint64 {
+	if h.limit > 0 && seq > uint64(h.limit) {
+		return seq - uint64(h.limit) + 1
+	}
+	return 1
+}
+
+// since returns the kept events after sequence number seq, oldest first.
+func (h *history) since(seq uint64) []Event {
+	lo := max(seq+1, h.oldest(h.seq), h.first)
+	if len(h.chunks) == 0 || lo > h.seq {
+		return []Event{}
+	}
+	out := make([]Event, 0, h.seq-lo+1)
+	for lo <= h.seq {
+		c := h.chunks[(lo-h.first)/histChunkLen]
+		i := int((lo - h.first) % histChunkLen)
+		recs := c.recs[i:]
+		// One string holds the bytes of the events read from this chunk.
+		base := recs[0].start
+		str := string(c.data[base:recs[len(recs)-1].ends[histFields-1]])
+		for k := range recs {
+			r := &recs[k]
+			var f [histFields]string
+			from := r.start
+			for j, to := range r.ends {
+				f[j] = str[from-base : to-base]
+				from = to
+			}
+			out = append(out, Event{Seq: lo + uint64(k), Time: time.Unix(r.sec, int64(r.nsec)).UTC(),
+				Kind: EventKind(f[0]), RequestID: f[1], AccountID: f[2], Action: Action(f[3]), ResourceID: f[4],
+				From: f[5], To: f[6], Code: Code(f[7]), Cause: f[8]})
+		}
+		lo += uint64(len(recs))
+	}
+	return out
+}
+
+func (h *history) all() []Event { return h.since(0) }
 
 // History returns the recorded events, oldest first: every call (with its
 // RequestId, and its error code if refused), every status transition with

@@ -1,7 +1,6 @@
 package eipsim
 
 import (
-	"container/heap"
 	"reflect"
 	"slices"
 	"strconv"
@@ -443,7 +442,7 @@ func (s *Sim) releaseStuck(resource string, now time.Time) int {
 			s.unstick(st.t, now)
 		} else if due := max(st.due, now.UnixNano()); due < st.t.due {
 			st.t.due = due
-			heap.Fix(&s.tasks, st.t.index)
+			s.tasks.fix(st.t.index)
 		}
 		n++
 	}
@@ -475,9 +474,9 @@ func (s *Sim) pruneStuck() {
 
 // taskBySeq finds a pending task by its sequence number.
 func (s *Sim) taskBySeq(seq uint64) *task {
-	for _, t := range s.tasks {
-		if t.seq == seq {
-			return t
+	for _, x := range s.tasks {
+		if x.seq == seq {
+			return x.t
 		}
 	}
 	return nil

@@ -118,9 +118,9 @@ func (s *Sim) CheckInvariants() (err error) {
 			bad("EIP %s is bound to %s, which does not hold it", e.id, e.bind.target.targetID())
 		}
 	}
-	for _, t := range s.tasks {
-		if t.index < 0 {
-			bad("task %s is queued with index %d", taskID(t.seq), t.index)
+	for i, x := range s.tasks {
+		if t := x.t; t.index != i || x.due != t.due || x.seq != t.seq {
+			bad("task %s is queued at %d with index %d", taskID(t.seq), i, t.index)
 		}
 	}
 	return errors.Join(errs...)

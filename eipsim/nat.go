@@ -246,7 +246,7 @@ func (s *Sim) holds(g *natGateway, ip string) *eip {
 
 func unstable(status string) bool { return status == EntryPending || status == EntryDeleting }
 
-func (g *natGateway) checkUnassociate(s *Sim, c *call, e *eip, req *UnassociateEipAddressRequest) *Error {
+func (g *natGateway) checkUnassociate(s *Sim, c call, e *eip, req UnassociateEipAddressRequest) *Error {
 	if g.status == NatGatewayDeleting {
 		return c.err(CodeInvalidBindInstanceNotFound)
 	}
@@ -282,7 +282,7 @@ func (g *natGateway) checkUnassociate(s *Sim, c *call, e *eip, req *UnassociateE
 }
 
 // unassociating applies Force=true to the entries that use e.
-func (g *natGateway) unassociating(s *Sim, c *call, e *eip, req *UnassociateEipAddressRequest) {
+func (g *natGateway) unassociating(s *Sim, c call, e *eip, req UnassociateEipAddressRequest) {
 	if !req.Force {
 		return
 	}

@@ -236,20 +236,6 @@ func needsDoubleSeparator(out string) bool {
 	return false
 }
 
-// since returns the events after sequence number seq that are still kept.
-func (h *history) since(seq uint64) []Event {
-	n := len(h.events)
-	i := n // events[ring index of i..n) are newer than seq
-	for i > 0 && h.events[(h.start+i-1)%n].Seq > seq {
-		i--
-	}
-	out := make([]Event, 0, n-i)
-	for ; i < n; i++ {
-		out = append(out, h.events[(h.start+i)%n])
-	}
-	return out
-}
-
 // HistorySince returns the history events numbered after seq (see
 // [Event.Seq]), oldest first: what happened since an earlier look.
 func (s *Sim) HistorySince(seq uint64) []Event {

@@ -24,8 +24,9 @@ type Sim struct {
 	allocations uint64
 	held        map[accountRegion]int
 
-	tasks   taskQueue
-	taskSeq uint64
+	tasks     taskQueue
+	taskSeq   uint64
+	freeTasks []*task // task.go
 
 	tokens  tokenStore
 	history history

@@ -2,7 +2,6 @@ package eipsim
 
 import (
 	"cmp"
-	"container/heap"
 	"math"
 	"slices"
 	"time"
@@ -54,41 +53,115 @@ func (t *task) snapshot() Task {
 func taskID(seq uint64) string { return "t-" + pad4(seq) }
 
 // taskQueue is a min-heap on (due, seq): a total order, so equal due
-// times apply in scheduling order.
-type taskQueue []*task
+// times apply in scheduling order. Each entry carries its task's key, so
+// sifting compares entries without following the task pointers; a task
+// knows its position (index) so that it can be moved or removed.
+type taskQueue []taskEntry
 
-func (q taskQueue) Len() int { return len(q) }
-func (q taskQueue) Less(i, j int) bool {
-	if q[i].due != q[j].due {
-		return q[i].due < q[j].due
+type taskEntry struct {
+	due int64
+	seq uint64
+	t   *task
+}
+
+func (a *taskEntry) less(b *taskEntry) bool {
+	return a.due < b.due || a.due == b.due && a.seq < b.seq
+}
+
+// push adds t at its due time.
+func (q *taskQueue) push(t *task) {
+	*q = append(*q, taskEntry{due: t.due, seq: t.seq, t: t})
+	q.up(len(*q) - 1)
+}
+
+// pop removes and returns the first task.
+func (q *taskQueue) pop() *task {
+	h := *q
+	n := len(h) - 1
+	t := h[0].t
+	h[0] = h[n]
+	h[n] = taskEntry{}
+	*q = h[:n]
+	if n > 0 {
+		q.down(0)
 	}
-	return q[i].seq < q[j].seq
-}
-func (q taskQueue) Swap(i, j int) {
-	q[i], q[j] = q[j], q[i]
-	q[i].index = i
-	q[j].index = j
-}
-func (q *taskQueue) Push(x any) {
-	t := x.(*task)
-	t.index = len(*q)
-	*q = append(*q, t)
-}
-func (q *taskQueue) Pop() any {
-	old := *q
-	n := len(old)
-	t := old[n-1]
-	old[n-1] = nil
 	t.index = -1
-	*q = old[:n-1]
 	return t
+}
+
+// remove removes the task at position i.
+func (q *taskQueue) remove(i int) {
+	h := *q
+	n := len(h) - 1
+	t := h[i].t
+	if i != n {
+		h[i] = h[n]
+	}
+	h[n] = taskEntry{}
+	*q = h[:n]
+	if i != n {
+		q.fix(i)
+	}
+	t.index = -1
+}
+
+// fix restores the order after the task at position i changed its due
+// time.
+func (q *taskQueue) fix(i int) {
+	(*q)[i].due = (*q)[i].t.due
+	if !q.down(i) {
+		q.up(i)
+	}
+}
+
+// up moves the entry at i towards the root; it moves a hole rather than
+// swapping, and sets the index of every task it moves.
+func (q taskQueue) up(i int) {
+	x := q[i]
+	for i > 0 {
+		p := (i - 1) / 2
+		if !x.less(&q[p]) {
+			break
+		}
+		q[i] = q[p]
+		q[i].t.index = i
+		i = p
+	}
+	q[i] = x
+	x.t.index = i
+}
+
+// down moves the entry at i towards the leaves and reports whether it
+// moved.
+func (q taskQueue) down(i0 int) bool {
+	n := len(q)
+	i := i0
+	x := q[i]
+	for {
+		c := 2*i + 1
+		if c >= n || c < 0 {
+			break
+		}
+		if r := c + 1; r < n && q[r].less(&q[c]) {
+			c = r
+		}
+		if !q[c].less(&x) {
+			break
+		}
+		q[i] = q[c]
+		q[i].t.index = i
+		i = c
+	}
+	q[i] = x
+	x.t.index = i
+	return i > i0
 }
 
 // schedule queues apply to run after d from now and returns the task.
 func (s *Sim) schedule(now time.Time, d time.Duration, action Action, resource, from, to string, apply func(at time.Time)) *task {
 	s.taskSeq++
 	t := &task{due: now.Add(d).UnixNano() - int64(b2i(bugs.earlyCompletion)), seq: s.taskSeq, action: action, resource: resource, from: from, to: to, apply: apply}
-	heap.Push(&s.tasks, t)
+	s.tasks.push(t)
 	return t
 }
 
@@ -106,10 +179,33 @@ const (
 // rid, after d from now; e.pending is set to the task.
 func (s *Sim) scheduleEIP(now time.Time, d time.Duration, action Action, e *eip, from, to string, done eipDone, rid string) *task {
 	s.taskSeq++
-	t := &task{due: now.Add(d).UnixNano(), seq: s.taskSeq, action: action, resource: e.id, from: from, to: to, done: done, eip: e, rid: rid}
-	heap.Push(&s.tasks, t)
+	t := s.newTask()
+	*t = task{due: now.Add(d).UnixNano(), seq: s.taskSeq, action: action, resource: e.id, from: from, to: to, done: done, eip: e, rid: rid}
+	s.tasks.push(t)
 	e.pending = t
 	return t
+}
+
+// maxFreeTasks is how many applied EIP tasks a Sim keeps for reuse.
+const maxFreeTasks = 16
+
+// newTask returns a task to fill in: a reused one, or a new one.
+func (s *Sim) newTask() *task {
+	if n := len(s.freeTasks); n > 0 {
+		t := s.freeTasks[n-1]
+		s.freeTasks = s.freeTasks[:n-1]
+		return t
+	}
+	return new(task)
+}
+
+// freeTask keeps an applied EIP task for reuse. Nothing refers to it any
+// more but stuck-task entries, which check the task's sequence number.
+func (s *Sim) freeTask(t *task) {
+	if len(s.freeTasks) < maxFreeTasks {
+		*t = task{index: -1}
+		s.freeTasks = append(s.freeTasks, t)
+	}
 }
 
 // completeEIP applies an EIP completion task at its due time at.
@@ -139,7 +235,7 @@ func (s *Sim) stick(t *task) {
 		return
 	}
 	t.stuck, t.due = t.due, math.MaxInt64
-	heap.Fix(&s.tasks, t.index)
+	s.tasks.fix(t.index)
 }
 
 // unstick lets a stuck task apply at max(its original due time, now).
@@ -149,13 +245,13 @@ func (s *Sim) unstick(t *task, now time.Time) {
 	}
 	t.due = max(t.stuck, now.UnixNano())
 	t.stuck = 0
-	heap.Fix(&s.tasks, t.index)
+	s.tasks.fix(t.index)
 }
 
 // cancel removes t from the queue if it is still there.
 func (s *Sim) cancel(t *task) {
-	if t != nil && t.index >= 0 && t.index < len(s.tasks) && s.tasks[t.index] == t {
-		heap.Remove(&s.tasks, t.index)
+	if t != nil && t.index >= 0 && t.index < len(s.tasks) && s.tasks[t.index].t == t {
+		s.tasks.remove(t.index)
 	}
 }
 
@@ -166,11 +262,12 @@ func (s *Sim) cancel(t *task) {
 func (s *Sim) settle(now time.Time) {
 	n := now.UnixNano()
 	for len(s.tasks) > 0 && s.tasks[0].due <= n {
-		t := heap.Pop(&s.tasks).(*task)
+		t := s.tasks.pop()
 		if t.apply != nil {
 			t.apply(time.Unix(0, t.due))
 		} else {
 			s.completeEIP(t, time.Unix(0, t.due))
+			s.freeTask(t)
 		}
 	}
 	s.compactEIPs()
@@ -191,8 +288,8 @@ func (s *Sim) Tasks() []Task {
 	defer s.mu.Unlock()
 	s.settle(s.clock.Now())
 	out := make([]Task, len(s.tasks))
-	for i, t := range s.tasks {
-		out[i] = t.snapshot()
+	for i, x := range s.tasks {
+		out[i] = x.t.snapshot()
 	}
 	slices.SortFunc(out, func(a, b Task) int {
 		if c := a.Due.Compare(b.Due); c != 0 {

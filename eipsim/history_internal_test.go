@@ -1,0 +1,54 @@
+package eipsim
+
+import (
+	"fmt"
+	"reflect"
+	"testing"
+	"time"
+)
+
+// TestHistoryChunks checks the chunked history against a plain list: the
+// kept events, since, and the dropped count, around chunk boundaries.
+func TestHistoryChunks(t *testing.T) {
+	start := time.Date(2026, 1, 2, 3, 4, 5, 6, time.FixedZone("x", 3600))
+	for _, limit := range []int{0, 1, 7, histChunkLen - 1, histChunkLen, histChunkLen + 1, 2*histChunkLen + 5} {
+		h := history{limit: limit}
+		var want []Event
+		for i := range 5*histChunkLen + 3 {
+			e := Event{Time: start.Add(time.Duration(i) * 1234567 * time.Microsecond), Kind: EventKindCall,
+				RequestID: fmt.Sprint("r", i), Action: Action(fmt.Sprint("A", i%3)), ResourceID: fmt.Sprint("eip-", i%11),
+				From: "x", Cause: string(make([]byte, i%5))}
+			if i%4 == 0 {
+				e.Kind, e.AccountID, e.To, e.Code = EventKindFault, "acct", "y", "Code"
+			}
+			h.add(e)
+			e.Seq, e.Time = uint64(i+1), e.Time.UTC()
+			want = append(want, e)
+			if limit > 0 && len(want) > limit {
+				want = want[1:]
+			}
+			if i%97 != 0 && i < 5*histChunkLen {
+				continue
+			}
+			if got := h.all(); !reflect.DeepEqual(got, want) {
+				t.Fatalf("limit %d, after %d: all() differs: %d events, want %d", limit, i+1, len(got), len(want))
+			}
+			for _, k := range []int{0, 1, len(want) / 2, len(want) - 1, len(want)} {
+				seq := want[0].Seq - 1 + uint64(k)
+				if got := h.since(seq); !reflect.DeepEqual(got, want[k:]) {
+					t.Fatalf("limit %d, after %d: since(%d) differs", limit, i+1, seq)
+				}
+			}
+			if d := uint64(i+1) - uint64(len(want)); h.dropped != d {
+				t.Fatalf("limit %d: dropped %d, want %d", limit, h.dropped, d)
+			}
+		}
+		if limit > 0 && len(h.chunks) > (limit+histChunkLen-1)/histChunkLen+1 {
+			t.Errorf("limit %d: %d chunks kept", limit, len(h.chunks))
+		}
+	}
+	var h history
+	if got := h.all(); got == nil || len(got) != 0 {
+		t.Errorf("empty history: %#v", got)
+	}
+}
