@@ -1,8 +1,8 @@
 package eipsim
 
 import (
-	"math"
 	"time"
+	"unicode/utf8"
 )
 
 // EventKind says what a history Event records.
@@ -87,14 +87,29 @@ func (h *history) add(e Event) {
 	r := histRec{sec: e.Time.Unix(), nsec: int32(e.Time.Nanosecond()), start: uint32(len(c.data))}
 	d := c.data
 	for f, v := range [histFields]string{string(e.Kind), e.RequestID, e.AccountID, string(e.Action), e.ResourceID, e.From, e.To, string(e.Code), e.Cause} {
-		d = append(d, v...)
+		d = append(d, clip(v)...)
 		r.ends[f] = uint32(len(d))
-	}
-	if len(d) > math.MaxUint32 {
-		panic("eipsim: history chunk over 4 GiB")
 	}
 	c.data = d
 	c.recs = append(c.recs, r)
+}
+
+// histMaxField is the longest string a history field keeps: IDs and codes
+// are far shorter, and a caller's absurdly long input (an AllocationId of
+// megabytes, say) must not make the history unbounded. With it a chunk holds
+// at most histChunkLen*histFields*histMaxField bytes, well within uint32.
+const histMaxField = 1024
+
+// clip cuts v to histMaxField bytes, at a rune boundary, marking the cut.
+func clip(v string) string {
+	if len(v) <= histMaxField {
+		return v
+	}
+	i := histMaxField - len("…")
+	for i > 0 && !utf8.RuneStart(v[i]) {
+		i--
+	}
+	return v[:i] + "…"
 }
 
 // tail returns the chunk the next event goes to: the last one, or a new

@@ -3,8 +3,10 @@ package eipsim
 import (
 	"fmt"
 	"reflect"
+	"strings"
 	"testing"
 	"time"
+	"unicode/utf8"
 )
 
 // TestHistoryChunks checks the chunked history against a plain list: the
@@ -50,5 +52,26 @@ func TestHistoryChunks(t *testing.T) {
 	var h history
 	if got := h.all(); got == nil || len(got) != 0 {
 		t.Errorf("empty history: %#v", got)
+	}
+}
+
+// TestHistoryClipsLongFields: a caller's huge input is kept cut, so the
+// history stays bounded and never overflows a chunk's offsets.
+func TestHistoryClipsLongFields(t *testing.T) {
+	var h history
+	long := strings.Repeat("é", 10*histMaxField) // 2 bytes a rune
+	for range histChunkLen + 1 {
+		h.add(Event{Kind: EventKindCall, ResourceID: long, Cause: "short"})
+	}
+	evs := h.since(0)
+	if len(evs) != histChunkLen+1 {
+		t.Fatalf("got %d events, want %d", len(evs), histChunkLen+1)
+	}
+	got := evs[len(evs)-1]
+	if len(got.ResourceID) > histMaxField || !strings.HasSuffix(got.ResourceID, "…") || !utf8.ValidString(got.ResourceID) {
+		t.Fatalf("ResourceID kept %d bytes (valid UTF-8: %v), want a clipped prefix of at most %d", len(got.ResourceID), utf8.ValidString(got.ResourceID), histMaxField)
+	}
+	if got.Cause != "short" {
+		t.Fatalf("Cause = %q after a clipped field, want short", got.Cause)
 	}
 }
