@@ -60,6 +60,23 @@ func (s *Sim) checkTokenRegion(c *call, token, region string) *Error {
 	return s.checkRegion(c, region)
 }
 
+// requireRegion checks a required RegionId: missing, then unknown.
+func (s *Sim) requireRegion(c *call, region string) *Error {
+	if region == "" {
+		return c.missing("RegionId")
+	}
+	return s.checkRegion(c, region)
+}
+
+// requireRegionAndID checks the RegionId and the ID (parameter param) of the
+// one resource an action is about: both required, then the region known.
+func (s *Sim) requireRegionAndID(c *call, region, param, id string) *Error {
+	if err := c.require("RegionId", region, param, id); err != nil {
+		return err
+	}
+	return s.checkRegion(c, region)
+}
+
 func validIPv4(s string) bool {
 	a, err := netip.ParseAddr(s)
 	return err == nil && a.Is4()
