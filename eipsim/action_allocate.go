@@ -51,42 +51,37 @@ var isps = []string{"BGP", "BGP_PRO", "ChinaTelecom", "ChinaUnicom", "ChinaMobil
 
 // AllocateEipAddress allocates an EIP to the caller's account.
 func (s *Sim) AllocateEipAddress(ctx context.Context, req AllocateEipAddressRequest) (*AllocateEipAddressResponse, error) {
-	if r := s.recordedCall(ctx); r != nil { // recorder.go
-		return recordAction(s, r, ctx, ActionAllocateEipAddress, req, (*Sim).AllocateEipAddress)
-	}
-	c := s.begin(ctx, ActionAllocateEipAddress)
-	defer s.end()
-	if err := s.intercept(&c, "", &req); err != nil {
-		return nil, s.fail(c, "", err)
-	}
+	return serve(s, ctx, ActionAllocateEipAddress, (*Sim).AllocateEipAddress, req, "", (*Sim).allocateEipAddress)
+}
+
+// created makes ApplyThenFail rules match on the new EIP.
+func (r *AllocateEipAddressResponse) created() string { return r.AllocationID }
+
+func (s *Sim) allocateEipAddress(c call, req AllocateEipAddressRequest) (*AllocateEipAddressResponse, *Error) {
 	region, err := s.checkAllocate(&c, &req)
 	if err != nil {
-		return nil, s.fail(c, "", err)
+		return nil, err
 	}
-	token := req.ClientToken
-	req.ClientToken = ""
-	if resp, err := replay(s, &c, token, req); err != nil {
-		return nil, s.fail(c, "", err)
-	} else if resp != nil {
-		r := *resp.(*AllocateEipAddressResponse)
-		return &r, nil
+	token, old, err := replayToken[AllocateEipAddressResponse](s, &c, &req.ClientToken, &req)
+	if err != nil {
+		return old, err
 	}
 	if s.held[accountRegion{c.account, region}] >= s.cfg.quota+b2i(bugs.quotaOffByOne) {
-		return nil, s.fail(c, "", c.err(CodeQuotaExceededEip))
+		return nil, c.err(CodeQuotaExceededEip)
 	}
 	var ip uint32
 	if req.IPAddress != "" {
 		ip = ip4(netip.MustParseAddr(req.IPAddress)) // checked by checkAllocate
 		if !s.pool.contains(ip) {
-			return nil, s.fail(c, "", c.err(CodeResourceNotFoundIP))
+			return nil, c.err(CodeResourceNotFoundIP)
 		}
 		if s.pool.used.has(ip) {
-			return nil, s.fail(c, "", c.err(CodeIPAllocated))
+			return nil, c.err(CodeIPAllocated)
 		}
 	} else {
 		var ok bool
 		if ip, ok = s.pool.next(); !ok {
-			return nil, s.fail(c, "", c.err(CodeOperationFailedInsufficientEIP))
+			return nil, c.err(CodeOperationFailedInsufficientEIP)
 		}
 	}
 	bw, _ := strconv.Atoi(req.Bandwidth)
@@ -121,15 +116,8 @@ func (s *Sim) AllocateEipAddress(ctx context.Context, req AllocateEipAddressRequ
 	}
 	s.ok(c, e.id)
 	s.transition(c.now, c.action, e.id, "", string(StatusAvailable), c.rid)
-	remember(s, &c, token, req, resp)
-	if err := s.outcome(&c, e.id); err != nil {
-		return nil, err
-	}
-	if token == "" {
-		return resp, nil // not remembered: the caller may have it
-	}
-	r := *resp // the remembered response stays the Sim's
-	return &r, nil
+	rememberResponse(s, &c, token, req, resp)
+	return resp, nil
 }
 
 // checkAllocate validates the parameters and fills in their defaults.

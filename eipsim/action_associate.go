@@ -60,34 +60,27 @@ var modes = []string{ModeNAT, ModeBinded, ModeMultiBinded}
 // AssociateEipAddress associates an EIP with an ECS instance, an SLB
 // instance, an ENI, a NAT gateway or a HaVip.
 func (s *Sim) AssociateEipAddress(ctx context.Context, req AssociateEipAddressRequest) (*AssociateEipAddressResponse, error) {
-	if r := s.recordedCall(ctx); r != nil { // recorder.go
-		return recordAction(s, r, ctx, ActionAssociateEipAddress, req, (*Sim).AssociateEipAddress)
-	}
-	c := s.begin(ctx, ActionAssociateEipAddress)
-	defer s.end()
-	if err := s.intercept(&c, req.AllocationID, &req); err != nil {
-		return nil, s.fail(c, req.AllocationID, err)
-	}
+	return serve(s, ctx, ActionAssociateEipAddress, (*Sim).AssociateEipAddress, req, req.AllocationID, (*Sim).associateEipAddress)
+}
+
+func (s *Sim) associateEipAddress(c call, req AssociateEipAddressRequest) (*AssociateEipAddressResponse, *Error) {
 	if err := s.checkAssociate(&c, &req); err != nil {
-		return nil, s.fail(c, req.AllocationID, err)
+		return nil, err
 	}
-	token := req.ClientToken
-	req.ClientToken = ""
-	if resp, err := replay(s, &c, token, req); err != nil {
-		return nil, s.fail(c, req.AllocationID, err)
-	} else if resp != nil {
-		return &AssociateEipAddressResponse{RequestID: resp.(string)}, nil
+	token, old, err := replayToken[AssociateEipAddressResponse](s, &c, &req.ClientToken, &req)
+	if err != nil {
+		return old, err
 	}
 	e, err := s.lookupEIP(&c, req.RegionID, req.AllocationID)
 	if err != nil {
-		return nil, s.fail(c, req.AllocationID, err)
+		return nil, err
 	}
 	if err := s.checkWrite(&c, e, evAssociate); err != nil {
-		return nil, s.fail(c, e.id, err)
+		return nil, err
 	}
 	t, b, err := s.associate(&c, e, &req)
 	if err != nil {
-		return nil, s.fail(c, e.id, err)
+		return nil, err
 	}
 	s.ok(c, e.id)
 	s.fire(c.now, e, evAssociate, c.action, c.rid)
@@ -97,20 +90,15 @@ func (s *Sim) AssociateEipAddress(ctx context.Context, req AssociateEipAddressRe
 	d, stuck := s.delay(&c, e.id)
 	s.scheduleEIP(c.now, d, c.action, e, string(StatusAssociating), string(StatusInUse), doneAssociate, c.rid)
 	s.delayed(e.pending, stuck)
-	remember(s, &c, token, req, c.rid)
-	if err := s.outcome(&c, e.id); err != nil {
-		return nil, err
-	}
-	return &AssociateEipAddressResponse{RequestID: c.rid}, nil
+	resp := &AssociateEipAddressResponse{RequestID: c.rid}
+	rememberResponse(s, &c, token, req, resp)
+	return resp, nil
 }
 
 // checkAssociate validates the parameters.
 func (s *Sim) checkAssociate(c *call, req *AssociateEipAddressRequest) *Error {
-	if req.AllocationID == "" {
-		return c.missing("AllocationId")
-	}
-	if req.InstanceID == "" {
-		return c.missing("InstanceId")
+	if err := c.require("AllocationId", req.AllocationID, "InstanceId", req.InstanceID); err != nil {
+		return err
 	}
 	if req.InstanceType == "" {
 		req.InstanceType = InstanceTypeEcsInstance
@@ -124,11 +112,5 @@ func (s *Sim) checkAssociate(c *call, req *AssociateEipAddressRequest) *Error {
 	if req.PrivateIPAddress != "" && !validIPv4(req.PrivateIPAddress) {
 		return c.invalid("PrivateIpAddress")
 	}
-	if err := c.checkToken(req.ClientToken); err != nil {
-		return err
-	}
-	if err := s.checkRegion(c, req.RegionID); err != nil {
-		return err
-	}
-	return nil
+	return s.checkTokenRegion(c, req.ClientToken, req.RegionID)
 }

@@ -44,17 +44,14 @@ var statuses = []Status{StatusAvailable, StatusAssociating, StatusInUse, StatusU
 
 // DescribeEipAddresses lists the caller's EIPs in a region.
 func (s *Sim) DescribeEipAddresses(ctx context.Context, req DescribeEipAddressesRequest) (*DescribeEipAddressesResponse, error) {
-	if r := s.recordedCall(ctx); r != nil { // recorder.go
-		return recordAction(s, r, ctx, ActionDescribeEipAddresses, req, (*Sim).DescribeEipAddresses)
-	}
-	c := s.begin(ctx, ActionDescribeEipAddresses)
-	defer s.end()
-	if err := s.intercept(&c, req.AllocationID, &req); err != nil {
-		return nil, s.fail(c, "", err)
-	}
+	return serveRead(s, ctx, ActionDescribeEipAddresses, (*Sim).DescribeEipAddresses, req, req.AllocationID,
+		(*Sim).describeEipAddresses)
+}
+
+func (s *Sim) describeEipAddresses(c call, req DescribeEipAddressesRequest) (*DescribeEipAddressesResponse, *Error) {
 	region, ids, ips, err := s.checkDescribe(&c, &req)
 	if err != nil {
-		return nil, s.fail(c, "", err)
+		return nil, err
 	}
 	match := func(e *eip) bool {
 		if e.gone || e.account != c.account || e.region != region {

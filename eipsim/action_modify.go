@@ -30,53 +30,44 @@ type ModifyEipAddressAttributeResponse struct {
 
 // ModifyEipAddressAttribute changes an EIP's bandwidth, name or description.
 func (s *Sim) ModifyEipAddressAttribute(ctx context.Context, req ModifyEipAddressAttributeRequest) (*ModifyEipAddressAttributeResponse, error) {
-	if r := s.recordedCall(ctx); r != nil { // recorder.go
-		return recordAction(s, r, ctx, ActionModifyEipAddressAttribute, req, (*Sim).ModifyEipAddressAttribute)
-	}
-	c := s.begin(ctx, ActionModifyEipAddressAttribute)
-	defer s.end()
-	if err := s.intercept(&c, req.AllocationID, &req); err != nil {
-		return nil, s.fail(c, req.AllocationID, err)
-	}
-	if req.AllocationID == "" {
-		return nil, s.fail(c, "", c.missing("AllocationId"))
+	return serve(s, ctx, ActionModifyEipAddressAttribute, (*Sim).ModifyEipAddressAttribute, req, req.AllocationID,
+		(*Sim).modifyEipAddressAttribute)
+}
+
+func (s *Sim) modifyEipAddressAttribute(c call, req ModifyEipAddressAttributeRequest) (*ModifyEipAddressAttributeResponse, *Error) {
+	if err := c.require("AllocationId", req.AllocationID); err != nil {
+		return nil, err
 	}
 	bw := 0
 	if req.Bandwidth != "" {
 		var err error
 		if bw, err = strconv.Atoi(req.Bandwidth); err != nil {
-			return nil, s.fail(c, req.AllocationID, newErrorAlt(CodeInvalidParameter, altInvalidBandwidthModify, c.rid))
+			return nil, newErrorAlt(CodeInvalidParameter, altInvalidBandwidthModify, c.rid)
 		}
 	}
 	if req.Name != "" && (len([]rune(req.Name)) > 128 || hasURLPrefix(req.Name)) {
-		return nil, s.fail(c, req.AllocationID, c.invalid("Name"))
+		return nil, c.invalid("Name")
 	}
 	if req.Description != "" && (len([]rune(req.Description)) > 256 || hasURLPrefix(req.Description)) {
-		return nil, s.fail(c, req.AllocationID, c.invalid("Description"))
+		return nil, c.invalid("Description")
 	}
-	if err := s.checkRegion(&c, req.RegionID); err != nil {
-		return nil, s.fail(c, req.AllocationID, err)
-	}
-	e, err := s.lookupEIP(&c, req.RegionID, req.AllocationID)
+	e, err := s.lookupUnlockedEIP(&c, req.RegionID, req.AllocationID)
 	if err != nil {
-		return nil, s.fail(c, req.AllocationID, err)
-	}
-	if err := s.lockError(e, c.action, c.rid); err != nil {
-		return nil, s.fail(c, e.id, err)
+		return nil, err
 	}
 	if e.status != stAvailable && e.status != stInUse {
-		return nil, s.fail(c, e.id, c.err(CodeIncorrectEipStatus))
+		return nil, c.err(CodeIncorrectEipStatus)
 	}
 	if req.Bandwidth != "" {
 		if e.prepaid {
-			return nil, s.fail(c, e.id, c.err(CodeForbiddenChargeTypeIsPrepaid))
+			return nil, c.err(CodeForbiddenChargeTypeIsPrepaid)
 		}
 		max := 500
 		if e.traffic {
 			max = 200
 		}
 		if bw < 1 || bw > max {
-			return nil, s.fail(c, e.id, newErrorAlt(CodeInvalidParameter, altInvalidBandwidthModify, c.rid))
+			return nil, newErrorAlt(CodeInvalidParameter, altInvalidBandwidthModify, c.rid)
 		}
 	}
 	s.ok(c, e.id)
@@ -88,9 +79,6 @@ func (s *Sim) ModifyEipAddressAttribute(ctx context.Context, req ModifyEipAddres
 	}
 	if req.Description != "" {
 		e.ext().description = req.Description
-	}
-	if err := s.outcome(&c, e.id); err != nil {
-		return nil, err
 	}
 	return &ModifyEipAddressAttributeResponse{RequestID: c.rid}, nil
 }

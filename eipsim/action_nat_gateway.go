@@ -35,29 +35,21 @@ type CreateNatGatewayResponse struct {
 
 // CreateNatGateway creates a NAT gateway in a VPC of the caller.
 func (s *Sim) CreateNatGateway(ctx context.Context, req CreateNatGatewayRequest) (*CreateNatGatewayResponse, error) {
-	if r := s.recordedCall(ctx); r != nil { // recorder.go
-		return recordAction(s, r, ctx, ActionCreateNatGateway, req, (*Sim).CreateNatGateway)
-	}
-	c := s.begin(ctx, ActionCreateNatGateway)
-	defer s.end()
-	if err := s.intercept(&c, req.VpcID, &req); err != nil {
-		return nil, s.fail(c, req.VpcID, err)
-	}
+	return serve(s, ctx, ActionCreateNatGateway, (*Sim).CreateNatGateway, req, req.VpcID, (*Sim).createNatGateway)
+}
+
+func (s *Sim) createNatGateway(c call, req CreateNatGatewayRequest) (*CreateNatGatewayResponse, *Error) {
 	if err := s.checkCreateNatGateway(&c, &req); err != nil {
-		return nil, s.fail(c, req.VpcID, err)
+		return nil, err
 	}
-	token := req.ClientToken
-	req.ClientToken = ""
-	if resp, err := replay(s, &c, token, req); err != nil {
-		return nil, s.fail(c, req.VpcID, err)
-	} else if resp != nil {
-		r := *resp.(*CreateNatGatewayResponse)
-		return &r, nil
+	token, old, err := replayToken[CreateNatGatewayResponse](s, &c, &req.ClientToken, &req)
+	if err != nil {
+		return old, err
 	}
 	v, ok := s.world.vpcs[req.VpcID]
 	if !ok || v.account != c.account || v.region != req.RegionID {
 		// [I] The cloud's VPC-not-found code is not in our sources.
-		return nil, s.fail(c, req.VpcID, c.invalid("VpcId"))
+		return nil, c.invalid("VpcId")
 	}
 	id := s.ids.resourceID("ngw-", func(id string) bool {
 		stb, ftb := tableIDs(id)
@@ -75,20 +67,13 @@ func (s *Sim) CreateNatGateway(ctx context.Context, req CreateNatGatewayRequest)
 	})
 	s.delayed(g.pending, stuck)
 	resp := &CreateNatGatewayResponse{RequestID: c.rid, NatGatewayID: id, SnatTableIDs: []string{g.snatTable}, ForwardTableIDs: []string{g.fwdTable}}
-	remember(s, &c, token, req, resp)
-	if err := s.outcome(&c, req.VpcID); err != nil {
-		return nil, err
-	}
-	r := *resp
-	return &r, nil
+	rememberResponse(s, &c, token, req, resp)
+	return resp, nil
 }
 
 func (s *Sim) checkCreateNatGateway(c *call, req *CreateNatGatewayRequest) *Error {
-	if req.RegionID == "" {
-		return c.missing("RegionId")
-	}
-	if req.VpcID == "" {
-		return c.missing("VpcId")
+	if err := c.require("RegionId", req.RegionID, "VpcId", req.VpcID); err != nil {
+		return err
 	}
 	if req.NatType == "" {
 		req.NatType = "Enhanced"
@@ -99,10 +84,7 @@ func (s *Sim) checkCreateNatGateway(c *call, req *CreateNatGatewayRequest) *Erro
 	if req.Name != "" && !validName(req.Name) {
 		return c.invalid("Name")
 	}
-	if err := c.checkToken(req.ClientToken); err != nil {
-		return err
-	}
-	return s.checkRegion(c, req.RegionID)
+	return s.checkTokenRegion(c, req.ClientToken, req.RegionID)
 }
 
 // DeleteNatGatewayRequest holds the DeleteNatGateway parameters.
@@ -125,20 +107,16 @@ type DeleteNatGatewayResponse struct {
 // Deleting at once and its EIPs stay bound until the gateway is gone, then
 // become Available.
 func (s *Sim) DeleteNatGateway(ctx context.Context, req DeleteNatGatewayRequest) (*DeleteNatGatewayResponse, error) {
-	if r := s.recordedCall(ctx); r != nil { // recorder.go
-		return recordAction(s, r, ctx, ActionDeleteNatGateway, req, (*Sim).DeleteNatGateway)
-	}
-	c := s.begin(ctx, ActionDeleteNatGateway)
-	defer s.end()
-	if err := s.intercept(&c, req.NatGatewayID, &req); err != nil {
-		return nil, s.fail(c, req.NatGatewayID, err)
-	}
+	return serve(s, ctx, ActionDeleteNatGateway, (*Sim).DeleteNatGateway, req, req.NatGatewayID, (*Sim).deleteNatGateway)
+}
+
+func (s *Sim) deleteNatGateway(c call, req DeleteNatGatewayRequest) (*DeleteNatGatewayResponse, *Error) {
 	g, err := s.lookupNatGateway(&c, req.RegionID, req.NatGatewayID)
 	if err != nil {
-		return nil, s.fail(c, req.NatGatewayID, err)
+		return nil, err
 	}
 	if err := g.statusError(&c); err != nil {
-		return nil, s.fail(c, g.id, err)
+		return nil, err
 	}
 	if !req.Force {
 		dep := ""
@@ -151,7 +129,7 @@ func (s *Sim) DeleteNatGateway(ctx context.Context, req DeleteNatGatewayRequest)
 			dep = "Eip"
 		}
 		if dep != "" {
-			return nil, s.fail(c, g.id, c.err(CodeDependencyViolation, dep, "NatGateway"))
+			return nil, c.err(CodeDependencyViolation, dep, "NatGateway")
 		}
 	}
 	s.ok(c, g.id)
@@ -175,9 +153,6 @@ func (s *Sim) DeleteNatGateway(ctx context.Context, req DeleteNatGatewayRequest)
 		s.removeNatGateway(at, g, c.rid)
 	})
 	s.delayed(g.pending, stuck)
-	if err := s.outcome(&c, req.NatGatewayID); err != nil {
-		return nil, err
-	}
 	return &DeleteNatGatewayResponse{RequestID: c.rid}, nil
 }
 
@@ -208,13 +183,7 @@ func (s *Sim) removeNatGateway(at time.Time, g *natGateway, cause string) {
 // lookupNatGateway finds the caller's gateway; another account's, another
 // region's or an unknown one gives InvalidNatGatewayId.NotFound.
 func (s *Sim) lookupNatGateway(c *call, region, id string) (*natGateway, *Error) {
-	if region == "" {
-		return nil, c.missing("RegionId")
-	}
-	if id == "" {
-		return nil, c.missing("NatGatewayId")
-	}
-	if err := s.checkRegion(c, region); err != nil {
+	if err := s.requireRegionAndID(c, region, "NatGatewayId", id); err != nil {
 		return nil, err
 	}
 	g, ok := s.world.nats[id]
@@ -245,19 +214,13 @@ type DescribeNatGatewaysResponse struct {
 
 // DescribeNatGateways lists the caller's NAT gateways in a region, by ID.
 func (s *Sim) DescribeNatGateways(ctx context.Context, req DescribeNatGatewaysRequest) (*DescribeNatGatewaysResponse, error) {
-	if r := s.recordedCall(ctx); r != nil { // recorder.go
-		return recordAction(s, r, ctx, ActionDescribeNatGateways, req, (*Sim).DescribeNatGateways)
-	}
-	c := s.begin(ctx, ActionDescribeNatGateways)
-	defer s.end()
-	if err := s.intercept(&c, req.NatGatewayID, &req); err != nil {
-		return nil, s.fail(c, "", err)
-	}
-	if req.RegionID == "" {
-		return nil, s.fail(c, "", c.missing("RegionId"))
-	}
-	if err := s.checkRegion(&c, req.RegionID); err != nil {
-		return nil, s.fail(c, "", err)
+	return serveRead(s, ctx, ActionDescribeNatGateways, (*Sim).DescribeNatGateways, req, req.NatGatewayID,
+		(*Sim).describeNatGateways)
+}
+
+func (s *Sim) describeNatGateways(c call, req DescribeNatGatewaysRequest) (*DescribeNatGatewaysResponse, *Error) {
+	if err := s.requireRegion(&c, req.RegionID); err != nil {
+		return nil, err
 	}
 	var found []NatGateway
 	for _, id := range sortedKeys(s.world.nats) {
@@ -271,7 +234,7 @@ func (s *Sim) DescribeNatGateways(ctx context.Context, req DescribeNatGatewaysRe
 	}
 	lo, hi, err := c.paging(&req.PageNumber, &req.PageSize, len(found))
 	if err != nil {
-		return nil, s.fail(c, "", err)
+		return nil, err
 	}
 	s.ok(c, "")
 	return &DescribeNatGatewaysResponse{RequestID: c.rid, TotalCount: len(found), PageNumber: req.PageNumber,

@@ -22,35 +22,25 @@ type ReleaseEipAddressResponse struct {
 
 // ReleaseEipAddress releases an EIP.
 func (s *Sim) ReleaseEipAddress(ctx context.Context, req ReleaseEipAddressRequest) (*ReleaseEipAddressResponse, error) {
-	if r := s.recordedCall(ctx); r != nil { // recorder.go
-		return recordAction(s, r, ctx, ActionReleaseEipAddress, req, (*Sim).ReleaseEipAddress)
+	return serve(s, ctx, ActionReleaseEipAddress, (*Sim).ReleaseEipAddress, req, req.AllocationID, (*Sim).releaseEipAddress)
+}
+
+func (s *Sim) releaseEipAddress(c call, req ReleaseEipAddressRequest) (*ReleaseEipAddressResponse, *Error) {
+	if err := c.require("AllocationId", req.AllocationID); err != nil {
+		return nil, err
 	}
-	c := s.begin(ctx, ActionReleaseEipAddress)
-	defer s.end()
-	if err := s.intercept(&c, req.AllocationID, &req); err != nil {
-		return nil, s.fail(c, req.AllocationID, err)
-	}
-	if req.AllocationID == "" {
-		return nil, s.fail(c, "", c.missing("AllocationId"))
-	}
-	if err := s.checkRegion(&c, req.RegionID); err != nil {
-		return nil, s.fail(c, req.AllocationID, err)
-	}
-	e, err := s.lookupEIP(&c, req.RegionID, req.AllocationID)
+	e, err := s.lookupUnlockedEIP(&c, req.RegionID, req.AllocationID)
 	if err != nil {
-		return nil, s.fail(c, req.AllocationID, err)
-	}
-	if err := s.lockError(e, c.action, c.rid); err != nil {
-		return nil, s.fail(c, e.id, err)
+		return nil, err
 	}
 	if e.prepaid {
-		return nil, s.fail(c, e.id, c.err(CodeForbiddenChargeTypeIsPrepaid))
+		return nil, c.err(CodeForbiddenChargeTypeIsPrepaid)
 	}
 	if e.protected {
-		return nil, s.fail(c, e.id, c.err(CodeInvalidOperationDeletionProtect))
+		return nil, c.err(CodeInvalidOperationDeletionProtect)
 	}
 	if err := s.checkWrite(&c, e, evRelease); err != nil {
-		return nil, s.fail(c, e.id, err)
+		return nil, err
 	}
 	s.ok(c, e.id)
 	s.fire(c.now, e, evRelease, c.action, c.rid)
@@ -58,8 +48,5 @@ func (s *Sim) ReleaseEipAddress(ctx context.Context, req ReleaseEipAddressReques
 	d, stuck := s.delay(&c, e.id)
 	s.scheduleEIP(c.now, d, c.action, e, string(StatusReleasing), "", doneRelease, c.rid)
 	s.delayed(e.pending, stuck)
-	if err := s.outcome(&c, e.id); err != nil {
-		return nil, err
-	}
 	return &ReleaseEipAddressResponse{RequestID: c.rid}, nil
 }

@@ -55,40 +55,34 @@ var instanceTypes = []InstanceType{InstanceTypeEcsInstance, InstanceTypeSlbInsta
 
 // UnassociateEipAddress disassociates an EIP from the resource it is bound to.
 func (s *Sim) UnassociateEipAddress(ctx context.Context, req UnassociateEipAddressRequest) (*UnassociateEipAddressResponse, error) {
-	if r := s.recordedCall(ctx); r != nil { // recorder.go
-		return recordAction(s, r, ctx, ActionUnassociateEipAddress, req, (*Sim).UnassociateEipAddress)
-	}
-	c := s.begin(ctx, ActionUnassociateEipAddress)
-	defer s.end()
-	if err := s.intercept(&c, req.AllocationID, &req); err != nil {
-		return nil, s.fail(c, req.AllocationID, err)
-	}
+	return serve(s, ctx, ActionUnassociateEipAddress, (*Sim).UnassociateEipAddress, req, req.AllocationID,
+		(*Sim).unassociateEipAddress)
+}
+
+func (s *Sim) unassociateEipAddress(c call, req UnassociateEipAddressRequest) (*UnassociateEipAddressResponse, *Error) {
 	if err := s.checkUnassociateParams(&c, &req); err != nil {
-		return nil, s.fail(c, req.AllocationID, err)
+		return nil, err
 	}
-	token := req.ClientToken
-	req.ClientToken = ""
-	if resp, err := replay(s, &c, token, req); err != nil {
-		return nil, s.fail(c, req.AllocationID, err)
-	} else if resp != nil {
-		return &UnassociateEipAddressResponse{RequestID: resp.(string)}, nil
+	token, old, err := replayToken[UnassociateEipAddressResponse](s, &c, &req.ClientToken, &req)
+	if err != nil {
+		return old, err
 	}
 	e, err := s.lookupEIP(&c, req.RegionID, req.AllocationID)
 	if err != nil {
-		return nil, s.fail(c, req.AllocationID, err)
+		return nil, err
 	}
 	if err := s.checkWrite(&c, e, evUnassociate); err != nil {
-		return nil, s.fail(c, e.id, err)
+		return nil, err
 	}
 	if err := s.checkBinding(&c, e, &req); err != nil {
-		return nil, s.fail(c, e.id, err)
+		return nil, err
 	}
 	t := e.bind.target
 	if s.inDefaultVPC(t.base()) {
-		return nil, s.fail(c, e.id, c.err(CodeOperationDenied))
+		return nil, c.err(CodeOperationDenied)
 	}
 	if err := t.checkUnassociate(s, c, e, req); err != nil {
-		return nil, s.fail(c, e.id, err)
+		return nil, err
 	}
 	s.ok(c, e.id)
 	s.fire(c.now, e, evUnassociate, c.action, c.rid)
@@ -97,11 +91,9 @@ func (s *Sim) UnassociateEipAddress(ctx context.Context, req UnassociateEipAddre
 	d, stuck := s.delay(&c, e.id)
 	s.scheduleEIP(c.now, d, c.action, e, string(StatusUnassociating), string(StatusAvailable), doneUnassociate, c.rid)
 	s.delayed(e.pending, stuck)
-	remember(s, &c, token, req, c.rid)
-	if err := s.outcome(&c, e.id); err != nil {
-		return nil, err
-	}
-	return &UnassociateEipAddressResponse{RequestID: c.rid}, nil
+	resp := &UnassociateEipAddressResponse{RequestID: c.rid}
+	rememberResponse(s, &c, token, req, resp)
+	return resp, nil
 }
 
 func (s *Sim) checkUnassociateParams(c *call, req *UnassociateEipAddressRequest) *Error {
@@ -116,10 +108,7 @@ func (s *Sim) checkUnassociateParams(c *call, req *UnassociateEipAddressRequest)
 		// message, without the parameter's name.
 		return c.err(CodeInvalidParameter)
 	}
-	if err := c.checkToken(req.ClientToken); err != nil {
-		return err
-	}
-	return s.checkRegion(c, req.RegionID)
+	return s.checkTokenRegion(c, req.ClientToken, req.RegionID)
 }
 
 // checkBinding compares what the request names with e's binding.

@@ -92,44 +92,28 @@ type CreateForwardEntryResponse struct {
 // CreateForwardEntry adds a DNAT entry; it is Pending until the NAT entry
 // delay has passed.
 func (s *Sim) CreateForwardEntry(ctx context.Context, req CreateForwardEntryRequest) (*CreateForwardEntryResponse, error) {
-	if r := s.recordedCall(ctx); r != nil { // recorder.go
-		return recordAction(s, r, ctx, ActionCreateForwardEntry, req, (*Sim).CreateForwardEntry)
-	}
-	c := s.begin(ctx, ActionCreateForwardEntry)
-	defer s.end()
-	if err := s.intercept(&c, req.ForwardTableID, &req); err != nil {
-		return nil, s.fail(c, req.ForwardTableID, err)
-	}
+	return serve(s, ctx, ActionCreateForwardEntry, (*Sim).CreateForwardEntry, req, req.ForwardTableID, (*Sim).createForwardEntry)
+}
+
+func (s *Sim) createForwardEntry(c call, req CreateForwardEntryRequest) (*CreateForwardEntryResponse, *Error) {
 	if err := s.checkCreateForward(&c, &req); err != nil {
-		return nil, s.fail(c, req.ForwardTableID, err)
+		return nil, err
 	}
-	token := req.ClientToken
-	req.ClientToken = ""
-	if resp, err := replay(s, &c, token, req); err != nil {
-		return nil, s.fail(c, req.ForwardTableID, err)
-	} else if resp != nil {
-		r := *resp.(*CreateForwardEntryResponse)
-		return &r, nil
-	}
-	g, err := s.lookupTable(&c, s.world.fwdTables, req.ForwardTableID, CodeInvalidForwardTableIDNotFound)
+	token, old, err := replayToken[CreateForwardEntryResponse](s, &c, &req.ClientToken, &req)
 	if err != nil {
-		return nil, s.fail(c, req.ForwardTableID, err)
+		return old, err
 	}
-	if err := g.statusError(&c); err != nil {
-		return nil, s.fail(c, req.ForwardTableID, err)
-	}
-	for _, x := range g.dnat {
-		if x.status == EntryPending {
-			return nil, s.fail(c, req.ForwardTableID, c.err(CodeIncorretForwardEntryStatus))
-		}
+	g, err := dnatKind.forNewEntry(s, &c, req.ForwardTableID)
+	if err != nil {
+		return nil, err
 	}
 	if s.holds(g, req.ExternalIP) == nil {
-		return nil, s.fail(c, req.ForwardTableID, c.err(CodeInvalidExternalIPNotFound))
+		return nil, c.err(CodeInvalidExternalIPNotFound)
 	}
 	if !req.PortBreak {
 		for _, x := range g.snat {
 			if x.status != EntryDeleting && slices.Contains(x.ips, req.ExternalIP) {
-				return nil, s.fail(c, req.ForwardTableID, c.err(CodeForbiddenExternalIPUsedInSnatTable))
+				return nil, c.err(CodeForbiddenExternalIPUsedInSnatTable)
 			}
 		}
 	}
@@ -139,7 +123,7 @@ func (s *Sim) CreateForwardEntry(ctx context.Context, req CreateForwardEntryRequ
 		}
 		if x.externalIP == req.ExternalIP && overlap(x.externalPort, req.ExternalPort) ||
 			x.internalIP == req.InternalIP && overlap(x.internalPort, req.InternalPort) {
-			return nil, s.fail(c, req.ForwardTableID, c.err(CodeOperationUnsupportedForwardEntry))
+			return nil, c.err(CodeOperationUnsupportedForwardEntry)
 		}
 	}
 	x := &forwardEntry{natEntry: natEntry{id: s.ids.resourceID("fwd-", s.entryTaken)}, gw: g,
@@ -149,12 +133,8 @@ func (s *Sim) CreateForwardEntry(ctx context.Context, req CreateForwardEntryRequ
 	s.ok(c, x.id)
 	s.createEntry(&c, req.ForwardTableID, &x.natEntry)
 	resp := &CreateForwardEntryResponse{RequestID: c.rid, ForwardEntryID: x.id}
-	remember(s, &c, token, req, resp)
-	if err := s.outcome(&c, req.ForwardTableID); err != nil {
-		return nil, err
-	}
-	r := *resp
-	return &r, nil
+	rememberResponse(s, &c, token, req, resp)
+	return resp, nil
 }
 
 // overlap reports whether two protocols or ports can match the same
@@ -162,11 +142,9 @@ func (s *Sim) CreateForwardEntry(ctx context.Context, req CreateForwardEntryRequ
 func overlap(a, b string) bool { return a == b || a == "Any" || b == "Any" }
 
 func (s *Sim) checkCreateForward(c *call, req *CreateForwardEntryRequest) *Error {
-	for _, p := range [][2]string{{"RegionId", req.RegionID}, {"ForwardTableId", req.ForwardTableID}, {"ExternalIp", req.ExternalIP},
-		{"ExternalPort", req.ExternalPort}, {"InternalIp", req.InternalIP}, {"InternalPort", req.InternalPort}, {"IpProtocol", req.IPProtocol}} {
-		if p[1] == "" {
-			return c.missing(p[0])
-		}
+	if err := c.require("RegionId", req.RegionID, "ForwardTableId", req.ForwardTableID, "ExternalIp", req.ExternalIP,
+		"ExternalPort", req.ExternalPort, "InternalIp", req.InternalIP, "InternalPort", req.InternalPort, "IpProtocol", req.IPProtocol); err != nil {
+		return err
 	}
 	if !validIPv4(req.ExternalIP) {
 		return c.err(CodeInvalidExternalIPMalformed)
@@ -194,10 +172,7 @@ func (s *Sim) checkCreateForward(c *call, req *CreateForwardEntryRequest) *Error
 	if req.ForwardEntryName != "" && !validEntryName(req.ForwardEntryName) {
 		return c.invalid("ForwardEntryName")
 	}
-	if err := c.checkToken(req.ClientToken); err != nil {
-		return err
-	}
-	return s.checkRegion(c, req.RegionID)
+	return s.checkTokenRegion(c, req.ClientToken, req.RegionID)
 }
 
 // validPort: 1-65535, or Any when the protocol is Any.
@@ -225,56 +200,26 @@ type DeleteForwardEntryResponse struct {
 // DeleteForwardEntry deletes a DNAT entry: Deleting, then gone. Pending
 // and Deleting entries cannot be deleted (IncorretForwardEntryStatus).
 func (s *Sim) DeleteForwardEntry(ctx context.Context, req DeleteForwardEntryRequest) (*DeleteForwardEntryResponse, error) {
-	if r := s.recordedCall(ctx); r != nil { // recorder.go
-		return recordAction(s, r, ctx, ActionDeleteForwardEntry, req, (*Sim).DeleteForwardEntry)
-	}
-	c := s.begin(ctx, ActionDeleteForwardEntry)
-	defer s.end()
-	if err := s.intercept(&c, req.ForwardEntryID, &req); err != nil {
-		return nil, s.fail(c, req.ForwardEntryID, err)
-	}
-	for _, p := range [][2]string{{"RegionId", req.RegionID}, {"ForwardTableId", req.ForwardTableID}, {"ForwardEntryId", req.ForwardEntryID}} {
-		if p[1] == "" {
-			return nil, s.fail(c, req.ForwardEntryID, c.missing(p[0]))
-		}
-	}
-	if err := c.checkToken(req.ClientToken); err != nil {
-		return nil, s.fail(c, req.ForwardEntryID, err)
-	}
-	if err := s.checkRegion(&c, req.RegionID); err != nil {
-		return nil, s.fail(c, req.ForwardEntryID, err)
-	}
-	token := req.ClientToken
-	req.ClientToken = ""
-	if resp, err := replay(s, &c, token, req); err != nil {
-		return nil, s.fail(c, req.ForwardEntryID, err)
-	} else if resp != nil {
-		return &DeleteForwardEntryResponse{RequestID: resp.(string)}, nil
-	}
-	g, err := s.lookupTable(&c, s.world.fwdTables, req.ForwardTableID, CodeInvalidForwardTableIDNotFound)
-	if err != nil {
-		return nil, s.fail(c, req.ForwardEntryID, err)
-	}
-	i := slices.IndexFunc(g.dnat, func(x *forwardEntry) bool { return x.id == req.ForwardEntryID })
-	if i < 0 {
-		return nil, s.fail(c, req.ForwardEntryID, c.err(CodeInvalidForwardEntryIDNotFound))
-	}
-	if err := g.statusError(&c); err != nil {
-		return nil, s.fail(c, req.ForwardEntryID, err)
-	}
-	x := g.dnat[i]
-	if unstable(x.status) {
-		return nil, s.fail(c, x.id, c.err(CodeIncorretForwardEntryStatus))
-	}
-	s.ok(c, x.id)
-	d, stuck := s.delay(&c, req.ForwardEntryID)
-	s.deleteForward(c.now, c.action, d, x, c.rid)
-	s.delayed(x.pending, stuck)
-	remember(s, &c, token, req, c.rid)
-	if err := s.outcome(&c, req.ForwardEntryID); err != nil {
+	return serve(s, ctx, ActionDeleteForwardEntry, (*Sim).DeleteForwardEntry, req, req.ForwardEntryID, (*Sim).deleteForwardEntry)
+}
+
+func (s *Sim) deleteForwardEntry(c call, req DeleteForwardEntryRequest) (*DeleteForwardEntryResponse, *Error) {
+	if err := c.require("RegionId", req.RegionID, "ForwardTableId", req.ForwardTableID, "ForwardEntryId", req.ForwardEntryID); err != nil {
 		return nil, err
 	}
-	return &DeleteForwardEntryResponse{RequestID: c.rid}, nil
+	if err := s.checkTokenRegion(&c, req.ClientToken, req.RegionID); err != nil {
+		return nil, err
+	}
+	token, old, err := replayToken[DeleteForwardEntryResponse](s, &c, &req.ClientToken, &req)
+	if err != nil {
+		return old, err
+	}
+	if err := dnatKind.deleteEntry(s, &c, req.ForwardTableID, req.ForwardEntryID); err != nil {
+		return nil, err
+	}
+	resp := &DeleteForwardEntryResponse{RequestID: c.rid}
+	rememberResponse(s, &c, token, req, resp)
+	return resp, nil
 }
 
 // DescribeForwardTableEntriesRequest holds the DescribeForwardTableEntries
@@ -303,23 +248,17 @@ type DescribeForwardTableEntriesResponse struct {
 
 // DescribeForwardTableEntries lists the entries of a DNAT table in creation order.
 func (s *Sim) DescribeForwardTableEntries(ctx context.Context, req DescribeForwardTableEntriesRequest) (*DescribeForwardTableEntriesResponse, error) {
-	if r := s.recordedCall(ctx); r != nil { // recorder.go
-		return recordAction(s, r, ctx, ActionDescribeForwardTableEntries, req, (*Sim).DescribeForwardTableEntries)
-	}
-	c := s.begin(ctx, ActionDescribeForwardTableEntries)
-	defer s.end()
-	if err := s.intercept(&c, req.ForwardTableID, &req); err != nil {
-		return nil, s.fail(c, "", err)
-	}
-	if req.RegionID == "" {
-		return nil, s.fail(c, "", c.missing("RegionId"))
-	}
-	if err := s.checkRegion(&c, req.RegionID); err != nil {
-		return nil, s.fail(c, "", err)
+	return serveRead(s, ctx, ActionDescribeForwardTableEntries, (*Sim).DescribeForwardTableEntries, req, req.ForwardTableID,
+		(*Sim).describeForwardTableEntries)
+}
+
+func (s *Sim) describeForwardTableEntries(c call, req DescribeForwardTableEntriesRequest) (*DescribeForwardTableEntriesResponse, *Error) {
+	if err := s.requireRegion(&c, req.RegionID); err != nil {
+		return nil, err
 	}
 	g, err := s.tableByEither(&c, s.world.fwdTables, req.ForwardTableID, req.NatGatewayID, "ForwardTableId", CodeInvalidForwardTableIDNotFound)
 	if err != nil {
-		return nil, s.fail(c, "", err)
+		return nil, err
 	}
 	var found []ForwardEntry
 	for _, x := range g.dnat {
@@ -332,7 +271,7 @@ func (s *Sim) DescribeForwardTableEntries(ctx context.Context, req DescribeForwa
 	}
 	lo, hi, err := c.paging(&req.PageNumber, &req.PageSize, len(found))
 	if err != nil {
-		return nil, s.fail(c, "", err)
+		return nil, err
 	}
 	s.ok(c, "")
 	return &DescribeForwardTableEntriesResponse{RequestID: c.rid, TotalCount: len(found), PageNumber: req.PageNumber,

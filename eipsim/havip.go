@@ -216,13 +216,7 @@ func (s *Sim) associateHaVip(c *call, e *eip, req *AssociateEipAddressRequest) (
 
 // lookupHaVip finds the caller's HaVip in the region.
 func (s *Sim) lookupHaVip(c *call, region, id string) (*haVip, *Error) {
-	if region == "" {
-		return nil, c.missing("RegionId")
-	}
-	if id == "" {
-		return nil, c.missing("HaVipId")
-	}
-	if err := s.checkRegion(c, region); err != nil {
+	if err := s.requireRegionAndID(c, region, "HaVipId", id); err != nil {
 		return nil, err
 	}
 	h, ok := s.world.havips[id]
@@ -251,43 +245,27 @@ type CreateHaVipResponse struct {
 
 // CreateHaVip creates a HaVip: Creating, then Available.
 func (s *Sim) CreateHaVip(ctx context.Context, req CreateHaVipRequest) (*CreateHaVipResponse, error) {
-	if r := s.recordedCall(ctx); r != nil { // recorder.go
-		return recordAction(s, r, ctx, ActionCreateHaVip, req, (*Sim).CreateHaVip)
+	return serve(s, ctx, ActionCreateHaVip, (*Sim).CreateHaVip, req, "", (*Sim).createHaVip)
+}
+
+func (s *Sim) createHaVip(c call, req CreateHaVipRequest) (*CreateHaVipResponse, *Error) {
+	if err := c.require("RegionId", req.RegionID, "VSwitchId", req.VSwitchID); err != nil {
+		return nil, err
 	}
-	c := s.begin(ctx, ActionCreateHaVip)
-	defer s.end()
-	if err := s.intercept(&c, "", &req); err != nil {
-		return nil, s.fail(c, "", err)
-	}
-	var bad *Error
 	switch {
-	case req.RegionID == "":
-		bad = c.missing("RegionId")
-	case req.VSwitchID == "":
-		bad = c.missing("VSwitchId")
 	case req.IPAddress != "" && !validIPv4(req.IPAddress):
-		bad = c.invalid("IpAddress")
+		return nil, c.invalid("IpAddress")
 	case req.Name != "" && !validName(req.Name):
-		bad = c.invalid("Name")
+		return nil, c.invalid("Name")
 	case req.Description != "" && !validDescription(req.Description):
-		bad = c.invalid("Description")
+		return nil, c.invalid("Description")
 	}
-	if bad == nil {
-		bad = c.checkToken(req.ClientToken)
+	if err := s.checkTokenRegion(&c, req.ClientToken, req.RegionID); err != nil {
+		return nil, err
 	}
-	if bad == nil {
-		bad = s.checkRegion(&c, req.RegionID)
-	}
-	if bad != nil {
-		return nil, s.fail(c, "", bad)
-	}
-	token := req.ClientToken
-	req.ClientToken = ""
-	if resp, err := replay(s, &c, token, req); err != nil {
-		return nil, s.fail(c, "", err)
-	} else if resp != nil {
-		r := *resp.(*CreateHaVipResponse)
-		return &r, nil
+	token, old, err := replayToken[CreateHaVipResponse](s, &c, &req.ClientToken, &req)
+	if err != nil {
+		return old, err
 	}
 	v, _ := s.resolveVPC(string(c.action), "", "", req.RegionID, c.account) // the implicit VPC never fails
 	ip := req.IPAddress
@@ -309,12 +287,8 @@ func (s *Sim) CreateHaVip(ctx context.Context, req CreateHaVipRequest) (*CreateH
 	})
 	s.delayed(h.pending, stuck)
 	resp := &CreateHaVipResponse{RequestID: c.rid, HaVipID: h.id, IPAddress: ip}
-	remember(s, &c, token, req, resp)
-	if err := s.outcome(&c, ""); err != nil {
-		return nil, err
-	}
-	r := *resp
-	return &r, nil
+	rememberResponse(s, &c, token, req, resp)
+	return resp, nil
 }
 
 // DeleteHaVipRequest holds the DeleteHaVip parameters.
@@ -331,26 +305,22 @@ type DeleteHaVipResponse struct {
 
 // DeleteHaVip deletes an Available HaVip without an EIP: Deleting, then gone.
 func (s *Sim) DeleteHaVip(ctx context.Context, req DeleteHaVipRequest) (*DeleteHaVipResponse, error) {
-	if r := s.recordedCall(ctx); r != nil { // recorder.go
-		return recordAction(s, r, ctx, ActionDeleteHaVip, req, (*Sim).DeleteHaVip)
-	}
-	c := s.begin(ctx, ActionDeleteHaVip)
-	defer s.end()
-	if err := s.intercept(&c, req.HaVipID, &req); err != nil {
-		return nil, s.fail(c, req.HaVipID, err)
-	}
+	return serve(s, ctx, ActionDeleteHaVip, (*Sim).DeleteHaVip, req, req.HaVipID, (*Sim).deleteHaVip)
+}
+
+func (s *Sim) deleteHaVip(c call, req DeleteHaVipRequest) (*DeleteHaVipResponse, *Error) {
 	if err := c.checkToken(req.ClientToken); err != nil {
-		return nil, s.fail(c, req.HaVipID, err)
+		return nil, err
 	}
 	h, err := s.lookupHaVip(&c, req.RegionID, req.HaVipID)
 	if err != nil {
-		return nil, s.fail(c, req.HaVipID, err)
+		return nil, err
 	}
 	if h.status() != HaVipAvailable {
-		return nil, s.fail(c, h.id, c.err(CodeIncorrectHaVipStatus))
+		return nil, c.err(CodeIncorrectHaVipStatus)
 	}
 	if h.eip != nil {
-		return nil, s.fail(c, h.id, c.err(CodeDependencyViolation, "Eip", "HaVip"))
+		return nil, c.err(CodeDependencyViolation, "Eip", "HaVip")
 	}
 	s.ok(c, h.id)
 	rid := c.rid
@@ -359,9 +329,6 @@ func (s *Sim) DeleteHaVip(ctx context.Context, req DeleteHaVipRequest) (*DeleteH
 		delete(s.world.havips, h.id)
 		s.transition(at, ActionDeleteHaVip, h.id, HaVipDeleting, "", rid)
 	})
-	if err := s.outcome(&c, req.HaVipID); err != nil {
-		return nil, err
-	}
 	return &DeleteHaVipResponse{RequestID: c.rid}, nil
 }
 
@@ -382,34 +349,29 @@ type AssociateHaVipResponse struct {
 
 // AssociateHaVip associates a HaVip with an ECS instance: Associating, then InUse.
 func (s *Sim) AssociateHaVip(ctx context.Context, req AssociateHaVipRequest) (*AssociateHaVipResponse, error) {
-	if r := s.recordedCall(ctx); r != nil { // recorder.go
-		return recordAction(s, r, ctx, ActionAssociateHaVip, req, (*Sim).AssociateHaVip)
-	}
-	c := s.begin(ctx, ActionAssociateHaVip)
-	defer s.end()
-	if err := s.intercept(&c, req.HaVipID, &req); err != nil {
-		return nil, s.fail(c, req.HaVipID, err)
-	}
+	return serve(s, ctx, ActionAssociateHaVip, (*Sim).AssociateHaVip, req, req.HaVipID, (*Sim).associateHaVipInstance)
+}
+
+// associateHaVipInstance is AssociateHaVip's body (associateHaVip checks an
+// EIP's association with a HaVip).
+func (s *Sim) associateHaVipInstance(c call, req AssociateHaVipRequest) (*AssociateHaVipResponse, *Error) {
 	h, r, err := s.checkHaVipInstance(&c, req.RegionID, req.HaVipID, req.InstanceID, req.InstanceType, req.ClientToken)
 	if err != nil {
-		return nil, s.fail(c, req.HaVipID, err)
+		return nil, err
 	}
 	if err := r.statusError(&c); err != nil {
-		return nil, s.fail(c, h.id, err)
+		return nil, err
 	}
 	if r.vpc != h.vpc {
-		return nil, s.fail(c, h.id, c.invalid("InstanceId"))
+		return nil, c.invalid("InstanceId")
 	}
 	if slices.Contains(h.instances, r.id) {
-		return nil, s.fail(c, h.id, c.err(CodeInvalidAssociationDuplicated))
+		return nil, c.err(CodeInvalidAssociationDuplicated)
 	}
 	s.ok(c, h.id)
 	h.instances = append(h.instances, r.id)
 	slices.Sort(h.instances)
 	s.setHaVip(&c, h, HaVipAssociating, nil)
-	if err := s.outcome(&c, req.HaVipID); err != nil {
-		return nil, err
-	}
 	return &AssociateHaVipResponse{RequestID: c.rid}, nil
 }
 
@@ -459,26 +421,20 @@ type UnassociateHaVipResponse struct {
 // Unassociating, then InUse or Available. An instance the HaVip is not
 // associated with gives InvalidParameter naming InstanceId (our choice).
 func (s *Sim) UnassociateHaVip(ctx context.Context, req UnassociateHaVipRequest) (*UnassociateHaVipResponse, error) {
-	if r := s.recordedCall(ctx); r != nil { // recorder.go
-		return recordAction(s, r, ctx, ActionUnassociateHaVip, req, (*Sim).UnassociateHaVip)
-	}
-	c := s.begin(ctx, ActionUnassociateHaVip)
-	defer s.end()
-	if err := s.intercept(&c, req.HaVipID, &req); err != nil {
-		return nil, s.fail(c, req.HaVipID, err)
-	}
+	return serve(s, ctx, ActionUnassociateHaVip, (*Sim).UnassociateHaVip, req, req.HaVipID, (*Sim).unassociateHaVipInstance)
+}
+
+// unassociateHaVipInstance is UnassociateHaVip's body.
+func (s *Sim) unassociateHaVipInstance(c call, req UnassociateHaVipRequest) (*UnassociateHaVipResponse, *Error) {
 	h, r, err := s.checkHaVipInstance(&c, req.RegionID, req.HaVipID, req.InstanceID, req.InstanceType, req.ClientToken)
 	if err != nil {
-		return nil, s.fail(c, req.HaVipID, err)
+		return nil, err
 	}
 	if !slices.Contains(h.instances, r.id) {
-		return nil, s.fail(c, h.id, c.invalid("InstanceId"))
+		return nil, c.invalid("InstanceId")
 	}
 	s.ok(c, h.id)
 	s.setHaVip(&c, h, HaVipUnassociating, func(time.Time) { h.dropInstance(r.id) })
-	if err := s.outcome(&c, req.HaVipID); err != nil {
-		return nil, err
-	}
 	return &UnassociateHaVipResponse{RequestID: c.rid}, nil
 }
 
@@ -512,24 +468,17 @@ type DescribeHaVipsResponse struct {
 
 // DescribeHaVips lists the caller's HaVips in a region, by ID.
 func (s *Sim) DescribeHaVips(ctx context.Context, req DescribeHaVipsRequest) (*DescribeHaVipsResponse, error) {
-	if r := s.recordedCall(ctx); r != nil { // recorder.go
-		return recordAction(s, r, ctx, ActionDescribeHaVips, req, (*Sim).DescribeHaVips)
-	}
-	c := s.begin(ctx, ActionDescribeHaVips)
-	defer s.end()
-	if err := s.intercept(&c, "", &req); err != nil {
-		return nil, s.fail(c, "", err)
-	}
-	if req.RegionID == "" {
-		return nil, s.fail(c, "", c.missing("RegionId"))
-	}
-	if err := s.checkRegion(&c, req.RegionID); err != nil {
-		return nil, s.fail(c, "", err)
+	return serveRead(s, ctx, ActionDescribeHaVips, (*Sim).DescribeHaVips, req, "", (*Sim).describeHaVips)
+}
+
+func (s *Sim) describeHaVips(c call, req DescribeHaVipsRequest) (*DescribeHaVipsResponse, *Error) {
+	if err := s.requireRegion(&c, req.RegionID); err != nil {
+		return nil, err
 	}
 	filters := [][2]string{{req.Filter1Key, req.Filter1Value}, {req.Filter2Key, req.Filter2Value}}
 	for _, f := range filters {
 		if f[0] != "" && !slices.Contains([]string{"HaVipId", "VpcId", "VSwitchId", "Status"}, f[0]) {
-			return nil, s.fail(c, "", c.err(CodeInvalidFilterKeyNotFound))
+			return nil, c.err(CodeInvalidFilterKeyNotFound)
 		}
 	}
 	var found []HaVip
@@ -552,7 +501,7 @@ func (s *Sim) DescribeHaVips(ctx context.Context, req DescribeHaVipsRequest) (*D
 	}
 	lo, hi, err := c.paging(&req.PageNumber, &req.PageSize, len(found))
 	if err != nil {
-		return nil, s.fail(c, "", err)
+		return nil, err
 	}
 	s.ok(c, "")
 	return &DescribeHaVipsResponse{RequestID: c.rid, TotalCount: len(found), PageNumber: req.PageNumber, PageSize: req.PageSize, HaVips: found[lo:hi]}, nil

@@ -85,3 +85,39 @@ func remember[R, P any](s *Sim, c *call, token string, req R, response P) {
 	s.tokens.entries[k] = &tokenEntry{fingerprint: fingerprint(req), response: response, expires: c.now.Add(s.cfg.tokenTTL).UnixNano()}
 	s.tokens.fifo = append(s.tokens.fifo, k)
 }
+
+// errReplayed is what an action body returns, with a copy of the
+// remembered response, when the call replays an earlier one by its
+// ClientToken: the frame (serve.go) answers with the response and records
+// nothing else, no call event and no ApplyThenFail.
+var errReplayed = &Error{Code: "eipsim.replayed"}
+
+// replayToken is the ClientToken step of an action body, after its
+// parameters were checked: it takes the token out of req (token points into
+// req; fingerprints leave it out) and returns it, with, when the token was
+// used before, a copy of the remembered response and errReplayed, or
+// IdempotentParameterMismatch.
+func replayToken[Resp, Req any](s *Sim, c *call, token *string, req *Req) (string, *Resp, *Error) {
+	t := *token
+	*token = ""
+	stored, err := replay(s, c, t, *req)
+	if err != nil {
+		return t, nil, err
+	}
+	if stored != nil {
+		r := *stored.(*Resp)
+		return t, &r, errReplayed
+	}
+	return t, nil, nil
+}
+
+// rememberResponse remembers a copy of resp, the response of an accepted
+// call made with token (replayToken's), so that the caller's response and
+// the replays' are their own.
+func rememberResponse[Req, Resp any](s *Sim, c *call, token string, req Req, resp *Resp) {
+	if token == "" {
+		return
+	}
+	r := *resp
+	remember(s, c, token, req, &r)
+}

@@ -18,6 +18,22 @@ func (s *Sim) lookupEIP(c *call, region, id string) (*eip, *Error) {
 	return e, nil
 }
 
+// lookupUnlockedEIP is how ReleaseEipAddress and ModifyEipAddressAttribute
+// find their EIP: the RegionId, the EIP (lookupEIP), then its locks.
+func (s *Sim) lookupUnlockedEIP(c *call, region, id string) (*eip, *Error) {
+	if err := s.checkRegion(c, region); err != nil {
+		return nil, err
+	}
+	e, err := s.lookupEIP(c, region, id)
+	if err != nil {
+		return nil, err
+	}
+	if err := s.lockError(e, c.action, c.rid); err != nil {
+		return nil, err
+	}
+	return e, nil
+}
+
 // checkWrite applies the checks every write on an existing EIP shares, in
 // the cloud's order: locks, then the cooldown (a repeated write within the
 // period gives TaskConflict), then the lifecycle: ev must be allowed from

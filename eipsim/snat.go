@@ -82,47 +82,31 @@ type CreateSnatEntryResponse struct {
 // CreateSnatEntry adds an SNAT entry; it is Pending until the NAT entry
 // delay has passed.
 func (s *Sim) CreateSnatEntry(ctx context.Context, req CreateSnatEntryRequest) (*CreateSnatEntryResponse, error) {
-	if r := s.recordedCall(ctx); r != nil { // recorder.go
-		return recordAction(s, r, ctx, ActionCreateSnatEntry, req, (*Sim).CreateSnatEntry)
-	}
-	c := s.begin(ctx, ActionCreateSnatEntry)
-	defer s.end()
-	if err := s.intercept(&c, req.SnatTableID, &req); err != nil {
-		return nil, s.fail(c, req.SnatTableID, err)
-	}
+	return serve(s, ctx, ActionCreateSnatEntry, (*Sim).CreateSnatEntry, req, req.SnatTableID, (*Sim).createSnatEntry)
+}
+
+func (s *Sim) createSnatEntry(c call, req CreateSnatEntryRequest) (*CreateSnatEntryResponse, *Error) {
 	ips, err := s.checkCreateSnat(&c, &req)
 	if err != nil {
-		return nil, s.fail(c, req.SnatTableID, err)
+		return nil, err
 	}
-	token := req.ClientToken
-	req.ClientToken = ""
-	if resp, err := replay(s, &c, token, req); err != nil {
-		return nil, s.fail(c, req.SnatTableID, err)
-	} else if resp != nil {
-		r := *resp.(*CreateSnatEntryResponse)
-		return &r, nil
-	}
-	g, err := s.lookupTable(&c, s.world.snatTables, req.SnatTableID, CodeInvalidSnatTableIDNotFound)
+	token, old, err := replayToken[CreateSnatEntryResponse](s, &c, &req.ClientToken, &req)
 	if err != nil {
-		return nil, s.fail(c, req.SnatTableID, err)
+		return old, err
 	}
-	if err := g.statusError(&c); err != nil {
-		return nil, s.fail(c, req.SnatTableID, err)
-	}
-	for _, x := range g.snat {
-		if x.status == EntryPending {
-			return nil, s.fail(c, req.SnatTableID, c.err(CodeIncorretSnatEntryStatus))
-		}
+	g, err := snatKind.forNewEntry(s, &c, req.SnatTableID)
+	if err != nil {
+		return nil, err
 	}
 	for _, ip := range ips {
 		if s.holds(g, ip) == nil {
-			return nil, s.fail(c, req.SnatTableID, c.err(CodeInvalidSnatIPNotFound))
+			return nil, c.err(CodeInvalidSnatIPNotFound)
 		}
 	}
 	for _, ip := range ips {
 		for _, d := range g.dnat {
 			if d.externalIP == ip && d.status != EntryDeleting && !d.portBreak {
-				return nil, s.fail(c, req.SnatTableID, c.err(CodeForbiddenIPUsedInForwardTable))
+				return nil, c.err(CodeForbiddenIPUsedInForwardTable)
 			}
 		}
 	}
@@ -131,10 +115,10 @@ func (s *Sim) CreateSnatEntry(ctx context.Context, req CreateSnatEntryRequest) (
 			continue
 		}
 		if req.SourceVSwitchID != "" && x.vswitch == req.SourceVSwitchID {
-			return nil, s.fail(c, req.SnatTableID, c.invalid("SourceVSwitchId"))
+			return nil, c.invalid("SourceVSwitchId")
 		}
 		if req.SourceCIDR != "" && x.cidr == req.SourceCIDR {
-			return nil, s.fail(c, req.SnatTableID, c.invalid("SourceCIDR"))
+			return nil, c.invalid("SourceCIDR")
 		}
 	}
 	x := &snatEntry{natEntry: natEntry{id: s.ids.resourceID("snat-", s.entryTaken)}, gw: g, ips: ips,
@@ -143,23 +127,13 @@ func (s *Sim) CreateSnatEntry(ctx context.Context, req CreateSnatEntryRequest) (
 	s.ok(c, x.id)
 	s.createEntry(&c, req.SnatTableID, &x.natEntry)
 	resp := &CreateSnatEntryResponse{RequestID: c.rid, SnatEntryID: x.id}
-	remember(s, &c, token, req, resp)
-	if err := s.outcome(&c, req.SnatTableID); err != nil {
-		return nil, err
-	}
-	r := *resp
-	return &r, nil
+	rememberResponse(s, &c, token, req, resp)
+	return resp, nil
 }
 
 func (s *Sim) checkCreateSnat(c *call, req *CreateSnatEntryRequest) ([]string, *Error) {
-	if req.RegionID == "" {
-		return nil, c.missing("RegionId")
-	}
-	if req.SnatTableID == "" {
-		return nil, c.missing("SnatTableId")
-	}
-	if req.SnatIP == "" {
-		return nil, c.missing("SnatIp")
+	if err := c.require("RegionId", req.RegionID, "SnatTableId", req.SnatTableID, "SnatIp", req.SnatIP); err != nil {
+		return nil, err
 	}
 	switch {
 	case req.SourceVSwitchID != "" && req.SourceCIDR != "":
@@ -184,25 +158,13 @@ func (s *Sim) checkCreateSnat(c *call, req *CreateSnatEntryRequest) ([]string, *
 	if req.SnatEntryName != "" && !validEntryName(req.SnatEntryName) {
 		return nil, c.invalid("SnatEntryName")
 	}
-	if err := c.checkToken(req.ClientToken); err != nil {
-		return nil, err
-	}
-	return ips, s.checkRegion(c, req.RegionID)
+	return ips, s.checkTokenRegion(c, req.ClientToken, req.RegionID)
 }
 
 // validEntryName: 2-128 characters starting with a letter (SnatEntryName,
 // ForwardEntryName).
 func validEntryName(s string) bool {
 	return len([]rune(s)) >= 2 && validName(s)
-}
-
-// lookupTable finds the caller's gateway by one of its table IDs.
-func (s *Sim) lookupTable(c *call, tables map[string]*natGateway, id string, notFound Code) (*natGateway, *Error) {
-	g, ok := tables[id]
-	if !ok || g.account != c.account {
-		return nil, c.err(notFound)
-	}
-	return g, nil
 }
 
 // entryTaken reports whether an SNAT or DNAT entry has the ID.
@@ -238,56 +200,26 @@ type DeleteSnatEntryResponse struct {
 // DeleteSnatEntry deletes an SNAT entry: it is Deleting until the NAT entry
 // delay has passed, then gone.
 func (s *Sim) DeleteSnatEntry(ctx context.Context, req DeleteSnatEntryRequest) (*DeleteSnatEntryResponse, error) {
-	if r := s.recordedCall(ctx); r != nil { // recorder.go
-		return recordAction(s, r, ctx, ActionDeleteSnatEntry, req, (*Sim).DeleteSnatEntry)
-	}
-	c := s.begin(ctx, ActionDeleteSnatEntry)
-	defer s.end()
-	if err := s.intercept(&c, req.SnatEntryID, &req); err != nil {
-		return nil, s.fail(c, req.SnatEntryID, err)
-	}
-	for _, p := range [][2]string{{"RegionId", req.RegionID}, {"SnatTableId", req.SnatTableID}, {"SnatEntryId", req.SnatEntryID}} {
-		if p[1] == "" {
-			return nil, s.fail(c, req.SnatEntryID, c.missing(p[0]))
-		}
-	}
-	if err := c.checkToken(req.ClientToken); err != nil {
-		return nil, s.fail(c, req.SnatEntryID, err)
-	}
-	if err := s.checkRegion(&c, req.RegionID); err != nil {
-		return nil, s.fail(c, req.SnatEntryID, err)
-	}
-	token := req.ClientToken
-	req.ClientToken = ""
-	if resp, err := replay(s, &c, token, req); err != nil {
-		return nil, s.fail(c, req.SnatEntryID, err)
-	} else if resp != nil {
-		return &DeleteSnatEntryResponse{RequestID: resp.(string)}, nil
-	}
-	g, err := s.lookupTable(&c, s.world.snatTables, req.SnatTableID, CodeInvalidSnatTableIDNotFound)
-	if err != nil {
-		return nil, s.fail(c, req.SnatEntryID, err)
-	}
-	i := slices.IndexFunc(g.snat, func(x *snatEntry) bool { return x.id == req.SnatEntryID })
-	if i < 0 {
-		return nil, s.fail(c, req.SnatEntryID, c.err(CodeInvalidSnatEntryIDNotFound))
-	}
-	if err := g.statusError(&c); err != nil {
-		return nil, s.fail(c, req.SnatEntryID, err)
-	}
-	x := g.snat[i]
-	if unstable(x.status) {
-		return nil, s.fail(c, x.id, c.err(CodeIncorretSnatEntryStatus))
-	}
-	s.ok(c, x.id)
-	d, stuck := s.delay(&c, req.SnatEntryID)
-	s.deleteSnat(c.now, c.action, d, x, c.rid)
-	s.delayed(x.pending, stuck)
-	remember(s, &c, token, req, c.rid)
-	if err := s.outcome(&c, req.SnatEntryID); err != nil {
+	return serve(s, ctx, ActionDeleteSnatEntry, (*Sim).DeleteSnatEntry, req, req.SnatEntryID, (*Sim).deleteSnatEntry)
+}
+
+func (s *Sim) deleteSnatEntry(c call, req DeleteSnatEntryRequest) (*DeleteSnatEntryResponse, *Error) {
+	if err := c.require("RegionId", req.RegionID, "SnatTableId", req.SnatTableID, "SnatEntryId", req.SnatEntryID); err != nil {
 		return nil, err
 	}
-	return &DeleteSnatEntryResponse{RequestID: c.rid}, nil
+	if err := s.checkTokenRegion(&c, req.ClientToken, req.RegionID); err != nil {
+		return nil, err
+	}
+	token, old, err := replayToken[DeleteSnatEntryResponse](s, &c, &req.ClientToken, &req)
+	if err != nil {
+		return old, err
+	}
+	if err := snatKind.deleteEntry(s, &c, req.SnatTableID, req.SnatEntryID); err != nil {
+		return nil, err
+	}
+	resp := &DeleteSnatEntryResponse{RequestID: c.rid}
+	rememberResponse(s, &c, token, req, resp)
+	return resp, nil
 }
 
 // DescribeSnatTableEntriesRequest holds the DescribeSnatTableEntries
@@ -316,23 +248,17 @@ type DescribeSnatTableEntriesResponse struct {
 
 // DescribeSnatTableEntries lists the entries of an SNAT table in creation order.
 func (s *Sim) DescribeSnatTableEntries(ctx context.Context, req DescribeSnatTableEntriesRequest) (*DescribeSnatTableEntriesResponse, error) {
-	if r := s.recordedCall(ctx); r != nil { // recorder.go
-		return recordAction(s, r, ctx, ActionDescribeSnatTableEntries, req, (*Sim).DescribeSnatTableEntries)
-	}
-	c := s.begin(ctx, ActionDescribeSnatTableEntries)
-	defer s.end()
-	if err := s.intercept(&c, req.SnatTableID, &req); err != nil {
-		return nil, s.fail(c, "", err)
-	}
-	if req.RegionID == "" {
-		return nil, s.fail(c, "", c.missing("RegionId"))
-	}
-	if err := s.checkRegion(&c, req.RegionID); err != nil {
-		return nil, s.fail(c, "", err)
+	return serveRead(s, ctx, ActionDescribeSnatTableEntries, (*Sim).DescribeSnatTableEntries, req, req.SnatTableID,
+		(*Sim).describeSnatTableEntries)
+}
+
+func (s *Sim) describeSnatTableEntries(c call, req DescribeSnatTableEntriesRequest) (*DescribeSnatTableEntriesResponse, *Error) {
+	if err := s.requireRegion(&c, req.RegionID); err != nil {
+		return nil, err
 	}
 	g, err := s.tableByEither(&c, s.world.snatTables, req.SnatTableID, req.NatGatewayID, "SnatTableId", CodeInvalidSnatTableIDNotFound)
 	if err != nil {
-		return nil, s.fail(c, "", err)
+		return nil, err
 	}
 	var found []SnatEntry
 	for _, x := range g.snat {
@@ -345,32 +271,9 @@ func (s *Sim) DescribeSnatTableEntries(ctx context.Context, req DescribeSnatTabl
 	}
 	lo, hi, err := c.paging(&req.PageNumber, &req.PageSize, len(found))
 	if err != nil {
-		return nil, s.fail(c, "", err)
+		return nil, err
 	}
 	s.ok(c, "")
 	return &DescribeSnatTableEntriesResponse{RequestID: c.rid, TotalCount: len(found), PageNumber: req.PageNumber,
 		PageSize: req.PageSize, SnatTableEntries: found[lo:hi]}, nil
-}
-
-// tableByEither finds a table by its ID or its gateway's ID (at least one
-// must be given, and they must agree).
-func (s *Sim) tableByEither(c *call, tables map[string]*natGateway, tableID, gatewayID, param string, notFound Code) (*natGateway, *Error) {
-	if tableID == "" && gatewayID == "" {
-		return nil, c.missing(param)
-	}
-	if tableID == "" {
-		g, ok := s.world.nats[gatewayID]
-		if !ok || g.account != c.account {
-			return nil, c.err(CodeInvalidNatGatewayIDNotFound)
-		}
-		return g, nil
-	}
-	g, err := s.lookupTable(c, tables, tableID, notFound)
-	if err != nil {
-		return nil, err
-	}
-	if gatewayID != "" && gatewayID != g.id {
-		return nil, c.err(CodeInvalidNatGatewayIDNotFound)
-	}
-	return g, nil
 }

@@ -15,6 +15,17 @@ func (c *call) invalid(name string) *Error {
 	return newErrorAlt(CodeInvalidParameter, altInvalidParameterNamed, c.rid, name)
 }
 
+// require returns MissingParameter naming the first of pairs (wire name,
+// value, wire name, value, ...) whose value is empty, or nil.
+func (c *call) require(pairs ...string) *Error {
+	for i := 0; i+1 < len(pairs); i += 2 {
+		if pairs[i+1] == "" {
+			return c.missing(pairs[i])
+		}
+	}
+	return nil
+}
+
 // checkToken checks a ClientToken: ASCII, at most 64 characters.
 func (c *call) checkToken(token string) *Error {
 	if len(token) > 64 {
@@ -38,6 +49,32 @@ func (s *Sim) checkRegion(c *call, region string) *Error {
 		return c.err(CodeForbiddenRegionNotFound)
 	}
 	return nil
+}
+
+// checkTokenRegion is how most actions end their parameter checks: the
+// ClientToken, then the RegionId.
+func (s *Sim) checkTokenRegion(c *call, token, region string) *Error {
+	if err := c.checkToken(token); err != nil {
+		return err
+	}
+	return s.checkRegion(c, region)
+}
+
+// requireRegion checks a required RegionId: missing, then unknown.
+func (s *Sim) requireRegion(c *call, region string) *Error {
+	if region == "" {
+		return c.missing("RegionId")
+	}
+	return s.checkRegion(c, region)
+}
+
+// requireRegionAndID checks the RegionId and the ID (parameter param) of the
+// one resource an action is about: both required, then the region known.
+func (s *Sim) requireRegionAndID(c *call, region, param, id string) *Error {
+	if err := c.require("RegionId", region, param, id); err != nil {
+		return err
+	}
+	return s.checkRegion(c, region)
 }
 
 func validIPv4(s string) bool {

@@ -1,0 +1,82 @@
+package eipsim
+
+import "context"
+
+// The frame every action runs in. An action method is one call of serve
+// (an action that changes something) or serveRead (a Describe action),
+// naming the action, the method itself (for the recorder), the request,
+// the resource the request names and the action's body. The frame does,
+// in order:
+//
+//  1. the recorder redirect: a recording Sim records the call, with its
+//     typed request and response, by calling the method again;
+//  2. begin: the Sim's lock, due tasks settled, a RequestId drawn;
+//  3. intercept: rate limits and Error fault rules;
+//  4. the body: the action's checks and effects. A refusal (*Error) is
+//     recorded as a failed call; errReplayed answers a ClientToken replay;
+//  5. outcome (changing actions only): ApplyThenFail rules, after the
+//     change was made.
+//
+// The body gets the call and the request by value, so that neither leaves
+// the stack: the body is called through a function value, which would move
+// anything passed by pointer to the heap.
+
+// actionBody is an action's checks and effects, run by serve or serveRead.
+// It records the accepted call itself (s.ok), before its effects.
+type actionBody[Req, Resp any] func(s *Sim, c call, req Req) (*Resp, *Error)
+
+// actionMethod is an action's exported method, which the recorder calls
+// again to record the call.
+type actionMethod[Req, Resp any] func(s *Sim, ctx context.Context, req Req) (*Resp, error)
+
+// serve runs an action that changes something. Intercept rules match on
+// resource, a refusal is recorded on it, and so are ApplyThenFail rules
+// (unless the response names the resource the call created).
+func serve[Req, Resp any](s *Sim, ctx context.Context, action Action, self actionMethod[Req, Resp], req Req,
+	resource string, body actionBody[Req, Resp]) (*Resp, error) {
+	return run(s, ctx, action, self, req, resource, resource, true, body)
+}
+
+// serveRead runs a Describe action: intercept rules match on filter (the
+// resource ID the request filters on, if any), a refusal names no resource,
+// and there is no outcome (nothing changed).
+func serveRead[Req, Resp any](s *Sim, ctx context.Context, action Action, self actionMethod[Req, Resp], req Req,
+	filter string, body actionBody[Req, Resp]) (*Resp, error) {
+	return run(s, ctx, action, self, req, filter, "", false, body)
+}
+
+// creation is implemented by the response of an action whose ApplyThenFail
+// rules match on the resource it created (AllocateEipAddress), not on the
+// resource its request names.
+type creation interface{ created() string }
+
+// run is serve and serveRead: intercepted is what intercept rules match on,
+// refused what a refusal records, changes whether outcome runs.
+func run[Req, Resp any](s *Sim, ctx context.Context, action Action, self actionMethod[Req, Resp], req Req,
+	intercepted, refused string, changes bool, body actionBody[Req, Resp]) (*Resp, error) {
+	if r := s.recordedCall(ctx); r != nil { // recorder.go
+		return recordAction(s, r, ctx, action, req, self)
+	}
+	c := s.begin(ctx, action)
+	defer s.end()
+	if err := s.intercept(&c, intercepted, &req); err != nil {
+		return nil, s.fail(c, refused, err)
+	}
+	resp, err := body(s, c, req)
+	switch {
+	case err == errReplayed:
+		return resp, nil
+	case err != nil:
+		return nil, s.fail(c, refused, err)
+	case !changes:
+		return resp, nil
+	}
+	on := refused
+	if x, ok := any(resp).(creation); ok {
+		on = x.created()
+	}
+	if err := s.outcome(&c, on); err != nil {
+		return nil, err
+	}
+	return resp, nil
+}
