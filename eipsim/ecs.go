@@ -142,6 +142,7 @@ func (s *Sim) ScheduleInstanceStatus(id string, status InstanceStatus, d time.Du
 	if d < 0 {
 		return setupError(m, "%s: negative delay %v", id, d)
 	}
+	s.changed() // a pending change is replaced even if the status stays
 	s.cancel(r.pending)
 	r.pending = nil
 	s.setInstanceStatus(now, r, status, m)

@@ -184,6 +184,7 @@ func (s *Sim) nextPrivateIP() string {
 }
 
 func (s *Sim) worldEvent(method, resource string) {
+	s.changed()
 	s.history.add(Event{Time: s.clock.Now(), Kind: EventKindWorld, ResourceID: resource, Cause: method})
 }
 
