@@ -35,7 +35,9 @@ type Machine struct {
 	// checkOps are the Describe calls Check makes, after how many of ops,
 	// which the determinism shadow makes too.
 	checkOps []checkOp
-	last     *Op // the last cloud call, for retries
+	// last is the index in ops of the last cloud call, for retries; -1
+	// before any.
+	last int
 	ips      map[string]string
 	// shadow is a second Sim built from the same world, which replays the
 	// operations lazily for the determinism check; shadowOps of them so far.
@@ -91,7 +93,7 @@ func NewMachine(w World) (*Machine, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &Machine{world: w, clk: clk, sim: sim, m: newModel(w, clk.Now(), sim.Regions()), ips: map[string]string{}}, nil
+	return &Machine{world: w, clk: clk, sim: sim, m: newModel(w, clk.Now(), sim.Regions()), ips: map[string]string{}, last: -1}, nil
 }
 
 // Sim returns the machine's Sim.
@@ -155,11 +157,11 @@ func (mc *Machine) Do(d Driver, kind string) {
 		mc.checkDeterminism(d)
 		return
 	case "retry", "retry-changed":
-		if mc.last == nil {
+		if mc.last < 0 {
 			kind = "allocate"
 			break
 		}
-		op := *mc.last
+		op := mc.ops[mc.last]
 		if kind == "retry-changed" {
 			mc.change(d, &op)
 		}
@@ -181,8 +183,7 @@ func (mc *Machine) Run(d Driver, op Op) {
 	}()
 	mc.ops = append(mc.ops, op)
 	if op.Cmd[0] >= 'A' && op.Cmd[0] <= 'Z' {
-		o := op
-		mc.last = &o
+		mc.last = len(mc.ops) - 1
 		mc.runCall(d, op)
 		return
 	}
