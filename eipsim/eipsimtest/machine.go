@@ -38,7 +38,7 @@ type Machine struct {
 	// last is the index in ops of the last cloud call, for retries; -1
 	// before any.
 	last int
-	ips      map[string]string
+	ips  map[string]string
 	// shadow is a second Sim built from the same world, which replays the
 	// operations lazily for the determinism check; shadowOps of them so far.
 	shadow    *eipsim.Sim
