@@ -212,8 +212,9 @@ func (s *Sim) Instances() []Instance {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	s.settle(s.clock.Now())
-	var out []Instance
-	for _, id := range sortedKeys(s.world.instances) {
+	var buf keysBuf
+	out := make([]Instance, 0, len(s.world.instances))
+	for _, id := range appendSortedKeys(buf[:0], s.world.instances) {
 		out = append(out, s.world.instances[id].snapshot())
 	}
 	return out
