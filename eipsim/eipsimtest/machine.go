@@ -1,6 +1,7 @@
 package eipsimtest
 
 import (
+	"cmp"
 	"context"
 	"errors"
 	"fmt"
@@ -59,6 +60,15 @@ type Machine struct {
 	dirty          bool
 	changesSeen    int
 	skipped        int
+	// Buffers Check reuses.
+	seen                map[string]string
+	bound               map[string]int
+	wantTasks, gotTasks []dueTask
+	eipIndex            map[string]*eipsim.EIP
+	gwBuf               []*mGateway
+	hvBuf               []*mHaVip
+	gotEntries          []entry
+	wantEntries         []entry
 	// failing is set once a failure is reported, so that the driver's own
 	// panic passes through Run's recover untouched.
 	failing bool
@@ -307,26 +317,22 @@ func (mc *Machine) Check(d Driver) {
 	if len(got) != len(m.eips) {
 		mc.fail(d, "the Sim has %d EIPs, the model %d (allocated %d)", len(got), len(m.eips), m.allocations)
 	}
-	seen := map[string]string{}
-	bound := map[string]int{}
-	for i, g := range got {
-		e := m.eips[i]
-		locks := []eipsim.LockReason{}
-		if e.fin {
-			locks = append(locks, eipsim.LockFinancial)
-		}
-		if e.sec {
-			locks = append(locks, eipsim.LockSecurity)
-		}
-		if g.LockReasons == nil {
-			g.LockReasons = []eipsim.LockReason{}
-		}
-		name := e.name
+	if mc.seen == nil {
+		mc.seen, mc.bound = map[string]string{}, map[string]int{}
+	}
+	seen, bound := mc.seen, mc.bound
+	clear(seen)
+	clear(bound)
+	for i := range got {
+		g, e := &got[i], m.eips[i]
 		if g.AllocationID != e.id || string(g.Status) != e.status || g.AccountID != e.account || g.RegionID != m.regions[e.region] ||
 			g.InstanceID != e.target || string(g.InstanceType) != e.ttype || g.PrivateIPAddress != e.privIP || g.Mode != e.mode ||
-			g.Bandwidth != e.bandwidth || g.Name != name || !slices.Equal(g.LockReasons, locks) || g.DeletionProtection != e.protected ||
+			g.Bandwidth != e.bandwidth || g.Name != e.name || !locksAre(g.LockReasons, e.fin, e.sec) || g.DeletionProtection != e.protected ||
 			g.IPAddress != mc.ips[e.id] {
-			mc.fail(d, "EIP %d differs:\nsim:   %+v\nmodel: %+v (ip %s)", i, g, *e, mc.ips[e.id])
+			if g.LockReasons == nil {
+				g.LockReasons = []eipsim.LockReason{}
+			}
+			mc.fail(d, "EIP %d differs:\nsim:   %+v\nmodel: %+v (ip %s)", i, *g, *e, mc.ips[e.id])
 		}
 		if other, dup := seen[g.IPAddress]; dup {
 			mc.fail(d, "EIPs %s and %s share address %s", other, g.AllocationID, g.IPAddress)
@@ -339,45 +345,46 @@ func (mc *Machine) Check(d Driver) {
 			bound[g.AllocationID] = 0
 		}
 	}
-	var wantTasks []string
+	want := mc.wantTasks[:0]
 	for _, e := range m.eips {
 		if !e.due.IsZero() {
-			wantTasks = append(wantTasks, e.id+"@"+strconv.FormatInt(e.due.UnixNano(), 10))
+			want = append(want, dueTask{e.id, e.due.UnixNano()})
 		}
 	}
 	for _, in := range m.instances {
 		if in.then != "" && !in.gone {
-			wantTasks = append(wantTasks, in.id+"@"+strconv.FormatInt(in.thenAt.UnixNano(), 10))
+			want = append(want, dueTask{in.id, in.thenAt.UnixNano()})
 		}
 	}
 	for _, g := range m.gateways {
 		if !g.gone {
 			if !g.due.IsZero() {
-				wantTasks = append(wantTasks, g.id+"@"+strconv.FormatInt(g.due.UnixNano(), 10))
+				want = append(want, dueTask{g.id, g.due.UnixNano()})
 			}
 			for _, x := range g.entries {
 				if !x.due.IsZero() {
-					wantTasks = append(wantTasks, x.id+"@"+strconv.FormatInt(x.due.UnixNano(), 10))
+					want = append(want, dueTask{x.id, x.due.UnixNano()})
 				}
 			}
 		}
 	}
 	for _, h := range m.havips {
 		if !h.gone && !h.due.IsZero() {
-			wantTasks = append(wantTasks, h.id+"@"+strconv.FormatInt(h.due.UnixNano(), 10))
+			want = append(want, dueTask{h.id, h.due.UnixNano()})
 		}
 	}
-	var gotTasks []string
+	have := mc.gotTasks[:0]
 	for _, t := range sim.Tasks() {
 		if !t.Due.After(now) {
 			mc.fail(d, "task %s of %s is due at %v, not after now %v", t.ID, t.ResourceID, t.Due, now)
 		}
-		gotTasks = append(gotTasks, t.ResourceID+"@"+strconv.FormatInt(t.Due.UnixNano(), 10))
+		have = append(have, dueTask{t.ResourceID, t.Due.UnixNano()})
 	}
-	slices.Sort(wantTasks)
-	slices.Sort(gotTasks)
-	if !slices.Equal(gotTasks, wantTasks) {
-		mc.fail(d, "pending tasks differ:\nsim:   %v\nmodel: %v", gotTasks, wantTasks)
+	slices.SortFunc(want, dueTask.compare)
+	slices.SortFunc(have, dueTask.compare)
+	mc.wantTasks, mc.gotTasks = want, have
+	if !slices.Equal(have, want) {
+		mc.fail(d, "pending tasks differ:\nsim:   %v\nmodel: %v", have, want)
 	}
 	holds := func(kind, id, eip string) {
 		if eip != "" {
@@ -387,36 +394,20 @@ func (mc *Machine) Check(d Driver) {
 			}
 		}
 	}
-	var ins []string
-	for _, in := range sim.Instances() {
-		ins = append(ins, in.InstanceID+":"+string(in.Status)+":"+in.AllocationID)
+	ins, lbs, enis := sim.Instances(), sim.LoadBalancers(), sim.NetworkInterfaces()
+	for _, in := range ins {
 		holds("instance", in.InstanceID, in.AllocationID)
 	}
-	var wantIns []string
-	for _, in := range m.instances {
-		if !in.gone {
-			wantIns = append(wantIns, in.id+":"+in.status+":"+in.eip)
-		}
-	}
-	var lbs, wantLBs []string
-	for _, lb := range sim.LoadBalancers() {
-		lbs = append(lbs, lb.LoadBalancerID+":"+lb.Status+":"+lb.AllocationID)
+	for _, lb := range lbs {
 		holds("load balancer", lb.LoadBalancerID, lb.AllocationID)
 	}
-	for _, lb := range m.lbs {
-		if !lb.gone {
-			wantLBs = append(wantLBs, lb.id+":"+lb.status+":"+lb.eip)
-		}
-	}
-	var enis, wantENIs []string
-	for _, n := range sim.NetworkInterfaces() {
-		enis = append(enis, n.NetworkInterfaceID+":"+n.Status+":"+n.InstanceID+":"+strings.Join(n.AllocationIDs, ","))
+	for _, n := range enis {
 		for _, id := range n.AllocationIDs {
 			holds("ENI", n.NetworkInterfaceID, id)
 		}
 		limit := len(n.PrivateIPAddresses)
 		if len(n.AllocationIDs) > 0 {
-			if e, _ := sim.EIP(n.AllocationIDs[0]); e.Mode == eipsim.ModeMultiBinded {
+			if e := findEIP(got, n.AllocationIDs[0]); e != nil && e.Mode == eipsim.ModeMultiBinded {
 				limit = mc.world.MultiBinded
 			}
 		}
@@ -424,23 +415,9 @@ func (mc *Machine) Check(d Driver) {
 			mc.fail(d, "ENI %s holds %d EIPs, over its limit %d", n.NetworkInterfaceID, len(n.AllocationIDs), limit)
 		}
 	}
-	for _, n := range m.enis {
-		if n.gone {
-			continue
-		}
-		st := n.override
-		switch {
-		case st != "":
-		case n.instance != "":
-			st = eipsim.ENIInUse
-		default:
-			st = eipsim.ENIAvailable
-		}
-		ids := slices.Sorted(slices.Values(n.bound))
-		wantENIs = append(wantENIs, n.id+":"+st+":"+n.instance+":"+strings.Join(ids, ","))
-	}
-	if !slices.Equal(ins, wantIns) || !slices.Equal(lbs, wantLBs) || !slices.Equal(enis, wantENIs) {
-		mc.fail(d, "targets differ:\nsim:   %v %v %v\nmodel: %v %v %v", ins, lbs, enis, wantIns, wantLBs, wantENIs)
+	if !mc.targetsAgree(ins, lbs, enis) {
+		gi, gl, ge, wi, wl, we := mc.targetLines(ins, lbs, enis)
+		mc.fail(d, "targets differ:\nsim:   %v %v %v\nmodel: %v %v %v", gi, gl, ge, wi, wl, we)
 	}
 	mc.checkNAT(d, got, holds)
 	for id, n := range bound {
@@ -448,6 +425,144 @@ func (mc *Machine) Check(d Driver) {
 			mc.fail(d, "EIP %s is bound but held by %d targets", id, n)
 		}
 	}
+}
+
+// dueTask is a pending task as Check compares them: the resource it
+// changes and its due time.
+type dueTask struct {
+	id  string
+	due int64
+}
+
+func (a dueTask) compare(b dueTask) int {
+	if c := strings.Compare(a.id, b.id); c != 0 {
+		return c
+	}
+	return cmp.Compare(a.due, b.due)
+}
+
+func (a dueTask) String() string { return a.id + "@" + strconv.FormatInt(a.due, 10) }
+
+// locksAre reports whether an EIP's LockReasons are the financial and
+// security locks given, in that order.
+func locksAre(got []eipsim.LockReason, fin, sec bool) bool {
+	n := 0
+	if fin {
+		if len(got) <= n || got[n] != eipsim.LockFinancial {
+			return false
+		}
+		n++
+	}
+	if sec {
+		if len(got) <= n || got[n] != eipsim.LockSecurity {
+			return false
+		}
+		n++
+	}
+	return len(got) == n
+}
+
+// findEIP returns the EIP of all with the AllocationId, or nil.
+func findEIP(all []eipsim.EIP, id string) *eipsim.EIP {
+	for i := range all {
+		if all[i].AllocationID == id {
+			return &all[i]
+		}
+	}
+	return nil
+}
+
+// targetsAgree compares the Sim's instances, load balancers and ENIs with
+// the model's, field by field (targetLines is the same as text, for the
+// failure message).
+func (mc *Machine) targetsAgree(ins []eipsim.Instance, lbs []eipsim.LoadBalancer, enis []eipsim.NetworkInterface) bool {
+	m := mc.m
+	i := 0
+	for _, in := range m.instances {
+		if in.gone {
+			continue
+		}
+		if i >= len(ins) || ins[i].InstanceID != in.id || string(ins[i].Status) != in.status || ins[i].AllocationID != in.eip {
+			return false
+		}
+		i++
+	}
+	if i != len(ins) {
+		return false
+	}
+	i = 0
+	for _, lb := range m.lbs {
+		if lb.gone {
+			continue
+		}
+		if i >= len(lbs) || lbs[i].LoadBalancerID != lb.id || lbs[i].Status != lb.status || lbs[i].AllocationID != lb.eip {
+			return false
+		}
+		i++
+	}
+	if i != len(lbs) {
+		return false
+	}
+	i = 0
+	for _, n := range m.enis {
+		if n.gone {
+			continue
+		}
+		if i >= len(enis) {
+			return false
+		}
+		g := &enis[i]
+		if g.NetworkInterfaceID != n.id || g.Status != n.status() || g.InstanceID != n.instance || len(g.AllocationIDs) != len(n.bound) {
+			return false
+		}
+		for _, id := range g.AllocationIDs { // the Sim's are sorted, the model's in binding order
+			if !slices.Contains(n.bound, id) {
+				return false
+			}
+		}
+		i++
+	}
+	return i == len(enis)
+}
+
+// status is the ENI's status as the Sim shows it.
+func (n *mENI) status() string {
+	switch {
+	case n.override != "":
+		return n.override
+	case n.instance != "":
+		return eipsim.ENIInUse
+	}
+	return eipsim.ENIAvailable
+}
+
+// targetLines are the targets of the Sim and of the model as text.
+func (mc *Machine) targetLines(ins []eipsim.Instance, lbs []eipsim.LoadBalancer, enis []eipsim.NetworkInterface) (gi, gl, ge, wi, wl, we []string) {
+	for _, in := range ins {
+		gi = append(gi, in.InstanceID+":"+string(in.Status)+":"+in.AllocationID)
+	}
+	for _, lb := range lbs {
+		gl = append(gl, lb.LoadBalancerID+":"+lb.Status+":"+lb.AllocationID)
+	}
+	for _, n := range enis {
+		ge = append(ge, n.NetworkInterfaceID+":"+n.Status+":"+n.InstanceID+":"+strings.Join(n.AllocationIDs, ","))
+	}
+	for _, in := range mc.m.instances {
+		if !in.gone {
+			wi = append(wi, in.id+":"+in.status+":"+in.eip)
+		}
+	}
+	for _, lb := range mc.m.lbs {
+		if !lb.gone {
+			wl = append(wl, lb.id+":"+lb.status+":"+lb.eip)
+		}
+	}
+	for _, n := range mc.m.enis {
+		if !n.gone {
+			we = append(we, n.id+":"+n.status()+":"+n.instance+":"+strings.Join(slices.Sorted(slices.Values(n.bound)), ","))
+		}
+	}
+	return gi, gl, ge, wi, wl, we
 }
 
 // checkDeterminism replays the operations so far on a second Sim built
@@ -464,13 +579,13 @@ func (mc *Machine) checkDeterminism(d Driver) {
 	}
 	for i := mc.shadowOps; i < len(mc.ops); i++ {
 		for mc.shadowChecks < len(mc.checkOps) && mc.checkOps[mc.shadowChecks].after <= i {
-			describeEntries(mc.shadow, mc.checkOps[mc.shadowChecks].op) //nolint:errcheck // compared through the history
+			appendEntries(nil, mc.shadow, mc.checkOps[mc.shadowChecks].op) //nolint:errcheck // compared through the history
 			mc.shadowChecks++
 		}
 		Apply(context.Background(), mc.shadow, mc.shadowClk, mc.ops[i]) //nolint:errcheck // compared through the history
 	}
 	for ; mc.shadowChecks < len(mc.checkOps); mc.shadowChecks++ {
-		describeEntries(mc.shadow, mc.checkOps[mc.shadowChecks].op) //nolint:errcheck // compared through the history
+		appendEntries(nil, mc.shadow, mc.checkOps[mc.shadowChecks].op) //nolint:errcheck // compared through the history
 	}
 	mc.shadowOps = len(mc.ops)
 	// The histories agreed up to shadowSeq last time; compare what came
