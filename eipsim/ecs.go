@@ -142,6 +142,7 @@ func (s *Sim) ScheduleInstanceStatus(id string, status InstanceStatus, d time.Du
 	if d < 0 {
 		return setupError(m, "%s: negative delay %v", id, d)
 	}
+	s.changed() // a pending change is replaced even if the status stays
 	s.cancel(r.pending)
 	r.pending = nil
 	s.setInstanceStatus(now, r, status, m)
@@ -211,8 +212,9 @@ func (s *Sim) Instances() []Instance {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	s.settle(s.clock.Now())
-	var out []Instance
-	for _, id := range sortedKeys(s.world.instances) {
+	var buf keysBuf
+	out := make([]Instance, 0, len(s.world.instances))
+	for _, id := range appendSortedKeys(buf[:0], s.world.instances) {
 		out = append(out, s.world.instances[id].snapshot())
 	}
 	return out

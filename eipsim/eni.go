@@ -224,8 +224,9 @@ func (s *Sim) NetworkInterfaces() []NetworkInterface {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	s.settle(s.clock.Now())
-	var out []NetworkInterface
-	for _, id := range sortedKeys(s.world.enis) {
+	var buf keysBuf
+	out := make([]NetworkInterface, 0, len(s.world.enis))
+	for _, id := range appendSortedKeys(buf[:0], s.world.enis) {
 		n := s.world.enis[id]
 		ni := NetworkInterface{NetworkInterfaceID: n.id, RegionID: n.region, AccountID: n.account, VpcID: n.vpc,
 			Type: ENITypeSecondary, InstanceID: n.instance, PrivateIPAddresses: slices.Clone(n.privIPs), Status: n.status()}

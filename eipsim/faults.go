@@ -598,6 +598,7 @@ func (s *Sim) InjectFault(f Fault) (h FaultHandle, err error) {
 	defer s.mu.Unlock()
 	now := s.clock.Now()
 	s.settle(now)
+	s.changed()
 	return s.hooks.add(nf, now), nil
 }
 
@@ -609,7 +610,11 @@ func (s *Sim) RemoveFault(h FaultHandle) (removed bool) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	s.settle(s.clock.Now())
-	return s.hooks.remove(h.id)
+	removed = s.hooks.remove(h.id)
+	if removed {
+		s.changed()
+	}
+	return removed
 }
 
 // ClearFaults removes every injected rule.
@@ -618,6 +623,9 @@ func (s *Sim) ClearFaults() {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	s.settle(s.clock.Now())
+	if len(s.hooks.rules) > 0 {
+		s.changed()
+	}
 	s.hooks.rules = nil
 	s.hooks.reindex()
 }
@@ -658,6 +666,9 @@ func (s *Sim) ReleaseStuck(resourceID string) (n int) {
 	now := s.clock.Now()
 	s.settle(now)
 	n = s.releaseStuck(resourceID, now)
+	if n > 0 {
+		s.changed()
+	}
 	s.settle(now)
 	return n
 }

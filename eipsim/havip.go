@@ -132,8 +132,9 @@ func (s *Sim) HaVips() []HaVip {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	s.settle(s.clock.Now())
-	var out []HaVip
-	for _, id := range sortedKeys(s.world.havips) {
+	var buf keysBuf
+	out := make([]HaVip, 0, len(s.world.havips))
+	for _, id := range appendSortedKeys(buf[:0], s.world.havips) {
 		out = append(out, s.world.havips[id].snapshot())
 	}
 	return out

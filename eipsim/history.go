@@ -197,5 +197,6 @@ func (s *Sim) HistoryDropped() uint64 {
 
 // transition records a status change.
 func (s *Sim) transition(at time.Time, action Action, resource, from, to, cause string) {
+	s.changed()
 	s.history.add(Event{Time: at, Kind: EventKindTransition, Action: action, ResourceID: resource, From: from, To: to, Cause: cause})
 }

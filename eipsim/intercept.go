@@ -263,6 +263,7 @@ func (s *Sim) tryRule(p phase, r *faultRule, c *call, resource string, req any) 
 		return false
 	}
 	r.fired++
+	s.changed()
 	if r.spent() {
 		s.hooks.reindex()
 	}

@@ -171,8 +171,9 @@ func (s *Sim) NatGateways() []NatGateway {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	s.settle(s.clock.Now())
-	var out []NatGateway
-	for _, id := range sortedKeys(s.world.nats) {
+	var buf keysBuf
+	out := make([]NatGateway, 0, len(s.world.nats))
+	for _, id := range appendSortedKeys(buf[:0], s.world.nats) {
 		out = append(out, s.world.nats[id].snapshot())
 	}
 	return out

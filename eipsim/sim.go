@@ -33,6 +33,9 @@ type Sim struct {
 	world   world
 	hooks   hooks
 	rec     recorderRef // recorder.go
+
+	// version counts changes of state (version.go).
+	version uint64
 }
 
 type accountRegion struct {
@@ -139,6 +142,9 @@ func (s *Sim) fail(c call, resource string, err *Error) error {
 
 // ok records an accepted call in the history.
 func (s *Sim) ok(c call, resource string) {
+	if !isRead(c.action) {
+		s.changed() // version.go
+	}
 	s.history.add(Event{Time: c.now, Kind: EventKindCall, RequestID: c.rid, AccountID: c.account,
 		Action: c.action, ResourceID: resource})
 }

@@ -116,8 +116,9 @@ func (s *Sim) LoadBalancers() []LoadBalancer {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	s.settle(s.clock.Now())
-	var out []LoadBalancer
-	for _, id := range sortedKeys(s.world.slbs) {
+	var buf keysBuf
+	out := make([]LoadBalancer, 0, len(s.world.slbs))
+	for _, id := range appendSortedKeys(buf[:0], s.world.slbs) {
 		r := s.world.slbs[id]
 		lb := LoadBalancer{LoadBalancerID: r.id, RegionID: r.region, AccountID: r.account, VpcID: r.vpc, AddressType: r.addressType, Status: r.status}
 		if r.eip != nil {

@@ -263,6 +263,7 @@ func (s *Sim) settle(now time.Time) {
 	n := now.UnixNano()
 	for len(s.tasks) > 0 && s.tasks[0].due <= n {
 		t := s.tasks.pop()
+		s.changed()
 		if t.apply != nil {
 			t.apply(time.Unix(0, t.due))
 		} else {

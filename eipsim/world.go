@@ -135,8 +135,9 @@ func (s *Sim) AddVPC(v VPC) (err error) {
 func (s *Sim) VPCs() []VPC {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	var out []VPC
-	for _, id := range sortedKeys(s.world.vpcs) {
+	var buf keysBuf
+	out := make([]VPC, 0, len(s.world.vpcs))
+	for _, id := range appendSortedKeys(buf[:0], s.world.vpcs) {
 		v := s.world.vpcs[id]
 		out = append(out, VPC{VpcID: v.id, RegionID: v.region, AccountID: v.account, IsDefault: v.isDefault})
 	}
@@ -184,16 +185,28 @@ func (s *Sim) nextPrivateIP() string {
 }
 
 func (s *Sim) worldEvent(method, resource string) {
+	s.changed()
 	s.history.add(Event{Time: s.clock.Now(), Kind: EventKindWorld, ResourceID: resource, Cause: method})
 }
 
 func sortedKeys[V any](m map[string]V) []string {
-	keys := make([]string, 0, len(m))
+	return appendSortedKeys(make([]string, 0, len(m)), m)
+}
+
+// keysBuf is a buffer for appendSortedKeys on the caller's stack: a world
+// of up to this many resources of a kind is listed without allocating the
+// keys.
+type keysBuf [16]string
+
+// appendSortedKeys appends m's keys to dst, sorted, and returns the
+// result. Listings pass a keysBuf's slice, so that the keys stay on their
+// stack.
+func appendSortedKeys[V any](dst []string, m map[string]V) []string {
 	for k := range m {
-		keys = append(keys, k)
+		dst = append(dst, k)
 	}
-	slices.Sort(keys)
-	return keys
+	slices.Sort(dst)
+	return dst
 }
 
 // idTaken reports whether any resource of the world has the ID.

@@ -32,6 +32,7 @@ func exploreWith(seed uint64, steps int, dir string, tweak func(*model)) (f *Fai
 	if tweak != nil {
 		tweak(mc.m)
 	}
+	mc.ops = make([]Op, 0, steps)
 	f = run(func() {
 		mc.Check(d)
 		for range steps {

@@ -28,7 +28,7 @@ func OpGen(w World, allocations func() int) *rapid.Generator[Op] {
 	return rapid.Custom(func(t *rapid.T) Op {
 		m := newModel(w, Epoch, eipsim.DefaultRegions)
 		m.allocations = allocations()
-		mc := &Machine{world: w, m: m}
+		mc := &Machine{world: w, m: m, last: -1}
 		d := RapidDriver(t)
 		k := pick(d, opKinds, "op")
 		return mc.draw(d, k)

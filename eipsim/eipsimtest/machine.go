@@ -1,6 +1,7 @@
 package eipsimtest
 
 import (
+	"cmp"
 	"context"
 	"errors"
 	"fmt"
@@ -35,8 +36,10 @@ type Machine struct {
 	// checkOps are the Describe calls Check makes, after how many of ops,
 	// which the determinism shadow makes too.
 	checkOps []checkOp
-	last     *Op // the last cloud call, for retries
-	ips      map[string]string
+	// last is the index in ops of the last cloud call, for retries; -1
+	// before any.
+	last int
+	ips  map[string]string
 	// shadow is a second Sim built from the same world, which replays the
 	// operations lazily for the determinism check; shadowOps of them so far.
 	shadow    *eipsim.Sim
@@ -44,10 +47,37 @@ type Machine struct {
 	shadowOps int
 	// shadowChecks of checkOps the shadow has made.
 	shadowChecks int
+	// shadowSeq is how far the two histories are known to agree.
+	shadowSeq uint64
+	// checked is set by the first full comparison of Check, which saw the
+	// Sim at checkedVersion; dirty is set when the model changes, by an
+	// accepted operation or a completion (model.changes, at changesSeen).
+	// While neither the Sim nor the model changes, Check has nothing new
+	// to compare; skipped counts those Checks, to compare anyway every
+	// fullEvery.
+	checked        bool
+	checkedVersion uint64
+	dirty          bool
+	changesSeen    int
+	skipped        int
+	// Buffers Check reuses.
+	seen                map[string]string
+	bound               map[string]int
+	wantTasks, gotTasks []dueTask
+	eipIndex            map[string]*eipsim.EIP
+	gwBuf               []*mGateway
+	hvBuf               []*mHaVip
+	gotEntries          []entry
+	wantEntries         []entry
 	// failing is set once a failure is reported, so that the driver's own
 	// panic passes through Run's recover untouched.
 	failing bool
 }
+
+// fullEvery bounds the run of Checks skipped because nothing changed: a
+// backstop in case the Sim changes without its Version saying so (which
+// TestVersionCoversState looks for).
+const fullEvery = 8
 
 // checkOp is a Describe call of Check, made after the first after ops.
 type checkOp struct {
@@ -73,7 +103,7 @@ func NewMachine(w World) (*Machine, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &Machine{world: w, clk: clk, sim: sim, m: newModel(w, clk.Now(), sim.Regions()), ips: map[string]string{}}, nil
+	return &Machine{world: w, clk: clk, sim: sim, m: newModel(w, clk.Now(), sim.Regions()), ips: map[string]string{}, last: -1}, nil
 }
 
 // Sim returns the machine's Sim.
@@ -137,11 +167,11 @@ func (mc *Machine) Do(d Driver, kind string) {
 		mc.checkDeterminism(d)
 		return
 	case "retry", "retry-changed":
-		if mc.last == nil {
+		if mc.last < 0 {
 			kind = "allocate"
 			break
 		}
-		op := *mc.last
+		op := mc.ops[mc.last]
 		if kind == "retry-changed" {
 			mc.change(d, &op)
 		}
@@ -163,28 +193,35 @@ func (mc *Machine) Run(d Driver, op Op) {
 	}()
 	mc.ops = append(mc.ops, op)
 	if op.Cmd[0] >= 'A' && op.Cmd[0] <= 'Z' {
-		o := op
-		mc.last = &o
+		mc.last = len(mc.ops) - 1
 		mc.runCall(d, op)
 		return
 	}
+	before := mc.sim.Version()
 	refused := mc.m.harness(op)
 	_, err := Apply(context.Background(), mc.sim, mc.clk, op)
 	if (err != nil) != refused {
 		mc.fail(d, "%s: got error %v, model expects refused=%v", op, err, refused)
 	}
+	if !refused {
+		mc.dirty = true
+	} else if after := mc.sim.Version(); after != before {
+		mc.fail(d, "%s: refused (%v) but changed the state: Version %d, then %d", op, err, before, after)
+	}
 }
 
 func (mc *Machine) runCall(d Driver, op Op) {
+	// A refused call, a Describe or a replay must change nothing, and an
+	// accepted write must change something: the Sim's Version says which
+	// (Check compares the whole state with the model's when either
+	// changed).
+	before := mc.sim.Version()
 	w := mc.m.call(op)
-	// A refused call or a replay must change nothing. Check() compares the
-	// whole state with the model's after every step anyway; this compares
-	// the Sim with itself, on every replay and every fourth refusal.
-	var before string
-	if w.replay || w.refused && op.Cmd != string(eipsim.ActionDescribeEipAddresses) && len(mc.ops)%4 == 0 {
-		before = mc.state()
+	if !w.refused {
+		mc.dirty = true
 	}
 	resp, err := Apply(context.Background(), mc.sim, mc.clk, op)
+	after := mc.sim.Version()
 	code := ""
 	if err != nil {
 		var e *eipsim.Error
@@ -196,10 +233,13 @@ func (mc *Machine) runCall(d Driver, op Op) {
 	if code != w.code {
 		mc.fail(d, "%s: got code %q (%v), model expects %q", op, code, err, w.code)
 	}
+	if w.refused && after != before {
+		mc.fail(d, "%s: changed the state (Version %d, then %d), the model expects no change (code %q, replay %v)", op, before, after, code, w.replay)
+	}
+	if !w.refused && after == before {
+		mc.fail(d, "%s: accepted, but the Sim's Version stayed %d", op, before)
+	}
 	if err != nil {
-		if before != "" && mc.state() != before {
-			mc.fail(d, "%s: refused with %s but changed the state:\nbefore: %s\nafter:  %s", op, code, before, mc.state())
-		}
 		return
 	}
 	switch r := resp.(type) {
@@ -234,9 +274,6 @@ func (mc *Machine) runCall(d Driver, op Op) {
 			mc.fail(d, "%s: got page %v of %d, model expects %v of %d", op, got, r.TotalCount, w.page, w.total)
 		}
 	}
-	if w.replay && mc.state() != before {
-		mc.fail(d, "%s: a ClientToken replay changed the state", op)
-	}
 }
 
 // checkReplay: a replay returns the first call's RequestId; a first call's
@@ -253,71 +290,49 @@ func (mc *Machine) checkReplay(d Driver, op Op, w want, rid string) {
 	}
 }
 
-// state is a text form of everything a cloud call can change, to compare
-// before and after: the EIPs (with their bindings and locks), the pending
-// tasks, and which EIP each target holds.
-func (mc *Machine) state() string {
-	var b strings.Builder
-	for _, e := range mc.sim.EIPs() {
-		b.WriteString(e.AllocationID + " " + string(e.Status) + " " + e.InstanceID + " " + string(e.InstanceType) + " " +
-			e.PrivateIPAddress + " " + e.Mode + " " + strconv.Itoa(e.Bandwidth) + " " + e.Name + " " + e.BusinessStatus + " " +
-			strconv.Itoa(len(e.LockReasons)) + " " + strconv.FormatBool(e.DeletionProtection) + "\n")
-	}
-	for _, t := range mc.sim.Tasks() {
-		b.WriteString(t.ID + " " + t.ResourceID + " " + strconv.FormatInt(t.Due.UnixNano(), 10) + "\n")
-	}
-	for _, in := range mc.sim.Instances() {
-		b.WriteString(in.InstanceID + " " + in.AllocationID + "\n")
-	}
-	for _, lb := range mc.sim.LoadBalancers() {
-		b.WriteString(lb.LoadBalancerID + " " + lb.AllocationID + "\n")
-	}
-	for _, n := range mc.sim.NetworkInterfaces() {
-		b.WriteString(n.NetworkInterfaceID + " " + strings.Join(n.AllocationIDs, ",") + "\n")
-	}
-	for _, g := range mc.sim.NatGateways() {
-		b.WriteString(g.NatGatewayID + " " + g.Status + " " + g.BusinessStatus + " " + strings.Join(g.AllocationIDs, ",") + "\n")
-	}
-	for _, h := range mc.sim.HaVips() {
-		b.WriteString(h.HaVipID + " " + h.Status + " " + strings.Join(h.AssociatedInstances, ",") + " " + h.AllocationID + "\n")
-	}
-	return b.String()
-}
-
 // Check compares every observable state of the Sim with the model's and
-// checks the Sim's invariants.
+// checks the Sim's invariants. When neither changed since the last
+// comparison (the Sim's Version is the same, the model accepted no
+// operation and completed nothing), there is nothing new to compare, and
+// Check skips the comparison (but makes it at least every fullEvery
+// Checks).
 func (mc *Machine) Check(d Driver) {
 	m, sim := mc.m, mc.sim
-	if err := sim.CheckInvariants(); err != nil {
-		mc.fail(d, "CheckInvariants: %v", err)
-	}
 	now := mc.clk.Now()
 	m.now = now
 	m.settle()
+	version := sim.Version()
+	if m.changes != mc.changesSeen {
+		mc.changesSeen, mc.dirty = m.changes, true
+	}
+	if mc.checked && !mc.dirty && version == mc.checkedVersion && mc.skipped < fullEvery-1 {
+		mc.skipped++
+		return
+	}
+	mc.checked, mc.checkedVersion, mc.dirty, mc.skipped = true, version, false, 0
+	if err := sim.CheckInvariants(); err != nil {
+		mc.fail(d, "CheckInvariants: %v", err)
+	}
 	got := sim.EIPs()
 	if len(got) != len(m.eips) {
 		mc.fail(d, "the Sim has %d EIPs, the model %d (allocated %d)", len(got), len(m.eips), m.allocations)
 	}
-	seen := map[string]string{}
-	bound := map[string]int{}
-	for i, g := range got {
-		e := m.eips[i]
-		locks := []eipsim.LockReason{}
-		if e.fin {
-			locks = append(locks, eipsim.LockFinancial)
-		}
-		if e.sec {
-			locks = append(locks, eipsim.LockSecurity)
-		}
-		if g.LockReasons == nil {
-			g.LockReasons = []eipsim.LockReason{}
-		}
-		name := e.name
+	if mc.seen == nil {
+		mc.seen, mc.bound = map[string]string{}, map[string]int{}
+	}
+	seen, bound := mc.seen, mc.bound
+	clear(seen)
+	clear(bound)
+	for i := range got {
+		g, e := &got[i], m.eips[i]
 		if g.AllocationID != e.id || string(g.Status) != e.status || g.AccountID != e.account || g.RegionID != m.regions[e.region] ||
 			g.InstanceID != e.target || string(g.InstanceType) != e.ttype || g.PrivateIPAddress != e.privIP || g.Mode != e.mode ||
-			g.Bandwidth != e.bandwidth || g.Name != name || !slices.Equal(g.LockReasons, locks) || g.DeletionProtection != e.protected ||
+			g.Bandwidth != e.bandwidth || g.Name != e.name || !locksAre(g.LockReasons, e.fin, e.sec) || g.DeletionProtection != e.protected ||
 			g.IPAddress != mc.ips[e.id] {
-			mc.fail(d, "EIP %d differs:\nsim:   %+v\nmodel: %+v (ip %s)", i, g, *e, mc.ips[e.id])
+			if g.LockReasons == nil {
+				g.LockReasons = []eipsim.LockReason{}
+			}
+			mc.fail(d, "EIP %d differs:\nsim:   %+v\nmodel: %+v (ip %s)", i, *g, *e, mc.ips[e.id])
 		}
 		if other, dup := seen[g.IPAddress]; dup {
 			mc.fail(d, "EIPs %s and %s share address %s", other, g.AllocationID, g.IPAddress)
@@ -330,45 +345,46 @@ func (mc *Machine) Check(d Driver) {
 			bound[g.AllocationID] = 0
 		}
 	}
-	var wantTasks []string
+	want := mc.wantTasks[:0]
 	for _, e := range m.eips {
 		if !e.due.IsZero() {
-			wantTasks = append(wantTasks, e.id+"@"+strconv.FormatInt(e.due.UnixNano(), 10))
+			want = append(want, dueTask{e.id, e.due.UnixNano()})
 		}
 	}
 	for _, in := range m.instances {
 		if in.then != "" && !in.gone {
-			wantTasks = append(wantTasks, in.id+"@"+strconv.FormatInt(in.thenAt.UnixNano(), 10))
+			want = append(want, dueTask{in.id, in.thenAt.UnixNano()})
 		}
 	}
 	for _, g := range m.gateways {
 		if !g.gone {
 			if !g.due.IsZero() {
-				wantTasks = append(wantTasks, g.id+"@"+strconv.FormatInt(g.due.UnixNano(), 10))
+				want = append(want, dueTask{g.id, g.due.UnixNano()})
 			}
 			for _, x := range g.entries {
 				if !x.due.IsZero() {
-					wantTasks = append(wantTasks, x.id+"@"+strconv.FormatInt(x.due.UnixNano(), 10))
+					want = append(want, dueTask{x.id, x.due.UnixNano()})
 				}
 			}
 		}
 	}
 	for _, h := range m.havips {
 		if !h.gone && !h.due.IsZero() {
-			wantTasks = append(wantTasks, h.id+"@"+strconv.FormatInt(h.due.UnixNano(), 10))
+			want = append(want, dueTask{h.id, h.due.UnixNano()})
 		}
 	}
-	var gotTasks []string
+	have := mc.gotTasks[:0]
 	for _, t := range sim.Tasks() {
 		if !t.Due.After(now) {
 			mc.fail(d, "task %s of %s is due at %v, not after now %v", t.ID, t.ResourceID, t.Due, now)
 		}
-		gotTasks = append(gotTasks, t.ResourceID+"@"+strconv.FormatInt(t.Due.UnixNano(), 10))
+		have = append(have, dueTask{t.ResourceID, t.Due.UnixNano()})
 	}
-	slices.Sort(wantTasks)
-	slices.Sort(gotTasks)
-	if !slices.Equal(gotTasks, wantTasks) {
-		mc.fail(d, "pending tasks differ:\nsim:   %v\nmodel: %v", gotTasks, wantTasks)
+	slices.SortFunc(want, dueTask.compare)
+	slices.SortFunc(have, dueTask.compare)
+	mc.wantTasks, mc.gotTasks = want, have
+	if !slices.Equal(have, want) {
+		mc.fail(d, "pending tasks differ:\nsim:   %v\nmodel: %v", have, want)
 	}
 	holds := func(kind, id, eip string) {
 		if eip != "" {
@@ -378,36 +394,20 @@ func (mc *Machine) Check(d Driver) {
 			}
 		}
 	}
-	var ins []string
-	for _, in := range sim.Instances() {
-		ins = append(ins, in.InstanceID+":"+string(in.Status)+":"+in.AllocationID)
+	ins, lbs, enis := sim.Instances(), sim.LoadBalancers(), sim.NetworkInterfaces()
+	for _, in := range ins {
 		holds("instance", in.InstanceID, in.AllocationID)
 	}
-	var wantIns []string
-	for _, in := range m.instances {
-		if !in.gone {
-			wantIns = append(wantIns, in.id+":"+in.status+":"+in.eip)
-		}
-	}
-	var lbs, wantLBs []string
-	for _, lb := range sim.LoadBalancers() {
-		lbs = append(lbs, lb.LoadBalancerID+":"+lb.Status+":"+lb.AllocationID)
+	for _, lb := range lbs {
 		holds("load balancer", lb.LoadBalancerID, lb.AllocationID)
 	}
-	for _, lb := range m.lbs {
-		if !lb.gone {
-			wantLBs = append(wantLBs, lb.id+":"+lb.status+":"+lb.eip)
-		}
-	}
-	var enis, wantENIs []string
-	for _, n := range sim.NetworkInterfaces() {
-		enis = append(enis, n.NetworkInterfaceID+":"+n.Status+":"+n.InstanceID+":"+strings.Join(n.AllocationIDs, ","))
+	for _, n := range enis {
 		for _, id := range n.AllocationIDs {
 			holds("ENI", n.NetworkInterfaceID, id)
 		}
 		limit := len(n.PrivateIPAddresses)
 		if len(n.AllocationIDs) > 0 {
-			if e, _ := sim.EIP(n.AllocationIDs[0]); e.Mode == eipsim.ModeMultiBinded {
+			if e := findEIP(got, n.AllocationIDs[0]); e != nil && e.Mode == eipsim.ModeMultiBinded {
 				limit = mc.world.MultiBinded
 			}
 		}
@@ -415,23 +415,9 @@ func (mc *Machine) Check(d Driver) {
 			mc.fail(d, "ENI %s holds %d EIPs, over its limit %d", n.NetworkInterfaceID, len(n.AllocationIDs), limit)
 		}
 	}
-	for _, n := range m.enis {
-		if n.gone {
-			continue
-		}
-		st := n.override
-		switch {
-		case st != "":
-		case n.instance != "":
-			st = eipsim.ENIInUse
-		default:
-			st = eipsim.ENIAvailable
-		}
-		ids := slices.Sorted(slices.Values(n.bound))
-		wantENIs = append(wantENIs, n.id+":"+st+":"+n.instance+":"+strings.Join(ids, ","))
-	}
-	if !slices.Equal(ins, wantIns) || !slices.Equal(lbs, wantLBs) || !slices.Equal(enis, wantENIs) {
-		mc.fail(d, "targets differ:\nsim:   %v %v %v\nmodel: %v %v %v", ins, lbs, enis, wantIns, wantLBs, wantENIs)
+	if !mc.targetsAgree(ins, lbs, enis) {
+		gi, gl, ge, wi, wl, we := mc.targetLines(ins, lbs, enis)
+		mc.fail(d, "targets differ:\nsim:   %v %v %v\nmodel: %v %v %v", gi, gl, ge, wi, wl, we)
 	}
 	mc.checkNAT(d, got, holds)
 	for id, n := range bound {
@@ -439,6 +425,144 @@ func (mc *Machine) Check(d Driver) {
 			mc.fail(d, "EIP %s is bound but held by %d targets", id, n)
 		}
 	}
+}
+
+// dueTask is a pending task as Check compares them: the resource it
+// changes and its due time.
+type dueTask struct {
+	id  string
+	due int64
+}
+
+func (a dueTask) compare(b dueTask) int {
+	if c := strings.Compare(a.id, b.id); c != 0 {
+		return c
+	}
+	return cmp.Compare(a.due, b.due)
+}
+
+func (a dueTask) String() string { return a.id + "@" + strconv.FormatInt(a.due, 10) }
+
+// locksAre reports whether an EIP's LockReasons are the financial and
+// security locks given, in that order.
+func locksAre(got []eipsim.LockReason, fin, sec bool) bool {
+	n := 0
+	if fin {
+		if len(got) <= n || got[n] != eipsim.LockFinancial {
+			return false
+		}
+		n++
+	}
+	if sec {
+		if len(got) <= n || got[n] != eipsim.LockSecurity {
+			return false
+		}
+		n++
+	}
+	return len(got) == n
+}
+
+// findEIP returns the EIP of all with the AllocationId, or nil.
+func findEIP(all []eipsim.EIP, id string) *eipsim.EIP {
+	for i := range all {
+		if all[i].AllocationID == id {
+			return &all[i]
+		}
+	}
+	return nil
+}
+
+// targetsAgree compares the Sim's instances, load balancers and ENIs with
+// the model's, field by field (targetLines is the same as text, for the
+// failure message).
+func (mc *Machine) targetsAgree(ins []eipsim.Instance, lbs []eipsim.LoadBalancer, enis []eipsim.NetworkInterface) bool {
+	m := mc.m
+	i := 0
+	for _, in := range m.instances {
+		if in.gone {
+			continue
+		}
+		if i >= len(ins) || ins[i].InstanceID != in.id || string(ins[i].Status) != in.status || ins[i].AllocationID != in.eip {
+			return false
+		}
+		i++
+	}
+	if i != len(ins) {
+		return false
+	}
+	i = 0
+	for _, lb := range m.lbs {
+		if lb.gone {
+			continue
+		}
+		if i >= len(lbs) || lbs[i].LoadBalancerID != lb.id || lbs[i].Status != lb.status || lbs[i].AllocationID != lb.eip {
+			return false
+		}
+		i++
+	}
+	if i != len(lbs) {
+		return false
+	}
+	i = 0
+	for _, n := range m.enis {
+		if n.gone {
+			continue
+		}
+		if i >= len(enis) {
+			return false
+		}
+		g := &enis[i]
+		if g.NetworkInterfaceID != n.id || g.Status != n.status() || g.InstanceID != n.instance || len(g.AllocationIDs) != len(n.bound) {
+			return false
+		}
+		for _, id := range g.AllocationIDs { // the Sim's are sorted, the model's in binding order
+			if !slices.Contains(n.bound, id) {
+				return false
+			}
+		}
+		i++
+	}
+	return i == len(enis)
+}
+
+// status is the ENI's status as the Sim shows it.
+func (n *mENI) status() string {
+	switch {
+	case n.override != "":
+		return n.override
+	case n.instance != "":
+		return eipsim.ENIInUse
+	}
+	return eipsim.ENIAvailable
+}
+
+// targetLines are the targets of the Sim and of the model as text.
+func (mc *Machine) targetLines(ins []eipsim.Instance, lbs []eipsim.LoadBalancer, enis []eipsim.NetworkInterface) (gi, gl, ge, wi, wl, we []string) {
+	for _, in := range ins {
+		gi = append(gi, in.InstanceID+":"+string(in.Status)+":"+in.AllocationID)
+	}
+	for _, lb := range lbs {
+		gl = append(gl, lb.LoadBalancerID+":"+lb.Status+":"+lb.AllocationID)
+	}
+	for _, n := range enis {
+		ge = append(ge, n.NetworkInterfaceID+":"+n.Status+":"+n.InstanceID+":"+strings.Join(n.AllocationIDs, ","))
+	}
+	for _, in := range mc.m.instances {
+		if !in.gone {
+			wi = append(wi, in.id+":"+in.status+":"+in.eip)
+		}
+	}
+	for _, lb := range mc.m.lbs {
+		if !lb.gone {
+			wl = append(wl, lb.id+":"+lb.status+":"+lb.eip)
+		}
+	}
+	for _, n := range mc.m.enis {
+		if !n.gone {
+			we = append(we, n.id+":"+n.status()+":"+n.instance+":"+strings.Join(slices.Sorted(slices.Values(n.bound)), ","))
+		}
+	}
+	return gi, gl, ge, wi, wl, we
 }
 
 // checkDeterminism replays the operations so far on a second Sim built
@@ -455,22 +579,27 @@ func (mc *Machine) checkDeterminism(d Driver) {
 	}
 	for i := mc.shadowOps; i < len(mc.ops); i++ {
 		for mc.shadowChecks < len(mc.checkOps) && mc.checkOps[mc.shadowChecks].after <= i {
-			describeEntries(mc.shadow, mc.checkOps[mc.shadowChecks].op) //nolint:errcheck // compared through the history
+			appendEntries(nil, mc.shadow, mc.checkOps[mc.shadowChecks].op) //nolint:errcheck // compared through the history
 			mc.shadowChecks++
 		}
 		Apply(context.Background(), mc.shadow, mc.shadowClk, mc.ops[i]) //nolint:errcheck // compared through the history
 	}
 	for ; mc.shadowChecks < len(mc.checkOps); mc.shadowChecks++ {
-		describeEntries(mc.shadow, mc.checkOps[mc.shadowChecks].op) //nolint:errcheck // compared through the history
+		appendEntries(nil, mc.shadow, mc.checkOps[mc.shadowChecks].op) //nolint:errcheck // compared through the history
 	}
 	mc.shadowOps = len(mc.ops)
-	a, b := mc.sim.History(), mc.shadow.History()
+	// The histories agreed up to shadowSeq last time; compare what came
+	// after.
+	a, b := mc.sim.HistorySince(mc.shadowSeq), mc.shadow.HistorySince(mc.shadowSeq)
 	if !slices.Equal(a, b) {
 		for i := range min(len(a), len(b)) {
 			if a[i] != b[i] {
-				mc.fail(d, "same seed and calls, different history at event %d:\n%+v\n%+v", i, a[i], b[i])
+				mc.fail(d, "same seed and calls, different history at event %d:\n%+v\n%+v", a[i].Seq, a[i], b[i])
 			}
 		}
-		mc.fail(d, "same seed and calls, histories of %d and %d events", len(a), len(b))
+		mc.fail(d, "same seed and calls, histories of %d and %d events", mc.shadowSeq+uint64(len(a)), mc.shadowSeq+uint64(len(b)))
+	}
+	if len(a) > 0 {
+		mc.shadowSeq = a[len(a)-1].Seq
 	}
 }

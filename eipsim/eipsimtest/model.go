@@ -85,6 +85,10 @@ type model struct {
 	natEIPs, natTraffic                        int
 	natKeep                                    bool // WithNATForceMode(NATForceKeepEntries)
 	natEntryDelay, natGatewayDelay, haVipDelay time.Duration
+
+	// changes counts the completions settle applied, so that the Machine
+	// knows whether the model changed since its last full comparison.
+	changes int
 }
 
 func newModel(w World, now time.Time, regions []string) *model {
@@ -131,6 +135,7 @@ func (m *model) settle() {
 	for _, in := range m.instances {
 		if in.then != "" && !m.now.Before(in.thenAt) {
 			in.status, in.then = in.then, ""
+			m.changes++
 		}
 	}
 	m.eips = slices.DeleteFunc(m.eips, func(e *mEIP) bool {
@@ -138,6 +143,7 @@ func (m *model) settle() {
 			return false
 		}
 		e.due = time.Time{}
+		m.changes++
 		switch e.status {
 		case "Associating":
 			e.status = "InUse"

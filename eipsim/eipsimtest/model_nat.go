@@ -90,6 +90,7 @@ func (m *model) settleNAT() {
 				return false
 			}
 			x.due = time.Time{}
+			m.changes++
 			if x.status == "Deleting" {
 				return true
 			}
@@ -98,6 +99,7 @@ func (m *model) settleNAT() {
 		})
 		if !g.due.IsZero() && !m.now.Before(g.due) {
 			g.due = time.Time{}
+			m.changes++
 			if g.status == "Creating" {
 				g.status = "Available"
 				continue
@@ -117,6 +119,7 @@ func (m *model) settleNAT() {
 			continue
 		}
 		h.due = time.Time{}
+		m.changes++
 		switch h.status {
 		case "Deleting":
 			h.gone = true
