@@ -25,28 +25,9 @@ func BenchmarkCycle(b *testing.B) {
 	if err := sim.AddInstance(eipsim.Instance{InstanceID: "i-1"}); err != nil {
 		b.Fatal(err)
 	}
-	ctx := context.Background()
 	b.ReportAllocs()
 	for b.Loop() {
-		a, err := sim.AllocateEipAddress(ctx, eipsim.AllocateEipAddressRequest{RegionID: "cn-hangzhou"})
-		if err != nil {
-			b.Fatal(err)
-		}
-		if _, err := sim.AssociateEipAddress(ctx, eipsim.AssociateEipAddressRequest{AllocationID: a.AllocationID, InstanceID: "i-1"}); err != nil {
-			b.Fatal(err)
-		}
-		clk.Advance(eipsim.DefaultAssociateDelay)
-		sim.Settle()
-		if _, err := sim.UnassociateEipAddress(ctx, eipsim.UnassociateEipAddressRequest{AllocationID: a.AllocationID}); err != nil {
-			b.Fatal(err)
-		}
-		clk.Advance(eipsim.DefaultUnassociateDelay)
-		sim.Settle()
-		if _, err := sim.ReleaseEipAddress(ctx, eipsim.ReleaseEipAddressRequest{AllocationID: a.AllocationID}); err != nil {
-			b.Fatal(err)
-		}
-		clk.Advance(eipsim.DefaultReleaseDelay)
-		sim.Settle()
+		cycle(b, sim, clk, "i-1")
 	}
 	b.StopTimer()
 	b.ReportMetric(float64(b.N)/b.Elapsed().Seconds(), "cycles/s")
