@@ -42,15 +42,5 @@ func TestRecordTaskDelays(t *testing.T) {
 	if !strings.Contains(string(src), want) {
 		t.Fatalf("the recording lacks %q:\n%s", want, src)
 	}
-	s, err := Parse("delays.txt", src)
-	if err != nil {
-		t.Fatal(err)
-	}
-	res, err := Replay(s, NewEngineHandler, Options{})
-	if err != nil {
-		t.Fatalf("replaying the recording: %v\n%s", err, src)
-	}
-	for _, m := range res.Mismatches {
-		t.Errorf("replay differs from the recording:\n%s", m)
-	}
+	requireReplays(t, "delays.txt", src)
 }

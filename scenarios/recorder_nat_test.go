@@ -139,18 +139,5 @@ func TestRecordReplayNAT(t *testing.T) {
 			t.Errorf("the recording lacks %q:\n%s", want, src)
 		}
 	}
-	s, err := Parse("nat.txt", src)
-	if err != nil {
-		t.Fatal(err)
-	}
-	res, err := Replay(s, NewEngineHandler, Options{Rewrite: true})
-	if err != nil {
-		t.Fatalf("replaying the recording: %v\n%s", err, src)
-	}
-	for _, m := range res.Mismatches {
-		t.Errorf("replay differs from the recording:\n%s", m)
-	}
-	if string(res.Rewritten) != string(src) {
-		t.Errorf("the recording is not in canonical form:\n%s", unifiedDiff(string(src), string(res.Rewritten)))
-	}
+	requireReplays(t, "nat.txt", src)
 }

@@ -115,20 +115,7 @@ func TestRecordReplay(t *testing.T) {
 		}
 	}
 
-	s, err := Parse(path, src)
-	if err != nil {
-		t.Fatal(err)
-	}
-	res, err := Replay(s, NewEngineHandler, Options{Rewrite: true})
-	if err != nil {
-		t.Fatalf("replaying the recording: %v\n%s", err, src)
-	}
-	for _, m := range res.Mismatches {
-		t.Errorf("replay differs from the recording:\n%s", m)
-	}
-	if string(res.Rewritten) != string(src) {
-		t.Errorf("the recording is not in canonical form:\n%s", unifiedDiff(string(src), string(res.Rewritten)))
-	}
+	requireReplays(t, path, src)
 }
 
 // TestRecordPassingTestWritesNothing checks that a passing test leaves no file.
@@ -172,18 +159,30 @@ func TestRecordConcurrent(t *testing.T) {
 	for range 4 {
 		<-done
 	}
-	s, err := Parse("concurrent.txt", sim.Recording())
-	if err != nil {
-		t.Fatal(err)
-	}
-	res, err := Replay(s, NewEngineHandler, Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	for _, m := range res.Mismatches {
-		t.Errorf("replay differs:\n%s", m)
-	}
+	res := requireReplays(t, "concurrent.txt", sim.Recording())
 	if len(res.Outputs) < 81 {
 		t.Errorf("%d commands recorded, want at least 81", len(res.Outputs))
 	}
+}
+
+// requireReplays replays a recording and fails the test unless every output
+// matches and the recording is already in canonical form. It returns the
+// replay's result.
+func requireReplays(t *testing.T, name string, src []byte) *Result {
+	t.Helper()
+	s, err := Parse(name, src)
+	if err != nil {
+		t.Fatal(err)
+	}
+	res, err := Replay(s, NewEngineHandler, Options{Rewrite: true})
+	if err != nil {
+		t.Fatalf("replaying the recording: %v\n%s", err, src)
+	}
+	for _, m := range res.Mismatches {
+		t.Errorf("replay differs from the recording:\n%s", m)
+	}
+	if string(res.Rewritten) != string(src) {
+		t.Errorf("the recording is not in canonical form:\n%s", unifiedDiff(string(src), string(res.Rewritten)))
+	}
+	return res
 }
