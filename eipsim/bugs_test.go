@@ -11,18 +11,20 @@ import (
 )
 
 // TestPropertiesCatchDeliberateBugs switches each deliberate bug of
-// bugs.go on in turn and requires the model property to fail at the default
-// check count, with a short shrunk scenario, which it writes (with the
-// others of this test) to testdata/eipsim or $EIPSIM_SCENARIO_DIR.
+// bugs.go on in turn and requires the model property to catch it, with a
+// short shrunk scenario, which it writes (with the others of this test) to
+// testdata/eipsim or $EIPSIM_SCENARIO_DIR.
+//
+// The test is deterministic: rapid runs from the fixed seeds 1, 2, ...
+// (-rapid.seed), one rapid.Check each, until one catches the bug, and the
+// test fails if none of the first bugSeeds does. The engine and the model
+// are deterministic, so the same seeds catch the same bugs on every run.
 func TestPropertiesCatchDeliberateBugs(t *testing.T) {
 	if testing.Short() {
 		t.Skip("-short divides rapid's checks by 5 and steps by 2: too few to promise a catch")
 	}
-	if f := flag.Lookup("rapid.nofailfile"); f != nil {
-		old := f.Value.String()
-		flag.Set("rapid.nofailfile", "true")
-		defer flag.Set("rapid.nofailfile", old)
-	}
+	defer setFlag("rapid.nofailfile", "true")()
+	const bugSeeds = 8
 	for _, bug := range eipsim.Bugs {
 		t.Run(string(bug), func(t *testing.T) {
 			restore := eipsim.SetBug(bug)
@@ -30,25 +32,34 @@ func TestPropertiesCatchDeliberateBugs(t *testing.T) {
 			if strings.HasPrefix(string(bug), "nat-") {
 				// A NAT bug needs a bound EIP, an entry and an unassociation
 				// in one case: longer cases, more of them.
-				for name, v := range map[string]string{"rapid.steps": "100", "rapid.checks": "300"} {
-					if f := flag.Lookup(name); f != nil {
-						old := f.Value.String()
-						flag.Set(name, v)
-						defer flag.Set(name, old)
-					}
+				defer setFlag("rapid.steps", "100")()
+				defer setFlag("rapid.checks", "300")()
+			}
+			for seed := 1; seed <= bugSeeds; seed++ {
+				undo := setFlag("rapid.seed", fmt.Sprint(seed))
+				tb := &quietTB{name: t.Name()}
+				f := eipsimtest.CheckModel(tb)
+				undo()
+				if f != nil && tb.failed {
+					t.Logf("caught %s with -rapid.seed=%d; shrunk to %d operations after the set-up:\n%s\n%s", bug, seed, f.Steps, f.Message, strings.Join(tb.logs, "\n"))
+					return
 				}
 			}
-			tb := &quietTB{name: t.Name()}
-			f := eipsimtest.CheckModel(tb)
-			if f == nil || !tb.failed {
-				t.Fatalf("the model property did not catch bug %s", bug)
-			}
-			t.Logf("caught %s; shrunk to %d operations after the set-up:\n%s\n%s", bug, f.Steps, f.Message, strings.Join(tb.logs, "\n"))
-			if !tb.failed || f == nil {
-				t.Logf("%s", tb.logs)
-			}
+			t.Fatalf("the model property did not catch bug %s with -rapid.seed 1 to %d", bug, bugSeeds)
 		})
 	}
+}
+
+// setFlag sets a registered flag (rapid's, when its package is linked) and
+// returns the function that restores it.
+func setFlag(name, v string) (restore func()) {
+	f := flag.Lookup(name)
+	if f == nil {
+		return func() {}
+	}
+	old := f.Value.String()
+	flag.Set(name, v)
+	return func() { flag.Set(name, old) }
 }
 
 // quietTB is a rapid.TB that records a failure instead of failing the test.
