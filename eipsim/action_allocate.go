@@ -88,7 +88,7 @@ func (s *Sim) allocateEipAddress(c call, req AllocateEipAddressRequest) (*Alloca
 	e := &eip{
 		id:        s.ids.allocationID(s.allocationIDTaken),
 		account:   c.account,
-		allocated: c.now.UnixNano(),
+		allocated: nanos(c.now),
 		ip:        ip,
 		bandwidth: int32(bw),
 		region:    region,

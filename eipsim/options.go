@@ -210,8 +210,8 @@ func WithTaskDelay(action Action, d time.Duration) Option {
 		if _, ok := cfg.delays[action]; !ok {
 			return fmt.Errorf("eipsim: WithTaskDelay: %q is not an asynchronous action (want one of %v)", action, asyncActions)
 		}
-		if d < 0 {
-			return fmt.Errorf("eipsim: WithTaskDelay(%s): negative delay %v", action, d)
+		if err := checkDelay("eipsim: WithTaskDelay("+string(action)+")", d); err != nil {
+			return err
 		}
 		cfg.delays[action] = d
 		return nil
@@ -222,8 +222,8 @@ func WithTaskDelay(action Action, d time.Duration) Option {
 // write on it gives TaskConflict. Zero disables it. Default: [DefaultCooldown].
 func WithCooldown(d time.Duration) Option {
 	return func(cfg *config) error {
-		if d < 0 {
-			return fmt.Errorf("eipsim: WithCooldown: negative duration %v", d)
+		if err := checkDelay("eipsim: WithCooldown", d); err != nil {
+			return err
 		}
 		cfg.cooldown = d
 		return nil
@@ -292,6 +292,9 @@ func WithClientTokenTTL(d time.Duration) Option {
 		if d <= 0 {
 			return fmt.Errorf("eipsim: WithClientTokenTTL: want a positive duration, got %v", d)
 		}
+		if err := checkDelay("eipsim: WithClientTokenTTL", d); err != nil {
+			return err
+		}
 		cfg.tokenTTL = d
 		return nil
 	}
@@ -328,8 +331,8 @@ func WithMultiBindedLimit(n int) Option {
 // Default: [DefaultNATEntryDelay].
 func WithNATEntryDelay(d time.Duration) Option {
 	return func(cfg *config) error {
-		if d < 0 {
-			return fmt.Errorf("eipsim: WithNATEntryDelay: negative delay %v", d)
+		if err := checkDelay("eipsim: WithNATEntryDelay", d); err != nil {
+			return err
 		}
 		setDelays(cfg.delays, natEntryActions, d)
 		return nil
@@ -341,8 +344,8 @@ func WithNATEntryDelay(d time.Duration) Option {
 // [WithTaskDelay] of both. Default: [DefaultNATGatewayDelay].
 func WithNATGatewayDelay(d time.Duration) Option {
 	return func(cfg *config) error {
-		if d < 0 {
-			return fmt.Errorf("eipsim: WithNATGatewayDelay: negative delay %v", d)
+		if err := checkDelay("eipsim: WithNATGatewayDelay", d); err != nil {
+			return err
 		}
 		setDelays(cfg.delays, natGatewayActions, d)
 		return nil
@@ -355,8 +358,8 @@ func WithNATGatewayDelay(d time.Duration) Option {
 // Default: [DefaultHaVipDelay].
 func WithHaVipDelay(d time.Duration) Option {
 	return func(cfg *config) error {
-		if d < 0 {
-			return fmt.Errorf("eipsim: WithHaVipDelay: negative delay %v", d)
+		if err := checkDelay("eipsim: WithHaVipDelay", d); err != nil {
+			return err
 		}
 		setDelays(cfg.delays, haVipActions, d)
 		return nil

@@ -2,6 +2,7 @@ package scenarios
 
 import (
 	"fmt"
+	"strconv"
 	"unicode/utf8"
 )
 
@@ -21,3 +22,6 @@ func clip(s string) string {
 	}
 	return fmt.Sprintf("%s… (%d bytes in all)", s[:n], len(s))
 }
+
+// quoteClip is clip(s) in double quotes, for an argument value.
+func quoteClip(s string) string { return strconv.Quote(clip(s)) }
