@@ -63,10 +63,16 @@ func serve(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 		return exitUsage
 	}
 	if cfg.world != nil {
-		if err := scenarios.LoadWorldFile(sim, clk, cfg.world, cfg.creds[0].AccountID); err != nil {
+		if err := scenarios.LoadWorldFileContext(ctx, sim, clk, cfg.world, cfg.creds[0].AccountID); err != nil {
 			fmt.Fprintf(stderr, "eipsim serve: -world: %v\n", err)
+			if ctx.Err() != nil {
+				return exitOK // stopped by a signal while loading
+			}
 			return exitUsage
 		}
+	}
+	if ctx.Err() != nil {
+		return exitOK
 	}
 	ln, err := net.Listen("tcp", cfg.addr)
 	if err != nil {
@@ -84,11 +90,7 @@ func serve(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 		hopts = append(hopts, httpapi.WithClockSkew(httpapi.DefaultClockSkew+ahead))
 	}
 	h := httpapi.NewHandler(sim, hopts...)
-	srv := &http.Server{
-		Handler:           logRequests(h, stderr),
-		ReadHeaderTimeout: 10 * time.Second,
-		MaxHeaderBytes:    64 << 10,
-	}
+	srv := newHTTPServer(logRequests(h, stderr))
 	fmt.Fprintf(stdout, "eipsim serve: listening on http://%s (SDK Endpoint %q, Protocol \"http\"; %s)\n", addr, addr, cfg.announce)
 
 	served := make(chan error, 1)
