@@ -99,6 +99,7 @@ type config struct {
 	pool         []netip.Prefix
 	pinned       []string
 	tokenTTL     time.Duration
+	tokenLimit   int
 	historyLimit int
 	multiBinded  int
 	natEIPs      int
@@ -120,6 +121,7 @@ func defaultConfig() config {
 		cooldown:     DefaultCooldown,
 		quota:        DefaultEIPQuota,
 		tokenTTL:     DefaultClientTokenTTL,
+		tokenLimit:   DefaultClientTokenLimit,
 		historyLimit: DefaultHistoryLimit,
 		multiBinded:  DefaultMultiBindedLimit,
 		natEIPs:      DefaultNATEIPLimit,

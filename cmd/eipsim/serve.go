@@ -45,7 +45,8 @@ type serveConfig struct {
 	creds    []httpapi.Credential // the first is the default account's
 	world    *scenarios.Scenario
 	simOpts  []engine.Option
-	announce string // the listening line's credential part
+	httpOpts []httpapi.Option // serve_limits.go
+	announce string           // the listening line's credential part
 }
 
 // serve runs "eipsim serve" until ctx is done, then shuts down cleanly. It
@@ -83,7 +84,7 @@ func serve(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	if ip := ln.Addr().(*net.TCPAddr).IP; !ip.IsLoopback() {
 		fmt.Fprintf(stderr, "eipsim serve: warning: %s is not a loopback address; anyone who can reach it and knows a key can use this simulator\n", addr)
 	}
-	hopts := []httpapi.Option{httpapi.WithCredentials(cfg.creds...)}
+	hopts := append([]httpapi.Option{httpapi.WithCredentials(cfg.creds...)}, cfg.httpOpts...)
 	if ahead := clk.Ahead(); ahead > 0 {
 		// Requests carry the wall clock's time; the world's advances put the
 		// Sim's ahead of it.
@@ -145,6 +146,7 @@ func parseServeFlags(args []string, stdout, stderr io.Writer) (cfg serveConfig, 
 	unassoc := fs.Duration("unassociate-delay", engine.DefaultUnassociateDelay, "how long an EIP stays Unassociating")
 	release := fs.Duration("release-delay", engine.DefaultReleaseDelay, "how long an EIP stays Releasing")
 	cooldown := fs.Duration("cooldown", engine.DefaultCooldown, "period after a write on an EIP in which another write gives TaskConflict")
+	limits := addLimitFlags(fs)
 	if status, ok := parseFlags(fs, args, stdout, stderr); !ok {
 		return cfg, status, false
 	}
@@ -210,6 +212,11 @@ func parseServeFlags(args []string, stdout, stderr io.Writer) (cfg serveConfig, 
 			cfg.simOpts = append(cfg.simOpts, flagOpts[name])
 		}
 	}
+	limitSim, limitHTTP, err := limits.options(set)
+	if err != nil {
+		return fail("%v", err)
+	}
+	cfg.simOpts, cfg.httpOpts = append(cfg.simOpts, limitSim...), limitHTTP
 	return cfg, exitOK, true
 }
 

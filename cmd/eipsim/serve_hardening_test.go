@@ -97,3 +97,30 @@ func TestLogField(t *testing.T) {
 		}
 	}
 }
+
+// TestServeLimitFlags: the ClientToken TTL and limit and the nonce limit are
+// flags, checked at start.
+func TestServeLimitFlags(t *testing.T) {
+	for _, tc := range []struct {
+		args []string
+		want string
+	}{
+		{[]string{"-client-token-ttl", "0s"}, "WithClientTokenTTL: want a positive duration"},
+		{[]string{"-client-token-ttl", "2562047h"}, "longer than the limit"},
+		{[]string{"-client-token-limit", "0"}, "WithClientTokenLimit: want at least 1"},
+		{[]string{"-nonce-limit", "0"}, "-nonce-limit: want at least 1"},
+		{[]string{"-cooldown", "-1s"}, "negative duration"},
+	} {
+		var out, errOut syncBuffer
+		ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+		status := serve(ctx, append([]string{"-addr", "127.0.0.1:0"}, tc.args...), &out, &errOut)
+		cancel()
+		if status == exitOK || !strings.Contains(errOut.String(), tc.want) {
+			t.Errorf("%v: status %d, stderr %q, want %q", tc.args, status, errOut.String(), tc.want)
+		}
+	}
+	s := startServe(t, "-client-token-ttl", "1h", "-client-token-limit", "10", "-nonce-limit", "5")
+	if s.addr == "" {
+		t.Fatal("not listening")
+	}
+}
