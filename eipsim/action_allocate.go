@@ -264,5 +264,5 @@ func (s *Sim) eipByID(id string) (*eip, bool) {
 // allocationIDTaken reports whether an AllocationId is in use by a live EIP.
 func (s *Sim) allocationIDTaken(id string) bool {
 	_, ok := s.eipByID(id)
-	return ok
+	return ok || s.idTaken(id)
 }

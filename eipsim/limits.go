@@ -3,6 +3,7 @@ package eipsim
 import (
 	"fmt"
 	"math"
+	"strings"
 	"time"
 )
 
@@ -50,3 +51,17 @@ func nanos(t time.Time) int64 {
 
 // nanosAfter returns nanos(now + d).
 func nanosAfter(now time.Time, d time.Duration) int64 { return nanos(now.Add(d)) }
+
+// otherKindPrefixes are the ID prefixes of the resources other than EIPs.
+var otherKindPrefixes = []string{"i-", "eni-", "lb-", "ngw-", "stb-", "ftb-", "snat-", "fwd-", "havip-", "vpc-", "vsw-"}
+
+// otherKindPrefix returns the prefix of another resource kind that id
+// starts with, if any.
+func otherKindPrefix(id string) (string, bool) {
+	for _, p := range otherKindPrefixes {
+		if strings.HasPrefix(id, p) {
+			return p, true
+		}
+	}
+	return "", false
+}

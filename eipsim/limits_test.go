@@ -44,3 +44,21 @@ func TestDurationLimits(t *testing.T) {
 		t.Errorf("fault Latency: err = %v", err)
 	}
 }
+
+// TestPinnedIDsOfOtherKinds: a pinned AllocationId cannot take another
+// resource kind's ID (it used to, and check said ok).
+func TestPinnedIDsOfOtherKinds(t *testing.T) {
+	if _, err := eipsim.New(eipsim.WithAllocationIDs("eip-0001", "ngw-0001")); err == nil || !strings.Contains(err.Error(), `"ngw-0001" has the prefix "ngw-"`) {
+		t.Fatalf("err = %v", err)
+	}
+	// An ID without a kind's prefix is skipped when another resource has it,
+	// and another resource cannot take an EIP's ID.
+	sim, _ := eipsimtest.New(t, eipsim.WithAllocationIDs("x-1", "x-2"))
+	mustOK(t, sim.AddInstance(eipsim.Instance{InstanceID: "x-1", Status: eipsim.InstanceRunning}))
+	if id := alloc(t, sim, hz); id != "x-2" {
+		t.Fatalf("allocated %s, want x-2 (x-1 is an instance)", id)
+	}
+	if err := sim.AddNatGateway(eipsim.NatGateway{NatGatewayID: "x-2"}); err == nil {
+		t.Fatal("a NAT gateway took an EIP's ID")
+	}
+}

@@ -272,6 +272,9 @@ func WithAllocationIDs(ids ...string) Option {
 			if id == "" || len(id) > 64 {
 				return fmt.Errorf("eipsim: WithAllocationIDs: bad ID %q", id)
 			}
+			if p, ok := otherKindPrefix(id); ok {
+				return fmt.Errorf("eipsim: WithAllocationIDs: %q has the prefix %q of another kind of resource; an AllocationId cannot share IDs with it", id, p)
+			}
 		}
 		// Duplicates show as neighbours once sorted (a sorted copy costs
 		// one allocation; a set of the IDs, one per few IDs).
