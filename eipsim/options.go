@@ -52,6 +52,15 @@ const (
 	// DefaultNATTrafficEIPLimit is how many of them may be PayByTraffic
 	// (documented: 10).
 	DefaultNATTrafficEIPLimit = 10
+	// DefaultSnatEntryQuota is how many SNAT entries one SNAT table (one NAT
+	// gateway) holds (documented: 40 per gateway, adjustable);
+	// Forbidden.SnatEntryCountLimited beyond. Deleting entries count until
+	// they are gone.
+	DefaultSnatEntryQuota = 40
+	// DefaultForwardEntryQuota is how many DNAT entries one DNAT table holds
+	// (documented: "at most 100 DNAT entries to a DNAT table"). Deleting
+	// entries count until they are gone.
+	DefaultForwardEntryQuota = 100
 )
 
 // NATForceMode is what UnassociateEipAddress with Force=true does to the
@@ -104,6 +113,8 @@ type config struct {
 	multiBinded  int
 	natEIPs      int
 	natTraffic   int
+	snatQuota    int
+	dnatQuota    int
 	natForce     NATForceMode
 	// Fault injection and rate limiting (faults.go, ratelimit.go).
 	faults      []Fault
@@ -126,6 +137,8 @@ func defaultConfig() config {
 		multiBinded:  DefaultMultiBindedLimit,
 		natEIPs:      DefaultNATEIPLimit,
 		natTraffic:   DefaultNATTrafficEIPLimit,
+		snatQuota:    DefaultSnatEntryQuota,
+		dnatQuota:    DefaultForwardEntryQuota,
 	}
 	for _, p := range DefaultIPPool {
 		c.pool = append(c.pool, netip.MustParsePrefix(p))
@@ -384,6 +397,35 @@ func WithNATEIPLimits(total, traffic int) Option {
 		return nil
 	}
 }
+
+// WithSnatEntryQuota sets how many SNAT entries one SNAT table may hold,
+// Deleting ones included; CreateSnatEntry beyond it answers
+// Forbidden.SnatEntryCountLimited. Default: [DefaultSnatEntryQuota].
+func WithSnatEntryQuota(n int) Option {
+	return func(cfg *config) error {
+		if n < 0 || n > maxEntryQuota {
+			return fmt.Errorf("eipsim: WithSnatEntryQuota: want 0 <= quota <= %d, got %d", maxEntryQuota, n)
+		}
+		cfg.snatQuota = n
+		return nil
+	}
+}
+
+// WithForwardEntryQuota sets how many DNAT entries one DNAT table may hold,
+// Deleting ones included; CreateForwardEntry beyond it answers
+// QuotaExceeded (see [CodeQuotaExceeded]). Default: [DefaultForwardEntryQuota].
+func WithForwardEntryQuota(n int) Option {
+	return func(cfg *config) error {
+		if n < 0 || n > maxEntryQuota {
+			return fmt.Errorf("eipsim: WithForwardEntryQuota: want 0 <= quota <= %d, got %d", maxEntryQuota, n)
+		}
+		cfg.dnatQuota = n
+		return nil
+	}
+}
+
+// maxEntryQuota bounds the per-table entry quotas.
+const maxEntryQuota = 1 << 20
 
 // WithNATForceMode sets what UnassociateEipAddress with Force=true does to
 // the SNAT and DNAT entries that use the EIP: delete them
