@@ -260,7 +260,13 @@ var catalogue = map[Code]codeInfo{
 	// table) but no code for it. QuotaExceeded is the VPC API's documented
 	// code for a full table (CreateRouteEntry: "Route entry quota exceeded
 	// in this route table."); the message is written after that one.
-	CodeQuotaExceeded:                    {status: 400, message: "Forward entry quota exceeded in this forward table."},
+	// [I] likewise for CreateNatGateway (5 per VPC) and CreateHaVip (50 per
+	// account): their error tables name no quota code; the messages are ours.
+	CodeQuotaExceeded: {status: 400, message: "Forward entry quota exceeded in this forward table.",
+		byAction: map[Action]codeInfo{
+			ActionCreateNatGateway: {message: "NAT gateway quota exceeded in this VPC."},
+			ActionCreateHaVip:      {message: "HaVip quota exceeded in this region."},
+		}},
 	CodeIncorretSnatEntryStatus:          {status: 400, message: "Some Snat entry status blocked this operation.."},
 	CodeIncorretForwardEntryStatus:       {status: 400, message: "Some Forward entry status blocked this operation.."},
 	CodeOperationUnsupportedForwardEntry: {status: 400, message: "Duplicated destination ip port is unsupported."},

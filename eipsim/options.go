@@ -61,6 +61,14 @@ const (
 	// (documented: "at most 100 DNAT entries to a DNAT table"). Deleting
 	// entries count until they are gone.
 	DefaultForwardEntryQuota = 100
+	// DefaultNatGatewayQuota is how many NAT gateways one VPC holds
+	// (documented quota natgw_quota_nat_num_per_vpc: 5). Deleting gateways
+	// count until they are gone.
+	DefaultNatGatewayQuota = 5
+	// DefaultHaVipQuota is how many HaVips one account holds in a region
+	// (documented: 50 per account, and 50 per VPC). Deleting HaVips count
+	// until they are gone.
+	DefaultHaVipQuota = 50
 )
 
 // NATForceMode is what UnassociateEipAddress with Force=true does to the
@@ -115,6 +123,8 @@ type config struct {
 	natTraffic   int
 	snatQuota    int
 	dnatQuota    int
+	natQuota     int
+	havipQuota   int
 	natForce     NATForceMode
 	// Fault injection and rate limiting (faults.go, ratelimit.go).
 	faults      []Fault
@@ -139,6 +149,8 @@ func defaultConfig() config {
 		natTraffic:   DefaultNATTrafficEIPLimit,
 		snatQuota:    DefaultSnatEntryQuota,
 		dnatQuota:    DefaultForwardEntryQuota,
+		natQuota:     DefaultNatGatewayQuota,
+		havipQuota:   DefaultHaVipQuota,
 	}
 	for _, p := range DefaultIPPool {
 		c.pool = append(c.pool, netip.MustParsePrefix(p))
@@ -424,7 +436,35 @@ func WithForwardEntryQuota(n int) Option {
 	}
 }
 
-// maxEntryQuota bounds the per-table entry quotas.
+// WithNatGatewayQuota sets how many NAT gateways one VPC may hold,
+// Deleting ones included; CreateNatGateway beyond it answers QuotaExceeded.
+// Gateways added with [Sim.AddNatGateway] count but are not refused.
+// Default: [DefaultNatGatewayQuota].
+func WithNatGatewayQuota(n int) Option {
+	return func(cfg *config) error {
+		if n < 0 || n > maxEntryQuota {
+			return fmt.Errorf("eipsim: WithNatGatewayQuota: want 0 <= quota <= %d, got %d", maxEntryQuota, n)
+		}
+		cfg.natQuota = n
+		return nil
+	}
+}
+
+// WithHaVipQuota sets how many HaVips one account may hold per region,
+// Deleting ones included; CreateHaVip beyond it answers QuotaExceeded.
+// HaVips added with [Sim.AddHaVip] count but are not refused.
+// Default: [DefaultHaVipQuota].
+func WithHaVipQuota(n int) Option {
+	return func(cfg *config) error {
+		if n < 0 || n > maxEntryQuota {
+			return fmt.Errorf("eipsim: WithHaVipQuota: want 0 <= quota <= %d, got %d", maxEntryQuota, n)
+		}
+		cfg.havipQuota = n
+		return nil
+	}
+}
+
+// maxEntryQuota bounds the entry, NAT gateway and HaVip quotas.
 const maxEntryQuota = 1 << 20
 
 // WithNATForceMode sets what UnassociateEipAddress with Force=true does to
