@@ -14,6 +14,8 @@ type Clock interface {
 	Advance(d time.Duration)
 	// Manual reports whether the clock moves only when told.
 	Manual() bool
+	// tick is called as each request arrives.
+	tick()
 }
 
 // manualClock moves only when told: -clock=manual.
@@ -36,22 +38,46 @@ func (c *manualClock) Advance(d time.Duration) {
 
 func (c *manualClock) Manual() bool { return true }
 
+func (c *manualClock) tick() {}
+
 // wallClock is the wall clock moved ahead by every advance: -clock=wall.
+// It reads the wall clock as each request arrives (tick) and stands still
+// while the request runs, so that a recorded request sees one time from its
+// first check to its last, and its recording replays to the same outputs
+// (the recorder assumes the clock moves only between calls). Its times
+// carry no monotonic reading, so that differences agree with what a
+// replay computes from the printed times.
 type wallClock struct {
 	mu    sync.Mutex
 	ahead time.Duration
+	now   time.Time
 }
 
 func (c *wallClock) Now() time.Time {
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	return time.Now().Add(c.ahead)
+	if c.now.IsZero() {
+		c.now = time.Now().Round(0).Add(c.ahead)
+	}
+	return c.now
 }
 
 func (c *wallClock) Advance(d time.Duration) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	c.ahead += d
+	if !c.now.IsZero() {
+		c.now = c.now.Add(d)
+	}
+}
+
+// tick moves the clock to the wall clock plus the advances; never back.
+func (c *wallClock) tick() {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if t := time.Now().Round(0).Add(c.ahead); t.After(c.now) {
+		c.now = t
+	}
 }
 
 func (c *wallClock) Manual() bool { return false }

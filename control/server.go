@@ -110,8 +110,10 @@ func (s *Server) Recording() []byte { return s.cur.Load().sim.Recording() }
 // ServeHTTP answers a control call under [Prefix] and anything else with the
 // VPC protocol.
 func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	run := s.cur.Load()
+	run.clk.tick()
 	if !strings.HasPrefix(r.URL.Path, Prefix) {
-		s.cur.Load().vpc.ServeHTTP(w, r)
+		run.vpc.ServeHTTP(w, r)
 		return
 	}
 	if s.cfg.Disabled != "" {

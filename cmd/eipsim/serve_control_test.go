@@ -300,3 +300,41 @@ type respRecorder struct {
 func (r *respRecorder) Header() http.Header         { return r.header }
 func (r *respRecorder) Write(b []byte) (int, error) { return r.body.Write(b) }
 func (r *respRecorder) WriteHeader(s int)           { r.status = s }
+
+// TestServeWallClockRecordingReplays: on the wall clock too, a served run
+// replays byte for byte (each request sees one time; the time between
+// requests is recorded as advance lines).
+func TestServeWallClockRecordingReplays(t *testing.T) {
+	dir := t.TempDir()
+	world := writeFile(t, dir, "world.txt", "new-sim ids=(eip-0001)\n----\n\nadd-instance InstanceId=i-0001\n----\n")
+	s := startServe(t, "-world", world, "-associate-delay", "20ms")
+	sdk := s.client(t, httpapi.DefaultAccessKeyID, httpapi.DefaultAccessKeySecret)
+	if _, err := sdk.AllocateEipAddress(&vpc.AllocateEipAddressRequest{RegionId: tea.String("cn-hangzhou")}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := sdk.AssociateEipAddress(&vpc.AssociateEipAddressRequest{AllocationId: tea.String("eip-0001"), InstanceId: tea.String("i-0001")}); err != nil {
+		t.Fatal(err)
+	}
+	deadline := time.Now().Add(5 * time.Second)
+	for eipStatus(t, sdk, "eip-0001") != "InUse" {
+		if time.Now().After(deadline) {
+			t.Fatal("not InUse after 5s of wall clock")
+		}
+		time.Sleep(5 * time.Millisecond)
+	}
+	rec, err := s.controlClient("").Recording(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	sc, err := scenarios.Parse("wall.txt", rec)
+	if err != nil {
+		t.Fatal(err)
+	}
+	res, err := scenarios.Replay(sc, scenarios.NewEngineHandler, scenarios.Options{Rewrite: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(res.Mismatches) != 0 || !bytes.Equal(res.Rewritten, rec) {
+		t.Fatalf("the replay differs from the served run:\n%s\n%s", res.Mismatches, rec)
+	}
+}
