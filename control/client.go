@@ -90,8 +90,13 @@ func (c *Client) json(ctx context.Context, method, path string, in, out any) err
 // Reset replaces the served Sim with a fresh one (same options and world);
 // a non-nil seed replaces the seed.
 func (c *Client) Reset(ctx context.Context, seed *uint64) (ClockState, error) {
+	return c.ResetWith(ctx, ResetRequest{Seed: seed})
+}
+
+// ResetWith is Reset with a seed and rate limits for the new run.
+func (c *Client) ResetWith(ctx context.Context, req ResetRequest) (ClockState, error) {
 	var out ClockState
-	err := c.json(ctx, http.MethodPost, "reset", ResetRequest{Seed: seed}, &out)
+	err := c.json(ctx, http.MethodPost, "reset", req, &out)
 	return out, err
 }
 

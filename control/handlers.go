@@ -137,9 +137,27 @@ func (s *Server) reset(r *http.Request, body []byte) (any, error) {
 	if err := decode(body, &req, true); err != nil {
 		return nil, err
 	}
+	var extra []eipsim.Option
+	if req.Seed != nil {
+		extra = append(extra, eipsim.WithSeed(*req.Seed))
+	}
+	for i, l := range req.RateLimits {
+		a, rl, err := eipsim.ParseActionRateLimit(l)
+		if err != nil {
+			return nil, fmt.Errorf("\"rateLimits\"[%d]: %v", i, err)
+		}
+		extra = append(extra, eipsim.WithRateLimit(a, rl))
+	}
+	if req.GlobalRateLimit != "" {
+		rl, err := eipsim.ParseRateLimit(req.GlobalRateLimit)
+		if err != nil {
+			return nil, fmt.Errorf("\"globalRateLimit\": %v", err)
+		}
+		extra = append(extra, eipsim.WithGlobalRateLimit(rl))
+	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	run, err := s.newRun(req.Seed)
+	run, err := s.newRun(extra)
 	if err != nil {
 		return nil, err
 	}

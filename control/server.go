@@ -70,8 +70,9 @@ func New(cfg Config) (*Server, error) {
 	return s, nil
 }
 
-// newRun makes a fresh Sim on a fresh clock and loads the world into it.
-func (s *Server) newRun(seed *uint64) (*run, error) {
+// newRun makes a fresh Sim on a fresh clock, with extra options after the
+// configured ones, and loads the world into it.
+func (s *Server) newRun(extra []eipsim.Option) (*run, error) {
 	var clk Clock
 	if s.cfg.ManualClock {
 		start := s.cfg.Start
@@ -83,10 +84,7 @@ func (s *Server) newRun(seed *uint64) (*run, error) {
 		clk = &wallClock{}
 	}
 	opts := append([]eipsim.Option{eipsim.WithClock(clk)}, s.cfg.SimOptions...)
-	if seed != nil {
-		opts = append(opts, eipsim.WithSeed(*seed))
-	}
-	opts = append(opts, eipsim.WithRecording())
+	opts = append(append(opts, extra...), eipsim.WithRecording())
 	sim, err := eipsim.New(opts...)
 	if err != nil {
 		return nil, err

@@ -8,9 +8,15 @@ import (
 
 // The JSON bodies of the control API, shared by [Server] and [Client].
 
-// ResetRequest is the body of POST reset; a nil Seed keeps the options' seed.
+// ResetRequest is the body of POST reset; every field is optional. A nil
+// Seed keeps the options' seed. RateLimits (per Action, in the new-sim
+// rate-limit form "AssociateEipAddress:2/1s[:Burst]", "*" for every
+// Action) and GlobalRateLimit ("100/1s") are added to the options of this
+// run only; the next reset starts from the options again.
 type ResetRequest struct {
-	Seed *uint64 `json:"seed,omitempty"`
+	Seed            *uint64  `json:"seed,omitempty"`
+	RateLimits      []string `json:"rateLimits,omitempty"`
+	GlobalRateLimit string   `json:"globalRateLimit,omitempty"`
 }
 
 // ClockState is the answer of the clock endpoints.
