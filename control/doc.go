@@ -11,7 +11,8 @@
 //
 // Endpoints (JSON in and out; an error is {"error": "..."} with a 4xx status):
 //
-//	POST   /_eipsim/reset               {"seed": 7} optional: a fresh Sim, same options and world
+//	POST   /_eipsim/reset               a fresh Sim, same options and world; optional {"seed": 7,
+//	                                    "rateLimits": ["AssociateEipAddress:2/1s"], "globalRateLimit": "100/1s"}
 //	GET    /_eipsim/clock               {"now": RFC3339Nano, "manual": bool}
 //	POST   /_eipsim/clock/advance       {"by": "3s"}
 //	POST   /_eipsim/clock/set           {"to": RFC3339Nano} (forward only)

@@ -216,16 +216,21 @@ func (s *Server) inject(r *http.Request, body []byte) (any, error) {
 	if err := decode(body, &req, false); err != nil {
 		return nil, err
 	}
-	var rules []eipsim.Fault
 	given := 0
+	for _, set := range []bool{req.Rule != "", len(req.Rules) > 0, req.Args != nil} {
+		if set {
+			given++
+		}
+	}
+	if given != 1 {
+		return nil, errors.New(`want exactly one of "rule", "rules" or "args"`)
+	}
+	lines := req.Rules
 	if req.Rule != "" {
-		given++
-		req.Rules = append(req.Rules, req.Rule)
+		lines = []string{req.Rule}
 	}
-	if len(req.Rules) > 0 {
-		given++
-	}
-	for i, line := range req.Rules {
+	var rules []eipsim.Fault
+	for i, line := range lines {
 		f, err := eipsim.ParseFaultLine(line)
 		if err != nil {
 			return nil, fmt.Errorf("rule %d: %v", i+1, err)
@@ -233,15 +238,11 @@ func (s *Server) inject(r *http.Request, body []byte) (any, error) {
 		rules = append(rules, f)
 	}
 	if req.Args != nil {
-		given++
 		f, err := eipsim.ParseFault(req.Args)
 		if err != nil {
 			return nil, fmt.Errorf("\"args\": %v", err)
 		}
 		rules = append(rules, f)
-	}
-	if given != 1 || len(rules) == 0 {
-		return nil, errors.New(`want exactly one of "rule", "rules" or "args"`)
 	}
 	sim := s.cur.Load().sim
 	resp := InjectResponse{IDs: []string{}}

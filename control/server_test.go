@@ -56,9 +56,24 @@ func TestControlEndpoints(t *testing.T) {
 		t.Errorf("Server.Sim: %+v", srv.Sim().EIPs())
 	}
 
-	// Faults: JSON args, a Stuck rule released, remove, clear.
-	body := `{"args": {"Action": "UnassociateEipAddress", "Effect": "Stuck", "Times": "1"}}`
-	resp, err := http.Post(c.BaseURL+control.Prefix+"faults", "application/json", strings.NewReader(body))
+	// Faults: the three JSON forms, a Stuck rule released, remove, clear.
+	for body, want := range map[string]int{
+		`{"args": {"Action": "UnassociateEipAddress", "Effect": "Stuck", "Times": "1"}}`: 200,
+		`{"rule": "Action=DescribeEipAddresses Code=Throttling Times=1"}`:                200,
+		`{"rule": "Code=Throttling", "rules": ["Code=Throttling"]}`:                      400,
+		`{}`: 400,
+	} {
+		resp, err := http.Post(c.BaseURL+control.Prefix+"faults", "application/json", strings.NewReader(body))
+		if err != nil || resp.StatusCode != want {
+			t.Fatalf("inject %s: %v %v, want %d", body, resp, err, want)
+		}
+		resp.Body.Close()
+	}
+	if err := c.ClearFaults(ctx); err != nil {
+		t.Fatal(err)
+	}
+	resp, err := http.Post(c.BaseURL+control.Prefix+"faults", "application/json",
+		strings.NewReader(`{"args": {"Action": "UnassociateEipAddress", "Effect": "Stuck", "Times": "1"}}`))
 	if err != nil || resp.StatusCode != 200 {
 		t.Fatalf("inject args: %v %v", resp, err)
 	}
@@ -93,7 +108,7 @@ func TestControlEndpoints(t *testing.T) {
 		t.Fatalf("after clear: %+v", rules)
 	}
 	rec, _ := c.Recording(ctx)
-	for _, want := range []string{"inject-fault Action=UnassociateEipAddress Effect=Stuck Times=1", "release-stuck ResourceId=eip-0001", "remove-fault f-0002", "clear-faults"} {
+	for _, want := range []string{"inject-fault Action=UnassociateEipAddress Effect=Stuck Times=1", "release-stuck ResourceId=eip-0001", "remove-fault f-0004", "clear-faults"} {
 		if !bytes.Contains(rec, []byte(want)) {
 			t.Errorf("recording lacks %q:\n%s", want, rec)
 		}
