@@ -161,6 +161,12 @@ func (s *Server) reset(r *http.Request, body []byte) (any, error) {
 	if err != nil {
 		return nil, err
 	}
+	if s.cfg.OnReset != nil {
+		if err := s.cfg.OnReset(s.runs+1, s.Recording()); err != nil {
+			return nil, &httpError{http.StatusInternalServerError, fmt.Sprintf("saving the recording of run %d: %v", s.runs+1, err)}
+		}
+	}
+	s.runs++
 	s.cur.Store(run)
 	return s.clockState(run), nil
 }

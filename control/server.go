@@ -40,6 +40,10 @@ type Config struct {
 	// Disabled, when set, refuses every control request with 403 and this
 	// reason (eipsim serve: a non-loopback address without a token).
 	Disabled string
+	// OnReset, when set, is given the recording of the run a reset ends,
+	// and its number (1 for the run from start, then 2, ...), before the new
+	// run starts; an error fails the reset and keeps the old run.
+	OnReset func(run int, recording []byte) error
 }
 
 // Server serves the VPC protocol at "/" and the control API under [Prefix].
@@ -48,8 +52,9 @@ type Server struct {
 	cfg Config
 	// mu serializes the control calls that act on the Sim as a whole
 	// (reset, scenario) with each other.
-	mu  sync.Mutex
-	cur atomic.Pointer[run]
+	mu   sync.Mutex
+	cur  atomic.Pointer[run]
+	runs int // runs ended by a reset, under mu
 }
 
 // run is one Sim, from start or a reset to the next reset.

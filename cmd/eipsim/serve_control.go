@@ -5,6 +5,9 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
 
 	"github.com/eipsim/eipsim/control"
 	"github.com/eipsim/eipsim/eipsim/httpapi"
@@ -28,13 +31,14 @@ const controlUsage = "The control API (JSON, under " + control.Prefix + " on the
 	"open on loopback; with -control-token (or $" + envControlToken + ") it requires\n" +
 	"\"Authorization: Bearer TOKEN\"; off loopback it is refused unless a token is set.\n" +
 	"Every served run is recorded as a scenario file: GET " + control.Prefix + "recording, or\n" +
-	"-record FILE (written on shutdown), replays with \"eipsim run\".\n\n"
+	"-record FILE (written on shutdown; a run ended by reset N goes to FILE with .N before the\n" +
+	"extension), replays with \"eipsim run\".\n\n"
 
 // controlFlags defines the control flags on fs; the returned function reads
 // them after parsing.
 func controlFlags(fs *flag.FlagSet) func() (controlConfig, error) {
 	clk := fs.String("clock", "wall", "the Sim's clock: wall (the real one, moved ahead by advances) or manual (starts at 2026-01-01T00:00:00Z, moves only when told)")
-	rec := fs.String("record", "", "write the run since the last reset as a scenario `FILE` on shutdown")
+	rec := fs.String("record", "", "write the run since the last reset as a scenario `FILE` on shutdown, and each run a reset ends as FILE with .N before its extension")
 	tok := fs.String("control-token", os.Getenv(envControlToken), "token the control API requires (default from $"+envControlToken+"); needed off loopback")
 	return func() (controlConfig, error) {
 		c := controlConfig{record: *rec, token: *tok}
@@ -65,6 +69,11 @@ func newServed(cfg serveConfig, loopback bool) (*control.Server, error) {
 		HTTPOptions:  []httpapi.Option{httpapi.WithCredentials(cfg.creds...)},
 		Token:        cfg.control.token,
 	}
+	if cfg.control.record != "" {
+		c.OnReset = func(run int, rec []byte) error {
+			return os.WriteFile(recordFile(cfg.control.record, run), rec, 0o644)
+		}
+	}
 	if !loopback && c.Token == "" {
 		c.Disabled = "eipsim serve listens on a non-loopback address; start it with -control-token or $" + envControlToken
 	}
@@ -85,6 +94,13 @@ func announceControl(w io.Writer, cfg serveConfig, addr string, loopback bool) {
 		access = "off: not loopback and no -control-token"
 	}
 	fmt.Fprintf(w, "eipsim serve: control API at http://%s%s (clock %s; %s)\n", addr, control.Prefix, clk, access)
+}
+
+// recordFile is where -record FILE puts the run that reset number n ended:
+// FILE with ".n" before its extension (bug.txt: bug.1.txt, bug.2.txt, ...).
+func recordFile(name string, n int) string {
+	ext := filepath.Ext(name)
+	return strings.TrimSuffix(name, ext) + "." + strconv.Itoa(n) + ext
 }
 
 // writeRecording writes the run to the -record file, if one was given.

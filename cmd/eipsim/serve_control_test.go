@@ -141,6 +141,7 @@ func TestServeRecordsMixedClients(t *testing.T) {
 		{"accessKeyId": "AK-B", "accessKeySecret": "SB", "accountId": "2000000000000002"}
 	]`)
 	recordFile := filepath.Join(dir, "served.txt")
+	runOne := filepath.Join(dir, "served.1.txt")
 	s := startServe(t, "-clock=manual", "-accounts", accounts, "-seed", "7", "-record", recordFile)
 	ctx := context.Background()
 	cc := s.controlClient("")
@@ -214,12 +215,21 @@ func TestServeRecordsMixedClients(t *testing.T) {
 	if len(res.Mismatches) != 0 || !bytes.Equal(res.Rewritten, rec) {
 		t.Fatalf("the replay differs from the served run (%d mismatches):\n%s", len(res.Mismatches), res.Mismatches)
 	}
+	// A reset writes the run it ends to served.1.txt; shutdown writes the
+	// last run to served.txt.
+	if _, err := cc.Reset(ctx, nil); err != nil {
+		t.Fatal(err)
+	}
+	alloc(a)
+	last, _ := cc.Recording(ctx)
 	if status := s.stop(t); status != 0 {
 		t.Fatalf("exit %d\n%s", status, s.stderr)
 	}
-	written, err := os.ReadFile(recordFile)
-	if err != nil || !bytes.Equal(written, rec) {
-		t.Fatalf("-record wrote (%v):\n%s\nwant:\n%s", err, written, rec)
+	if written, err := os.ReadFile(runOne); err != nil || !bytes.Equal(written, rec) {
+		t.Fatalf("-record's run 1 (%v):\n%s\nwant:\n%s", err, written, rec)
+	}
+	if written, err := os.ReadFile(recordFile); err != nil || !bytes.Equal(written, last) || bytes.Contains(last, []byte("as-account 2000000000000002")) {
+		t.Fatalf("-record's last run (%v):\n%s\nwant:\n%s", err, written, last)
 	}
 }
 
