@@ -12,6 +12,7 @@ import (
 
 	"github.com/eipsim/eipsim/control"
 	"github.com/eipsim/eipsim/eipsim"
+	"github.com/eipsim/eipsim/scenarios"
 )
 
 func newServer(t testing.TB) (*control.Server, *control.Client) {
@@ -114,6 +115,10 @@ func TestControlEndpoints(t *testing.T) {
 		}
 	}
 
+	// Reads between writes (state, tasks, history, faults) settle the Sim
+	// but the recording still replays byte for byte.
+	requireReplays(t, rec)
+
 	// Reset with a seed and a rate limit for the new run.
 	if _, err := c.ResetWith(ctx, control.ResetRequest{RateLimits: []string{"AllocateEipAddress:1/1h"}}); err != nil {
 		t.Fatal(err)
@@ -122,9 +127,11 @@ func TestControlEndpoints(t *testing.T) {
 	if !strings.Contains(out, "Throttling.User") {
 		t.Errorf("rate limit after reset:\n%s", out)
 	}
-	if rec, _ := c.Recording(ctx); !bytes.HasPrefix(rec, []byte("new-sim ")) || !bytes.Contains(rec, []byte("rate-limit=AllocateEipAddress:1/1h")) {
+	rec, _ = c.Recording(ctx)
+	if !bytes.HasPrefix(rec, []byte("new-sim ")) || !bytes.Contains(rec, []byte("rate-limit=AllocateEipAddress:1/1h")) {
 		t.Errorf("recording after reset:\n%s", rec)
 	}
+	requireReplays(t, rec)
 	if _, err := c.ResetWith(ctx, control.ResetRequest{RateLimits: []string{"NoSuch:1/1s"}}); err == nil || !strings.Contains(err.Error(), "NoSuch") {
 		t.Errorf("bad rate limit: %v", err)
 	}
@@ -157,4 +164,20 @@ func FuzzControl(f *testing.F) {
 			}
 		}
 	})
+}
+
+// requireReplays replays rec and fails unless it reproduces rec exactly.
+func requireReplays(t *testing.T, rec []byte) {
+	t.Helper()
+	sc, err := scenarios.Parse("recording", rec)
+	if err != nil {
+		t.Fatal(err)
+	}
+	res, err := scenarios.Replay(sc, scenarios.NewEngineHandler, scenarios.Options{Rewrite: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(res.Mismatches) != 0 || !bytes.Equal(res.Rewritten, rec) {
+		t.Fatalf("the recording does not replay (%d mismatches): %v\n%s", len(res.Mismatches), res.Mismatches, rec)
+	}
 }
