@@ -27,7 +27,9 @@
 //	GET    /_eipsim/version             the change counter
 //	GET    /_eipsim/check               the invariants
 //	GET    /_eipsim/recording           the run as a scenario file (text/plain)
-//	POST   /_eipsim/scenario            scenario text: its commands run against the served Sim
+//	POST   /_eipsim/scenario            scenario text: its commands run against the served Sim, as
+//	                                    -world runs (a first new-sim is checked and skipped); the
+//	                                    answer is the file with each command's output
 //
 // Every call that changes the Sim is recorded (a fault as inject-fault, a
 // check as check, a clock move as the advance before the next operation), so

@@ -181,3 +181,46 @@ func requireReplays(t *testing.T, rec []byte) {
 		t.Fatalf("the recording does not replay (%d mismatches): %v\n%s", len(res.Mismatches), res.Mismatches, rec)
 	}
 }
+
+// TestControlConcurrentUse: resets, clock moves, fault rules, scenarios and
+// reads from several goroutines at once (run with -race); every call
+// answers, and the last run's recording replays.
+func TestControlConcurrentUse(t *testing.T) {
+	_, c := newServer(t)
+	ctx := context.Background()
+	done := make(chan error, 4)
+	for g := range 4 {
+		go func() {
+			var err error
+			for i := 0; i < 20 && err == nil; i++ {
+				switch (g + i) % 5 {
+				case 0:
+					_, err = c.Advance(ctx, time.Second)
+				case 1:
+					_, err = c.RunScenario(ctx, []byte("AllocateEipAddress RegionId=cn-hangzhou\n----\n"))
+				case 2:
+					_, err = c.InjectFaults(ctx, "Action=DescribeEipAddresses Code=Throttling Times=1")
+				case 3:
+					_, err = c.State(ctx)
+				case 4:
+					if i%10 == 4 {
+						_, err = c.Reset(ctx, nil)
+					} else {
+						_, err = c.Version(ctx)
+					}
+				}
+			}
+			done <- err
+		}()
+	}
+	for range 4 {
+		if err := <-done; err != nil {
+			t.Fatal(err)
+		}
+	}
+	rec, err := c.Recording(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	requireReplays(t, rec)
+}
