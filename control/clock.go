@@ -6,9 +6,9 @@ import (
 	"time"
 )
 
-// Clock is the served Sim's clock: the engine reads Now, the control API and
+// simClock is the served Sim's clock: the engine reads Now, the control API and
 // a scenario's advance move it.
-type Clock interface {
+type simClock interface {
 	Now() time.Time
 	// Advance moves the clock d (>= 0) ahead.
 	Advance(d time.Duration)

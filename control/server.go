@@ -60,7 +60,7 @@ type Server struct {
 // run is one Sim, from start or a reset to the next reset.
 type run struct {
 	sim *eipsim.Sim
-	clk Clock
+	clk simClock
 	vpc http.Handler
 }
 
@@ -78,7 +78,7 @@ func New(cfg Config) (*Server, error) {
 // newRun makes a fresh Sim on a fresh clock, with extra options after the
 // configured ones, and loads the world into it.
 func (s *Server) newRun(extra []eipsim.Option) (*run, error) {
-	var clk Clock
+	var clk simClock
 	if s.cfg.ManualClock {
 		start := s.cfg.Start
 		if start.IsZero() {
