@@ -157,7 +157,7 @@ func (s *Server) reset(r *http.Request, body []byte) (any, error) {
 	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	run, err := s.newRun(extra)
+	run, err := s.newRun(r.Context(), extra)
 	if err != nil {
 		return nil, err
 	}

@@ -1,8 +1,8 @@
 package control
 
 import (
+	"context"
 	"crypto/subtle"
-	"fmt"
 	"net/http"
 	"strings"
 	"sync"
@@ -65,9 +65,12 @@ type run struct {
 }
 
 // New makes the Sim, loads the world and returns the Server.
-func New(cfg Config) (*Server, error) {
+func New(cfg Config) (*Server, error) { return NewContext(context.Background(), cfg) }
+
+// NewContext is New that stops loading the world once ctx is done.
+func NewContext(ctx context.Context, cfg Config) (*Server, error) {
 	s := &Server{cfg: cfg}
-	r, err := s.newRun(nil)
+	r, err := s.newRun(ctx, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -77,7 +80,7 @@ func New(cfg Config) (*Server, error) {
 
 // newRun makes a fresh Sim on a fresh clock, with extra options after the
 // configured ones, and loads the world into it.
-func (s *Server) newRun(extra []eipsim.Option) (*run, error) {
+func (s *Server) newRun(ctx context.Context, extra []eipsim.Option) (*run, error) {
 	var clk simClock
 	if s.cfg.ManualClock {
 		start := s.cfg.Start
@@ -95,13 +98,20 @@ func (s *Server) newRun(extra []eipsim.Option) (*run, error) {
 		return nil, err
 	}
 	if s.cfg.World != nil {
-		if err := scenarios.LoadWorldFile(sim, clk, s.cfg.World, s.cfg.WorldAccount); err != nil {
-			return nil, fmt.Errorf("world: %w", err)
+		if err := scenarios.LoadWorldFileContext(ctx, sim, clk, s.cfg.World, s.cfg.WorldAccount); err != nil {
+			return nil, &WorldError{Err: err}
 		}
 	}
 	hopts := append(append([]httpapi.Option(nil), s.cfg.HTTPOptions...), httpapi.WithRequestClock(time.Now))
 	return &run{sim: sim, clk: clk, vpc: httpapi.NewHandler(sim, hopts...)}, nil
 }
+
+// WorldError is a failure of Config.World to load.
+type WorldError struct{ Err error }
+
+func (e *WorldError) Error() string { return "world: " + e.Err.Error() }
+
+func (e *WorldError) Unwrap() error { return e.Err }
 
 // Sim returns the Sim served now (a reset replaces it).
 func (s *Server) Sim() *eipsim.Sim { return s.cur.Load().sim }

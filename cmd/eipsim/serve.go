@@ -45,8 +45,9 @@ type serveConfig struct {
 	creds    []httpapi.Credential // the first is the default account's
 	world    *scenarios.Scenario
 	simOpts  []engine.Option
-	announce string // the listening line's credential part
-	control  controlConfig
+	httpOpts []httpapi.Option // serve_limits.go
+	announce string           // the listening line's credential part
+	control  controlConfig    // serve_control.go
 }
 
 // serve runs "eipsim serve" until ctx is done, then shuts down cleanly. It
@@ -67,17 +68,20 @@ func serve(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	if !loopback {
 		fmt.Fprintf(stderr, "eipsim serve: warning: %s is not a loopback address; anyone who can reach it and knows a key can use this simulator\n", addr)
 	}
-	h, err := newServed(cfg, loopback) // serve_control.go
+	h, err := newServed(ctx, cfg, loopback) // serve_control.go
 	if err != nil {
 		ln.Close()
 		fmt.Fprintf(stderr, "eipsim serve: %v\n", err)
+		if ctx.Err() != nil {
+			return exitOK // stopped by a signal while loading the world
+		}
 		return exitUsage
 	}
-	srv := &http.Server{
-		Handler:           logRequests(h, stderr),
-		ReadHeaderTimeout: 10 * time.Second,
-		MaxHeaderBytes:    64 << 10,
+	if ctx.Err() != nil {
+		ln.Close()
+		return exitOK
 	}
+	srv := newHTTPServer(logRequests(h, stderr))
 	fmt.Fprintf(stdout, "eipsim serve: listening on http://%s (SDK Endpoint %q, Protocol \"http\"; %s)\n", addr, addr, cfg.announce)
 	announceControl(stdout, cfg, addr, loopback)
 
@@ -139,6 +143,7 @@ func parseServeFlags(args []string, stdout, stderr io.Writer) (cfg serveConfig, 
 	unassoc := fs.Duration("unassociate-delay", engine.DefaultUnassociateDelay, "how long an EIP stays Unassociating")
 	release := fs.Duration("release-delay", engine.DefaultReleaseDelay, "how long an EIP stays Releasing")
 	cooldown := fs.Duration("cooldown", engine.DefaultCooldown, "period after a write on an EIP in which another write gives TaskConflict")
+	limits := addLimitFlags(fs)
 	ctl := controlFlags(fs) // serve_control.go
 	if status, ok := parseFlags(fs, args, stdout, stderr); !ok {
 		return cfg, status, false
@@ -210,6 +215,11 @@ func parseServeFlags(args []string, stdout, stderr io.Writer) (cfg serveConfig, 
 			cfg.simOpts = append(cfg.simOpts, flagOpts[name])
 		}
 	}
+	limitSim, limitHTTP, err := limits.options(set)
+	if err != nil {
+		return fail("%v", err)
+	}
+	cfg.simOpts, cfg.httpOpts = append(cfg.simOpts, limitSim...), limitHTTP
 	return cfg, exitOK, true
 }
 

@@ -1,6 +1,8 @@
 package main
 
 import (
+	"context"
+	"errors"
 	"flag"
 	"fmt"
 	"io"
@@ -59,14 +61,15 @@ func controlFlags(fs *flag.FlagSet) func() (controlConfig, error) {
 	}
 }
 
-// newServed makes the served Sim and its handler, of both APIs.
-func newServed(cfg serveConfig, loopback bool) (*control.Server, error) {
+// newServed makes the served Sim and its handler, of both APIs; loading the
+// world stops once ctx is done.
+func newServed(ctx context.Context, cfg serveConfig, loopback bool) (*control.Server, error) {
 	c := control.Config{
 		SimOptions:   cfg.simOpts,
 		World:        cfg.world,
 		WorldAccount: cfg.creds[0].AccountID,
 		ManualClock:  cfg.control.manual,
-		HTTPOptions:  []httpapi.Option{httpapi.WithCredentials(cfg.creds...)},
+		HTTPOptions:  append([]httpapi.Option{httpapi.WithCredentials(cfg.creds...)}, cfg.httpOpts...),
 		Token:        cfg.control.token,
 	}
 	if cfg.control.record != "" {
@@ -77,7 +80,11 @@ func newServed(cfg serveConfig, loopback bool) (*control.Server, error) {
 	if !loopback && c.Token == "" {
 		c.Disabled = "eipsim serve listens on a non-loopback address; start it with -control-token or $" + envControlToken
 	}
-	return control.New(c)
+	srv, err := control.NewContext(ctx, c)
+	if werr, ok := errors.AsType[*control.WorldError](err); ok {
+		return nil, fmt.Errorf("-world: %w", werr.Err)
+	}
+	return srv, err
 }
 
 // announceControl prints where the control API is, after the listening line.

@@ -288,7 +288,7 @@ func TestServeControlErrorsAndAccess(t *testing.T) {
 	if !ok {
 		t.Fatal("parse")
 	}
-	srv, err := newServed(cfg, false)
+	srv, err := newServed(context.Background(), cfg, false)
 	if err != nil {
 		t.Fatal(err)
 	}
