@@ -79,6 +79,9 @@ func TestServeControlManualClock(t *testing.T) {
 	if sdkCode(err) != "Throttling" {
 		t.Fatalf("the fault did not fire: %v", err)
 	}
+	if !strings.Contains(s.stderr.String(), " POST /_eipsim/clock/advance 200 ") {
+		t.Errorf("the request log lacks the control call:\n%s", s.stderr)
+	}
 	if rules, _ := cc.Faults(ctx); len(rules) != 1 || rules[0].Fired != 1 {
 		t.Errorf("faults after firing: %+v", rules)
 	}
