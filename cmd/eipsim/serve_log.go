@@ -5,15 +5,19 @@ import (
 	"io"
 	"net/http"
 	"strconv"
+	"strings"
 	"sync"
 	"time"
+
+	"github.com/eipsim/eipsim/control"
 )
 
 // logRequests wraps h to write one line per request to w:
 //
 //	2026-11-26T04:23:36.123Z 127.0.0.1:51234 POST AllocateEipAddress 200 152µs F00D...
 //
-// time (UTC), remote address, method, action, status, duration, RequestId.
+// time (UTC), remote address, method, action (for a control call its path,
+// /_eipsim/...), status, duration, RequestId.
 // Lines are written whole, one at a time. A field that is not plain
 // printable ASCII without spaces (an unsigned Action can hold anything) is
 // written Go-quoted and clipped (see logField), so no request can forge a
@@ -25,6 +29,9 @@ func logRequests(h http.Handler, w io.Writer) http.Handler {
 		sw := &statusWriter{ResponseWriter: rw, status: http.StatusOK}
 		h.ServeHTTP(sw, r)
 		action := r.Header.Get("x-acs-action")
+		if strings.HasPrefix(r.URL.Path, control.Prefix) {
+			action = r.URL.Path // a control call: its endpoint
+		}
 		if action == "" {
 			action = r.URL.Query().Get("Action")
 		}

@@ -144,6 +144,12 @@ func TestACS3Timestamp(t *testing.T) {
 	if a := serve(t, newTestHandler(b0, WithTimestampCheck(false)), vectorSpec().request()); a.Status != 200 {
 		t.Errorf("timestamp check off: %d %s", a.Status, a.Raw)
 	}
+	// WithRequestClock: the window is measured on that clock, not the backend's.
+	if a := serve(t, newTestHandler(b0, WithRequestClock(func() time.Time { return vectorTime })), vectorSpec().request()); a.Status != 200 {
+		t.Errorf("request clock at the stamp: %d %s", a.Status, a.Raw)
+	}
+	wantError(t, serve(t, newTestHandler(&stubBackend{now: vectorTime}, WithRequestClock(func() time.Time { return vectorTime.Add(time.Hour) })),
+		vectorSpec().request()), 400, "InvalidTimeStamp.Expired")
 	// WithClockSkew narrows the window.
 	b := &stubBackend{now: vectorTime.Add(2 * time.Minute)}
 	wantError(t, serve(t, newTestHandler(b, WithClockSkew(time.Minute)), vectorSpec().request()), 400, "InvalidTimeStamp.Expired")

@@ -2,6 +2,7 @@ package httpapi
 
 import (
 	"net/http"
+	"time"
 
 	"github.com/eipsim/eipsim/eipsim"
 )
@@ -13,6 +14,7 @@ type Handler struct {
 	hostID  string
 	maxBody int64
 	auth    authenticator
+	now     func() time.Time // WithRequestClock; nil: backend.Now
 }
 
 var _ http.Handler = (*Handler)(nil)
@@ -86,7 +88,11 @@ func (h *Handler) serve(r *http.Request) (any, *eipsim.Error) {
 	if !served[eipsim.Action(req.action)] {
 		return nil, codeError(eipsim.CodeInvalidActionNotFound)
 	}
-	account, err := h.auth.authenticate(req, h.backend.Now())
+	now := h.backend.Now
+	if h.now != nil {
+		now = h.now
+	}
+	account, err := h.auth.authenticate(req, now())
 	if err != nil {
 		return nil, err
 	}
