@@ -11,6 +11,7 @@ import (
 	"testing"
 	"time"
 
+	openapi "github.com/alibabacloud-go/darabonba-openapi/v2/client"
 	"github.com/alibabacloud-go/tea/tea"
 	vpc "github.com/alibabacloud-go/vpc-20160428/v6/client"
 
@@ -28,7 +29,7 @@ type contractRig struct {
 	last []byte
 }
 
-func newContractRig(t *testing.T) *contractRig {
+func newContractRig(t *testing.T, edits ...func(*openapi.Config)) *contractRig {
 	sim, clk := eipsimtest.New(t)
 	r := &contractRig{t: t, sim: sim, clk: clk}
 	h := NewHandler(sim, WithCredentials(DefaultCredential()), WithTimestampCheck(false))
@@ -42,7 +43,7 @@ func newContractRig(t *testing.T) *contractRig {
 		w.WriteHeader(rec.Code)
 		_, _ = w.Write(rec.Body.Bytes())
 	})
-	c, err := newInProcessClient(tee, DefaultCredential(), nil)
+	c, err := newInProcessClient(tee, DefaultCredential(), edits)
 	if err != nil {
 		t.Fatal(err)
 	}
