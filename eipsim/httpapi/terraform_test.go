@@ -33,7 +33,9 @@ func TestTerraformCallSequences(t *testing.T) {
 		if body.EipAddresses == nil || len(body.EipAddresses.EipAddress) != 1 {
 			return nil, nil
 		}
-		var raw struct{ EipAddresses struct{ EipAddress []map[string]any } }
+		var raw struct {
+			EipAddresses struct{ EipAddress []map[string]any }
+		}
 		if err := json.Unmarshal(d.raw, &raw); err != nil {
 			t.Fatal(err)
 		}
