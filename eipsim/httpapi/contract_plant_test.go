@@ -82,3 +82,16 @@ func TestWireContractCatchesPlantedMistakes(t *testing.T) {
 		})
 	}
 }
+
+// TestActionWithoutShape: an Action served without a written shape is
+// answered InternalError, never a guessed shape.
+func TestActionWithoutShape(t *testing.T) {
+	orig := wireShapes[eipsim.ActionAllocateEipAddress]
+	t.Cleanup(func() { wireShapes[eipsim.ActionAllocateEipAddress] = orig })
+	delete(wireShapes, eipsim.ActionAllocateEipAddress)
+	r := newContractRig(t)
+	_, raw, err := r.call("AllocateEipAddress", map[string]string{"RegionId": "cn-hangzhou"})
+	if err == nil || !strings.Contains(string(raw), `"Code":"InternalError"`) {
+		t.Errorf("no shape: %v %s", err, raw)
+	}
+}
