@@ -99,6 +99,7 @@ type config struct {
 	pool         []netip.Prefix
 	pinned       []string
 	tokenTTL     time.Duration
+	tokenLimit   int
 	historyLimit int
 	multiBinded  int
 	natEIPs      int
@@ -120,6 +121,7 @@ func defaultConfig() config {
 		cooldown:     DefaultCooldown,
 		quota:        DefaultEIPQuota,
 		tokenTTL:     DefaultClientTokenTTL,
+		tokenLimit:   DefaultClientTokenLimit,
 		historyLimit: DefaultHistoryLimit,
 		multiBinded:  DefaultMultiBindedLimit,
 		natEIPs:      DefaultNATEIPLimit,
@@ -210,8 +212,8 @@ func WithTaskDelay(action Action, d time.Duration) Option {
 		if _, ok := cfg.delays[action]; !ok {
 			return fmt.Errorf("eipsim: WithTaskDelay: %q is not an asynchronous action (want one of %v)", action, asyncActions)
 		}
-		if d < 0 {
-			return fmt.Errorf("eipsim: WithTaskDelay(%s): negative delay %v", action, d)
+		if err := checkDelay("eipsim: WithTaskDelay("+string(action)+")", d); err != nil {
+			return err
 		}
 		cfg.delays[action] = d
 		return nil
@@ -222,8 +224,8 @@ func WithTaskDelay(action Action, d time.Duration) Option {
 // write on it gives TaskConflict. Zero disables it. Default: [DefaultCooldown].
 func WithCooldown(d time.Duration) Option {
 	return func(cfg *config) error {
-		if d < 0 {
-			return fmt.Errorf("eipsim: WithCooldown: negative duration %v", d)
+		if err := checkDelay("eipsim: WithCooldown", d); err != nil {
+			return err
 		}
 		cfg.cooldown = d
 		return nil
@@ -270,6 +272,9 @@ func WithAllocationIDs(ids ...string) Option {
 			if id == "" || len(id) > 64 {
 				return fmt.Errorf("eipsim: WithAllocationIDs: bad ID %q", id)
 			}
+			if p, ok := otherKindPrefix(id); ok {
+				return fmt.Errorf("eipsim: WithAllocationIDs: %q has the prefix %q of another kind of resource; an AllocationId cannot share IDs with it", id, p)
+			}
 		}
 		// Duplicates show as neighbours once sorted (a sorted copy costs
 		// one allocation; a set of the IDs, one per few IDs).
@@ -291,6 +296,9 @@ func WithClientTokenTTL(d time.Duration) Option {
 	return func(cfg *config) error {
 		if d <= 0 {
 			return fmt.Errorf("eipsim: WithClientTokenTTL: want a positive duration, got %v", d)
+		}
+		if err := checkDelay("eipsim: WithClientTokenTTL", d); err != nil {
+			return err
 		}
 		cfg.tokenTTL = d
 		return nil
@@ -328,8 +336,8 @@ func WithMultiBindedLimit(n int) Option {
 // Default: [DefaultNATEntryDelay].
 func WithNATEntryDelay(d time.Duration) Option {
 	return func(cfg *config) error {
-		if d < 0 {
-			return fmt.Errorf("eipsim: WithNATEntryDelay: negative delay %v", d)
+		if err := checkDelay("eipsim: WithNATEntryDelay", d); err != nil {
+			return err
 		}
 		setDelays(cfg.delays, natEntryActions, d)
 		return nil
@@ -341,8 +349,8 @@ func WithNATEntryDelay(d time.Duration) Option {
 // [WithTaskDelay] of both. Default: [DefaultNATGatewayDelay].
 func WithNATGatewayDelay(d time.Duration) Option {
 	return func(cfg *config) error {
-		if d < 0 {
-			return fmt.Errorf("eipsim: WithNATGatewayDelay: negative delay %v", d)
+		if err := checkDelay("eipsim: WithNATGatewayDelay", d); err != nil {
+			return err
 		}
 		setDelays(cfg.delays, natGatewayActions, d)
 		return nil
@@ -355,8 +363,8 @@ func WithNATGatewayDelay(d time.Duration) Option {
 // Default: [DefaultHaVipDelay].
 func WithHaVipDelay(d time.Duration) Option {
 	return func(cfg *config) error {
-		if d < 0 {
-			return fmt.Errorf("eipsim: WithHaVipDelay: negative delay %v", d)
+		if err := checkDelay("eipsim: WithHaVipDelay", d); err != nil {
+			return err
 		}
 		setDelays(cfg.delays, haVipActions, d)
 		return nil

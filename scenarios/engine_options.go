@@ -139,7 +139,10 @@ func newSimOptions(c *Command) ([]eipsim.Option, []time.Time, error) {
 		v, _ := c.Value("start", "")
 		t, err := time.Parse(time.RFC3339Nano, v)
 		if err != nil {
-			return nil, nil, c.Errorf("argument start=%s: want an RFC 3339 time such as 2026-01-01T00:00:00Z", v)
+			return nil, nil, c.Errorf("argument start=%s: want an RFC 3339 time such as 2026-01-01T00:00:00Z", quoteClip(v))
+		}
+		if t.Before(time.Unix(0, 0)) || t.After(eipsim.MaxTime) {
+			return nil, nil, c.Errorf("argument start=%s: want a time from 1970-01-01T00:00:00Z to %s", v, eipsim.MaxTime.Format(time.RFC3339))
 		}
 		start = append(start, t.UTC())
 	}

@@ -45,7 +45,8 @@ type serveConfig struct {
 	creds    []httpapi.Credential // the first is the default account's
 	world    *scenarios.Scenario
 	simOpts  []engine.Option
-	announce string // the listening line's credential part
+	httpOpts []httpapi.Option // serve_limits.go
+	announce string           // the listening line's credential part
 }
 
 // serve runs "eipsim serve" until ctx is done, then shuts down cleanly. It
@@ -63,10 +64,16 @@ func serve(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 		return exitUsage
 	}
 	if cfg.world != nil {
-		if err := scenarios.LoadWorldFile(sim, clk, cfg.world, cfg.creds[0].AccountID); err != nil {
+		if err := scenarios.LoadWorldFileContext(ctx, sim, clk, cfg.world, cfg.creds[0].AccountID); err != nil {
 			fmt.Fprintf(stderr, "eipsim serve: -world: %v\n", err)
+			if ctx.Err() != nil {
+				return exitOK // stopped by a signal while loading
+			}
 			return exitUsage
 		}
+	}
+	if ctx.Err() != nil {
+		return exitOK
 	}
 	ln, err := net.Listen("tcp", cfg.addr)
 	if err != nil {
@@ -77,18 +84,14 @@ func serve(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	if ip := ln.Addr().(*net.TCPAddr).IP; !ip.IsLoopback() {
 		fmt.Fprintf(stderr, "eipsim serve: warning: %s is not a loopback address; anyone who can reach it and knows a key can use this simulator\n", addr)
 	}
-	hopts := []httpapi.Option{httpapi.WithCredentials(cfg.creds...)}
+	hopts := append([]httpapi.Option{httpapi.WithCredentials(cfg.creds...)}, cfg.httpOpts...)
 	if ahead := clk.Ahead(); ahead > 0 {
 		// Requests carry the wall clock's time; the world's advances put the
 		// Sim's ahead of it.
 		hopts = append(hopts, httpapi.WithClockSkew(httpapi.DefaultClockSkew+ahead))
 	}
 	h := httpapi.NewHandler(sim, hopts...)
-	srv := &http.Server{
-		Handler:           logRequests(h, stderr),
-		ReadHeaderTimeout: 10 * time.Second,
-		MaxHeaderBytes:    64 << 10,
-	}
+	srv := newHTTPServer(logRequests(h, stderr))
 	fmt.Fprintf(stdout, "eipsim serve: listening on http://%s (SDK Endpoint %q, Protocol \"http\"; %s)\n", addr, addr, cfg.announce)
 
 	served := make(chan error, 1)
@@ -143,6 +146,7 @@ func parseServeFlags(args []string, stdout, stderr io.Writer) (cfg serveConfig, 
 	unassoc := fs.Duration("unassociate-delay", engine.DefaultUnassociateDelay, "how long an EIP stays Unassociating")
 	release := fs.Duration("release-delay", engine.DefaultReleaseDelay, "how long an EIP stays Releasing")
 	cooldown := fs.Duration("cooldown", engine.DefaultCooldown, "period after a write on an EIP in which another write gives TaskConflict")
+	limits := addLimitFlags(fs)
 	if status, ok := parseFlags(fs, args, stdout, stderr); !ok {
 		return cfg, status, false
 	}
@@ -208,6 +212,11 @@ func parseServeFlags(args []string, stdout, stderr io.Writer) (cfg serveConfig, 
 			cfg.simOpts = append(cfg.simOpts, flagOpts[name])
 		}
 	}
+	limitSim, limitHTTP, err := limits.options(set)
+	if err != nil {
+		return fail("%v", err)
+	}
+	cfg.simOpts, cfg.httpOpts = append(cfg.simOpts, limitSim...), limitHTTP
 	return cfg, exitOK, true
 }
 

@@ -29,12 +29,14 @@ func NewBackendHandler(backend Backend, opts ...Option) *Handler {
 			enabled: true,
 			creds:   make(map[string]Credential),
 			skew:    DefaultClockSkew,
+
+			maxNonces: DefaultMaxNonces,
 		},
 	}
 	for _, opt := range opts {
 		opt(h)
 	}
-	h.auth.nonces = newNonceCache(h.auth.skew, DefaultMaxNonces)
+	h.auth.nonces = newNonceCache(h.auth.skew, h.auth.maxNonces)
 	return h
 }
 
