@@ -1,6 +1,7 @@
 package eipsim_test
 
 import (
+	"errors"
 	"fmt"
 	"slices"
 	"strings"
@@ -297,4 +298,50 @@ func TestAllocateWithTagsAndDescribeFilter(t *testing.T) {
 	}
 	_, err = sim.DescribeEipAddresses(ctx, eipsim.DescribeEipAddressesRequest{RegionID: hz, Tag: []eipsim.Tag{{Value: "x"}}})
 	wantErr(t, err, eipsim.CodeMissingParamTagKey, 400, "The parameter TagKey is mandatory.")
+}
+
+// FuzzTagCall: any parameters of the tag Actions, given through Call, are
+// answered or refused with a catalogue error, never a panic, and leave
+// every EIP with at most 20 tags, sorted by key and distinct.
+func FuzzTagCall(f *testing.F) {
+	f.Add("ResourceId.1=eip-0001&Tag.1.Key=k&Tag.1.Value=v")
+	f.Add("ResourceId.1=eip-0001&ResourceId.2=eip-0001&Tag.2.Key=k&Tag.1.Key=j")
+	f.Add("ResourceId.01=eip-0001&Tag.1.Key=aliyun&TagKey.1=k&All=true&MaxResults=1&NextToken=1")
+	f.Add("ResourceId.50=x&Tag.20.Key=&Tag.1.Value=v&Tag.1.Key.x=1&Tag.1=2")
+	f.Fuzz(func(t *testing.T, q string) {
+		sim, err := eipsim.New(eipsim.WithAllocationIDs("eip-0001", "eip-0002"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		for range 2 {
+			_, err := sim.AllocateEipAddress(ctx, eipsim.AllocateEipAddressRequest{RegionID: hz})
+			mustOK(t, err)
+		}
+		p := eipsim.Params{"RegionId": hz, "ResourceType": "EIP"}
+		for _, kv := range strings.Split(q, "&") {
+			k, v, _ := strings.Cut(kv, "=")
+			p[k] = v
+		}
+		for _, a := range []eipsim.Action{eipsim.ActionTagResources, eipsim.ActionListTagResources, eipsim.ActionUnTagResources,
+			eipsim.ActionAllocateEipAddress, eipsim.ActionDescribeEipAddresses} {
+			if _, err := sim.Call(ctx, a, p); err != nil {
+				var e *eipsim.Error
+				if !errors.As(err, &e) || e.Code == "" || e.HTTPStatus == 0 {
+					t.Fatalf("%s: %v", a, err)
+				}
+			}
+		}
+		r, err := sim.DescribeEipAddresses(ctx, eipsim.DescribeEipAddressesRequest{RegionID: hz, PageSize: 100})
+		mustOK(t, err)
+		for _, e := range r.EipAddresses {
+			if len(e.Tags) > eipsim.MaxTagsPerResource {
+				t.Fatalf("%s has %d tags", e.AllocationID, len(e.Tags))
+			}
+			for i := 1; i < len(e.Tags); i++ {
+				if e.Tags[i-1].Key >= e.Tags[i].Key {
+					t.Fatalf("%s: tags not sorted and distinct: %v", e.AllocationID, e.Tags)
+				}
+			}
+		}
+	})
 }
