@@ -18,7 +18,7 @@ import (
 var rewrite = flag.Bool("rewrite", false, "rewrite testdata/*.svg and ../docs/timeline.svg with this run's pictures")
 
 // readmeScenario is the library file whose picture the README shows.
-const readmeScenario = "nat_force_delete_entries.txt"
+const readmeScenario = "nat_unassociate_force_false.txt"
 
 // render replays a scenario file on the engine and draws its history.
 func render(t *testing.T, path string) []byte {
