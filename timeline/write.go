@@ -111,15 +111,16 @@ func (p *picture) write(b *bytes.Buffer, title string) {
 		w(`<path d="M`, itoa(mid-4), " ", itoa(top-8), " l8 4 l-8 4 l8 4", `" fill="none" stroke="#616161"/>`)
 		w("</g>\n")
 	}
-	lastLabel := -1 << 30
+	lastX, lastW := -1<<30, 0 // the previous label's centre and width
 	for i, t := range p.times {
 		x := p.xs[i]
 		w(`<line x1="`, itoa(x), `" y1="`, itoa(top-6), `" x2="`, itoa(x), `" y2="`, itoa(lanesBottom),
 			`" stroke="#e0e0e0"/>`, "\n")
-		if x-lastLabel >= 56 {
-			w(`<text x="`, itoa(x), `" y="`, itoa(top-10), `" text-anchor="middle" fill="#424242">`,
-				esc(p.r.Time(p.origin.Add(t))), "</text>\n")
-			lastLabel = x
+		text := p.r.Time(p.origin.Add(t))
+		tw := utf8.RuneCountInString(text) * charW
+		if x-lastX >= (lastW+tw)/2+charW {
+			w(`<text x="`, itoa(x), `" y="`, itoa(top-10), `" text-anchor="middle" fill="#424242">`, esc(text), "</text>\n")
+			lastX, lastW = x, tw
 		}
 	}
 
