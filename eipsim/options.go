@@ -52,6 +52,23 @@ const (
 	// DefaultNATTrafficEIPLimit is how many of them may be PayByTraffic
 	// (documented: 10).
 	DefaultNATTrafficEIPLimit = 10
+	// DefaultSnatEntryQuota is how many SNAT entries one SNAT table (one NAT
+	// gateway) holds (documented: 40 per gateway, adjustable);
+	// Forbidden.SnatEntryCountLimited beyond. Deleting entries count until
+	// they are gone.
+	DefaultSnatEntryQuota = 40
+	// DefaultForwardEntryQuota is how many DNAT entries one DNAT table holds
+	// (documented: "at most 100 DNAT entries to a DNAT table"). Deleting
+	// entries count until they are gone.
+	DefaultForwardEntryQuota = 100
+	// DefaultNatGatewayQuota is how many NAT gateways one VPC holds
+	// (documented quota natgw_quota_nat_num_per_vpc: 5). Deleting gateways
+	// count until they are gone.
+	DefaultNatGatewayQuota = 5
+	// DefaultHaVipQuota is how many HaVips one account holds in a region
+	// (documented: 50 per account, and 50 per VPC). Deleting HaVips count
+	// until they are gone.
+	DefaultHaVipQuota = 50
 )
 
 // NATForceMode is what UnassociateEipAddress with Force=true does to the
@@ -104,6 +121,10 @@ type config struct {
 	multiBinded  int
 	natEIPs      int
 	natTraffic   int
+	snatQuota    int
+	dnatQuota    int
+	natQuota     int
+	havipQuota   int
 	natForce     NATForceMode
 	// Fault injection and rate limiting (faults.go, ratelimit.go).
 	faults      []Fault
@@ -126,6 +147,10 @@ func defaultConfig() config {
 		multiBinded:  DefaultMultiBindedLimit,
 		natEIPs:      DefaultNATEIPLimit,
 		natTraffic:   DefaultNATTrafficEIPLimit,
+		snatQuota:    DefaultSnatEntryQuota,
+		dnatQuota:    DefaultForwardEntryQuota,
+		natQuota:     DefaultNatGatewayQuota,
+		havipQuota:   DefaultHaVipQuota,
 	}
 	for _, p := range DefaultIPPool {
 		c.pool = append(c.pool, netip.MustParsePrefix(p))
@@ -384,6 +409,63 @@ func WithNATEIPLimits(total, traffic int) Option {
 		return nil
 	}
 }
+
+// WithSnatEntryQuota sets how many SNAT entries one SNAT table may hold,
+// Deleting ones included; CreateSnatEntry beyond it answers
+// Forbidden.SnatEntryCountLimited. Default: [DefaultSnatEntryQuota].
+func WithSnatEntryQuota(n int) Option {
+	return func(cfg *config) error {
+		if n < 0 || n > maxEntryQuota {
+			return fmt.Errorf("eipsim: WithSnatEntryQuota: want 0 <= quota <= %d, got %d", maxEntryQuota, n)
+		}
+		cfg.snatQuota = n
+		return nil
+	}
+}
+
+// WithForwardEntryQuota sets how many DNAT entries one DNAT table may hold,
+// Deleting ones included; CreateForwardEntry beyond it answers
+// QuotaExceeded (see [CodeQuotaExceeded]). Default: [DefaultForwardEntryQuota].
+func WithForwardEntryQuota(n int) Option {
+	return func(cfg *config) error {
+		if n < 0 || n > maxEntryQuota {
+			return fmt.Errorf("eipsim: WithForwardEntryQuota: want 0 <= quota <= %d, got %d", maxEntryQuota, n)
+		}
+		cfg.dnatQuota = n
+		return nil
+	}
+}
+
+// WithNatGatewayQuota sets how many NAT gateways one VPC may hold,
+// Deleting ones included; CreateNatGateway beyond it answers QuotaExceeded.
+// Gateways added with [Sim.AddNatGateway] count but are not refused.
+// Default: [DefaultNatGatewayQuota].
+func WithNatGatewayQuota(n int) Option {
+	return func(cfg *config) error {
+		if n < 0 || n > maxEntryQuota {
+			return fmt.Errorf("eipsim: WithNatGatewayQuota: want 0 <= quota <= %d, got %d", maxEntryQuota, n)
+		}
+		cfg.natQuota = n
+		return nil
+	}
+}
+
+// WithHaVipQuota sets how many HaVips one account may hold per region,
+// Deleting ones included; CreateHaVip beyond it answers QuotaExceeded.
+// HaVips added with [Sim.AddHaVip] count but are not refused.
+// Default: [DefaultHaVipQuota].
+func WithHaVipQuota(n int) Option {
+	return func(cfg *config) error {
+		if n < 0 || n > maxEntryQuota {
+			return fmt.Errorf("eipsim: WithHaVipQuota: want 0 <= quota <= %d, got %d", maxEntryQuota, n)
+		}
+		cfg.havipQuota = n
+		return nil
+	}
+}
+
+// maxEntryQuota bounds the entry, NAT gateway and HaVip quotas.
+const maxEntryQuota = 1 << 20
 
 // WithNATForceMode sets what UnassociateEipAddress with Force=true does to
 // the SNAT and DNAT entries that use the EIP: delete them
