@@ -18,7 +18,10 @@
 // instant at which something happened gets at least MinStep pixels, so
 // that close events stay apart; a gap longer than IdleThreshold is drawn
 // as a break of BreakWidth pixels (a zigzag, with the elided time on hover)
-// instead of at scale. A tick marks every such instant; its label
+// instead of at scale. Where a lane has several marks at one instant (many
+// refused calls at +0s), they are drawn side by side and the step after
+// that instant widens to hold them. The picture is at least 480 pixels
+// wide, and as wide as its title and legend. A tick marks every such instant; its label
 // ("+3s", relative to the start) is skipped where it would overlap the
 // previous one.
 //

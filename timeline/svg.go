@@ -34,6 +34,8 @@ const (
 	tailW    = 48 // after the last instant, so final states show
 	pad      = 8
 	sliverW  = 3 // width of a zero-length segment
+	markStep = 9 // between marks of one lane at the same instant
+	minW     = 480
 )
 
 // Options tune a picture.
@@ -180,20 +182,38 @@ func build(events []eipsim.Event, opts Options) *picture {
 
 	slices.Sort(times)
 	p.times = slices.Compact(times)
+	// pile[i] is the most marks one lane has at instant i: the step after
+	// it leaves room to draw them side by side.
+	pile := make([]int, len(p.times))
+	count := func(ms []mark) {
+		n := map[time.Duration]int{}
+		for _, m := range ms {
+			n[m.at]++
+			i, _ := slices.BinarySearch(p.times, m.at)
+			pile[i] = max(pile[i], n[m.at])
+		}
+	}
+	count(p.calls)
+	for _, l := range p.lanes {
+		count(l.marks)
+		for _, s := range l.segs {
+			p.visible[s.status] = true
+		}
+	}
 	x := p.labelW + pad
 	for i, t := range p.times {
 		if i > 0 {
 			gap := t - p.times[i-1]
+			step := max(MinStep, int(gap*PixelsPerSecond/time.Second))
 			if gap > IdleThreshold {
-				x += BreakWidth
+				step = BreakWidth
 				p.breaks = append(p.breaks, i)
-			} else {
-				x += max(MinStep, int(gap*PixelsPerSecond/time.Second))
 			}
+			x += max(step, pile[i-1]*markStep+markStep)
 		}
 		p.xs = append(p.xs, x)
 	}
-	p.end = x + tailW
+	p.end = x + max(tailW, pile[len(pile)-1]*markStep+markStep)
 	return p
 }
 

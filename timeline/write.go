@@ -67,7 +67,7 @@ func (p *picture) write(b *bytes.Buffer, title string) {
 	if len(p.calls) > 0 {
 		rows++
 	}
-	width := p.end + pad
+	width := max(p.end+pad, minW, pad+utf8.RuneCountInString(title)*charW+pad, p.legendWidth(len(p.calls) > 0 || p.anyMarks()))
 	lanesBottom := top + rows*LaneHeight
 	height := lanesBottom + legendH
 	w := func(parts ...string) {
@@ -91,11 +91,11 @@ func (p *picture) write(b *bytes.Buffer, title string) {
 	// Lane backgrounds and labels.
 	y := top
 	if len(p.calls) > 0 {
-		p.laneBackground(b, y, 0, "(calls)", "refused calls and faults of resources without a lane")
+		p.laneBackground(b, y, 0, width, "(calls)", "refused calls and faults of resources without a lane")
 		y += LaneHeight
 	}
 	for i, l := range p.lanes {
-		p.laneBackground(b, y, i+1, label(l.id), l.id)
+		p.laneBackground(b, y, i+1, width, label(l.id), l.id)
 		y += LaneHeight
 	}
 
@@ -149,12 +149,12 @@ func (p *picture) anyMarks() bool {
 	return false
 }
 
-func (p *picture) laneBackground(b *bytes.Buffer, y, i int, text, full string) {
+func (p *picture) laneBackground(b *bytes.Buffer, y, i, width int, text, full string) {
 	fill := "#ffffff"
 	if i%2 == 1 {
 		fill = "#f7f7f7"
 	}
-	b.WriteString(`<rect x="0" y="` + itoa(y) + `" width="` + itoa(p.end+pad) + `" height="` + itoa(LaneHeight) +
+	b.WriteString(`<rect x="0" y="` + itoa(y) + `" width="` + itoa(width) + `" height="` + itoa(LaneHeight) +
 		`" fill="` + fill + `"/>` + "\n")
 	b.WriteString(`<text x="` + itoa(pad) + `" y="` + itoa(y+14) + `"><title>` + esc(full) + `</title>` + esc(text) + "</text>\n")
 }
@@ -171,7 +171,6 @@ func (p *picture) segments(b *bytes.Buffer, y int, l *lane) {
 		if !s.open {
 			x1 = p.x(s.to)
 		}
-		p.visible[s.status] = true
 		from := p.r.Time(p.origin.Add(s.from))
 		if s.before {
 			from = "before the first transition"
@@ -200,7 +199,7 @@ func (p *picture) marks(b *bytes.Buffer, y int, ms []mark) {
 	seen := map[int]int{} // marks already at x, to set the next one apart
 	for _, m := range ms {
 		x := p.x(m.at)
-		x += min(seen[x], 3) * 4
+		x += seen[x] * markStep
 		seen[p.x(m.at)]++
 		var d, attrs string
 		if m.fault {
@@ -214,9 +213,8 @@ func (p *picture) marks(b *bytes.Buffer, y int, ms []mark) {
 	}
 }
 
-// legend writes the colours of the statuses drawn, in palette order then
-// by name, and the two markers.
-func (p *picture) legend(b *bytes.Buffer, y int, withMarks bool) {
+// legendNames returns the statuses drawn, in palette order then by name.
+func (p *picture) legendNames() []string {
 	var names []string
 	for _, c := range palette {
 		if p.visible[c.status] {
@@ -230,9 +228,27 @@ func (p *picture) legend(b *bytes.Buffer, y int, withMarks bool) {
 		}
 	}
 	slices.Sort(others)
-	names = append(names, others...)
+	return append(names, others...)
+}
+
+const marksLegendW = 14 + len("refused call")*charW + 12 + 16 + len("fault fired")*charW
+
+// legendWidth is the width the legend needs.
+func (p *picture) legendWidth(withMarks bool) int {
 	x := pad
-	for _, s := range names {
+	for _, s := range p.legendNames() {
+		x += 16 + utf8.RuneCountInString(label(s))*charW + 12
+	}
+	if withMarks {
+		x += marksLegendW
+	}
+	return x + pad
+}
+
+// legend writes the colours of the statuses drawn and the two markers.
+func (p *picture) legend(b *bytes.Buffer, y int, withMarks bool) {
+	x := pad
+	for _, s := range p.legendNames() {
 		text := label(s)
 		b.WriteString(`<rect x="` + itoa(x) + `" y="` + itoa(y) + `" width="12" height="12" fill="` + colour(s) + `"/>` +
 			`<text x="` + itoa(x+16) + `" y="` + itoa(y+10) + `">` + esc(text) + "</text>\n")
