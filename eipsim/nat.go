@@ -403,6 +403,6 @@ func (c *call) paging(num, size *int, total int) (int, int, *Error) {
 	if *size < 1 || *size > 50 {
 		return 0, 0, c.invalid("PageSize")
 	}
-	lo := min((*num-1)**size, total)
-	return lo, min(lo+*size, total), nil
+	lo, hi := pageBounds(*num, *size, total, 0)
+	return lo, hi, nil
 }
