@@ -154,8 +154,11 @@ func (s *Sim) describeEipAddresses(c call, req DescribeEipAddressesRequest) (*De
 		shown = page(t, lo, hi-lo, nil)
 	}
 	resp := &DescribeEipAddressesResponse{RequestID: c.rid, TotalCount: total, PageNumber: req.PageNumber, PageSize: req.PageSize}
-	for _, e := range shown {
-		resp.EipAddresses = append(resp.EipAddresses, s.snapshot(e))
+	if len(shown) > 0 {
+		resp.EipAddresses = make([]EIP, len(shown))
+		for i, e := range shown {
+			resp.EipAddresses[i] = s.snapshot(e)
+		}
 	}
 	s.ok(c, "")
 	return resp, nil
