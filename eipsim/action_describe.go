@@ -216,17 +216,8 @@ func (s *Sim) checkDescribe(c *call, req *DescribeEipAddressesRequest) (uint8, [
 	if req.ChargeType != "" && req.ChargeType != ChargeTypePostPaid && req.ChargeType != ChargeTypePrePaid {
 		return 0, nil, nil, c.err(CodeInvalidChargeTypeValueNotSupport)
 	}
-	if req.PageNumber == 0 {
-		req.PageNumber = 1
-	}
-	if req.PageSize == 0 {
-		req.PageSize = 10
-	}
-	if req.PageNumber < 1 {
-		return 0, nil, nil, c.invalid("PageNumber")
-	}
-	if req.PageSize < 1 || req.PageSize > 100 {
-		return 0, nil, nil, c.invalid("PageSize")
+	if err := c.checkPage(&req.PageNumber, &req.PageSize, 100); err != nil {
+		return 0, nil, nil, err
 	}
 	if req.DryRun {
 		return 0, nil, nil, c.err(CodeDryRunOperation)

@@ -58,7 +58,7 @@ func TestDescribeIndexMatchesScan(t *testing.T) {
 		for _, residual := range []string{"", eipsim.ChargeTypePostPaid} {
 			for _, size := range []int{1, 7, 100} {
 				pages := len(want)/size + 2
-				for _, num := range append(rangeTo(pages), math.MaxInt, math.MaxInt/size, (math.MaxInt-1)/size+1) {
+				for _, num := range append(rangeTo(pages), math.MaxInt32, math.MaxInt32/size, (math.MaxInt32-1)/size+1) {
 					req := eipsim.DescribeEipAddressesRequest{Status: st, ChargeType: residual, PageNumber: num, PageSize: size}
 					d := describe(t, sim, req)
 					if got, w := ids(d), cut(want, num, size); d.TotalCount != len(want) || !slices.Equal(got, w) {

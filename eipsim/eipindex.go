@@ -96,22 +96,6 @@ func page(t *eipTree, lo, n int, out []*eip) []*eip {
 	return out
 }
 
-// pageBounds returns the slice [lo, hi) of total items that page number
-// num (from 1) of size items covers, plus skip extra items at the front
-// (the planted paging bug). It never overflows: num may be any positive
-// int, size must be positive.
-func pageBounds(num, size, total, skip int) (lo, hi int) {
-	if num-1 > total/size {
-		return total, total
-	}
-	if lo = (num - 1) * size; lo > total-skip {
-		lo = total
-	} else {
-		lo += skip
-	}
-	return lo, lo + min(size, total-lo)
-}
-
 // checkEIPIndex reports every way the index differs from the live EIPs
 // of s.order (CheckInvariants).
 func (s *Sim) checkEIPIndex(bad func(string, ...any)) {
