@@ -130,7 +130,7 @@ func (s *Sim) describeEipAddresses(c call, req DescribeEipAddressesRequest) (*De
 		}
 		t := g.all
 		if req.Status != "" {
-			if t = g.byStatus[lifecycle.stateOf(req.Status)]; t == nil {
+			if t = g.statusTree(lifecycle.stateOf(req.Status)); t == nil {
 				break
 			}
 		}
@@ -138,7 +138,7 @@ func (s *Sim) describeEipAddresses(c call, req DescribeEipAddressesRequest) (*De
 			// A filter no index serves: read the candidates in order,
 			// count the matches, keep the page's.
 			lo, hi := pageBounds(req.PageNumber, req.PageSize, math.MaxInt, b2i(bugs.pagingOffByOne))
-			t.Scan(func(e *eip) bool {
+			scan(t, func(e *eip) bool {
 				if match(e) {
 					if total >= lo && total < hi {
 						shown = append(shown, e)
@@ -149,7 +149,7 @@ func (s *Sim) describeEipAddresses(c call, req DescribeEipAddressesRequest) (*De
 			})
 			break
 		}
-		total = t.Len()
+		total = size(t)
 		lo, hi := pageBounds(req.PageNumber, req.PageSize, total, b2i(bugs.pagingOffByOne))
 		shown = page(t, lo, hi-lo, nil)
 	}

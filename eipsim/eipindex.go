@@ -14,14 +14,31 @@ import "github.com/tidwall/btree"
 
 type eipTree = btree.BTreeG[*eip]
 
+// sentinel is the first item of every tree (no EIP has n 0): a tree
+// that never empties keeps its root node, so the cycle of one EIP coming
+// and going allocates no tree nodes. Positions and lengths skip it.
+var sentinel = &eip{}
+
 func newEIPTree() *eipTree {
-	return btree.NewBTreeGOptions(func(a, b *eip) bool { return a.n < b.n }, btree.Options{NoLocks: true})
+	t := btree.NewBTreeGOptions(func(a, b *eip) bool { return a.n < b.n }, btree.Options{NoLocks: true})
+	t.Set(sentinel)
+	return t
 }
 
-// eipGroup is one (account, region)'s live EIPs.
+// size returns the number of EIPs in t.
+func size(t *eipTree) int { return t.Len() - 1 }
+
+// scan calls f for each EIP of t in order while f returns true.
+func scan(t *eipTree, f func(*eip) bool) {
+	t.Scan(func(e *eip) bool { return e == sentinel || f(e) })
+}
+
+// eipGroup is one (account, region)'s live EIPs. A group stays when it
+// empties (there are at most accounts x regions of them), so a Sim whose
+// EIPs come and go does not rebuild its trees.
 type eipGroup struct {
 	all      *eipTree
-	byStatus map[state]*eipTree
+	byStatus []*eipTree // by state, created when first needed
 }
 
 // eipIndex holds the groups and the live EIPs by address.
@@ -39,6 +56,9 @@ func (x *eipIndex) group(account string, region uint8) *eipGroup {
 }
 
 func (g *eipGroup) status(st state) *eipTree {
+	if int(st) >= len(g.byStatus) {
+		g.byStatus = append(g.byStatus, make([]*eipTree, int(st)+1-len(g.byStatus))...)
+	}
 	t := g.byStatus[st]
 	if t == nil {
 		t = newEIPTree()
@@ -51,7 +71,7 @@ func (x *eipIndex) add(e *eip) {
 	k := accountRegion{e.account, e.region}
 	g := x.groups[k]
 	if g == nil {
-		g = &eipGroup{all: newEIPTree(), byStatus: map[state]*eipTree{}}
+		g = &eipGroup{all: newEIPTree()}
 		x.groups[k] = g
 	}
 	g.all.Set(e)
@@ -64,12 +84,18 @@ func (x *eipIndex) remove(e *eip) {
 	g := x.groups[k]
 	g.all.Delete(e)
 	g.byStatus[e.status].Delete(e)
-	if g.all.Len() == 0 {
-		delete(x.groups, k)
-	}
 	if x.byIP[e.ip] == e {
 		delete(x.byIP, e.ip)
 	}
+}
+
+// statusTree returns the group's tree of status st, or nil if it never
+// held one.
+func (g *eipGroup) statusTree(st state) *eipTree {
+	if int(st) >= len(g.byStatus) {
+		return nil
+	}
+	return g.byStatus[st]
 }
 
 // move records a live EIP's change of status from one to another.
@@ -84,7 +110,7 @@ func (x *eipIndex) move(e *eip, from, to state) {
 
 // page returns the items of t from position lo, at most n of them.
 func page(t *eipTree, lo, n int, out []*eip) []*eip {
-	first, ok := t.GetAt(lo)
+	first, ok := t.GetAt(lo + 1)
 	if !ok || n <= 0 {
 		return out
 	}
@@ -100,14 +126,16 @@ func page(t *eipTree, lo, n int, out []*eip) []*eip {
 // of s.order (CheckInvariants).
 func (s *Sim) checkEIPIndex(bad func(string, ...any)) {
 	indexed := 0
-	for k, g := range s.idx.groups {
-		indexed += g.all.Len()
+	for k, g := range s.idx.groups { // the order of the checks does not reach the output
+		indexed += size(g.all)
 		n := 0
 		for _, t := range g.byStatus {
-			n += t.Len()
+			if t != nil {
+				n += size(t)
+			}
 		}
-		if n != g.all.Len() {
-			bad("index: account %s region %d: %d EIPs by status, %d in all", k.account, k.region, n, g.all.Len())
+		if n != size(g.all) {
+			bad("index: account %s region %d: %d EIPs by status, %d in all", k.account, k.region, n, size(g.all))
 		}
 	}
 	live := 0
@@ -124,7 +152,7 @@ func (s *Sim) checkEIPIndex(bad func(string, ...any)) {
 		if _, ok := g.all.Get(e); !ok {
 			bad("index: %s missing", e.id)
 		}
-		if t := g.byStatus[e.status]; t == nil {
+		if t := g.statusTree(e.status); t == nil {
 			bad("index: %s missing from status %s", e.id, lifecycle.states[e.status])
 		} else if _, ok := t.Get(e); !ok {
 			bad("index: %s missing from status %s", e.id, lifecycle.states[e.status])
