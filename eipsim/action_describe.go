@@ -183,7 +183,7 @@ func (s *Sim) describeEipAddresses(c call, req DescribeEipAddressesRequest) (*De
 // and EipAddress). A new filter (Tag.N) belongs both here and in match.
 func residualEIPFilter(req *DescribeEipAddressesRequest) bool {
 	return req.AssociatedInstanceType != "" || req.AssociatedInstanceID != "" || req.LockReason != "" ||
-		req.ChargeType != "" || req.ISP != "" || req.EipName != "" || req.ResourceGroupID != ""
+		req.ChargeType != "" || req.ISP != "" || req.EipName != "" || req.ResourceGroupID != "" || len(req.Tag) > 0
 }
 
 // cmpEIP orders EIPs by allocation: time, then the order they were added.
