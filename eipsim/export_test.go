@@ -14,10 +14,12 @@ const (
 	BugPagingOffByOne           Bug = "paging-off-by-one"
 	BugNATForceIgnored          Bug = "nat-force-ignored"
 	BugNATPendingUnchecked      Bug = "nat-pending-unchecked"
+	BugModifyBandwidthWording   Bug = "modify-bandwidth-wording"
+	BugNATDependencyWording     Bug = "nat-dependency-wording"
 )
 
 // Bugs lists every deliberate bug.
-var Bugs = []Bug{BugEarlyCompletion, BugTokenIgnored, BugUnassociateLockUnchecked, BugCooldownIgnored, BugQuotaOffByOne, BugPagingOffByOne, BugNATForceIgnored, BugNATPendingUnchecked}
+var Bugs = []Bug{BugEarlyCompletion, BugTokenIgnored, BugUnassociateLockUnchecked, BugCooldownIgnored, BugQuotaOffByOne, BugPagingOffByOne, BugNATForceIgnored, BugNATPendingUnchecked, BugModifyBandwidthWording, BugNATDependencyWording}
 
 // SetBug switches a deliberate bug on and returns the function that
 // switches it off again. Not safe for parallel tests.
@@ -31,6 +33,8 @@ func SetBug(b Bug) (restore func()) {
 		BugPagingOffByOne:           &bugs.pagingOffByOne,
 		BugNATForceIgnored:          &bugs.natForceIgnored,
 		BugNATPendingUnchecked:      &bugs.natPendingUnchecked,
+		BugModifyBandwidthWording:   &bugs.modifyBandwidthWording,
+		BugNATDependencyWording:     &bugs.natDependencyWording,
 	}
 	p := flags[b]
 	if p == nil {
