@@ -31,6 +31,9 @@ var bugs struct {
 	// natDependencyWording makes DeleteNatGateway's DependencyViolation name
 	// the gateway's EIPs before its entries ("Eip" for "SnatEntry").
 	natDependencyWording bool
+	// natEIPLimitOffByOne lets a NAT gateway take one EIP more than its
+	// limit (WithNATEIPLimits).
+	natEIPLimitOffByOne bool
 }
 
 func b2i(b bool) int {

@@ -374,7 +374,7 @@ func (s *Sim) associateNAT(c *call, e *eip, req *AssociateEipAddressRequest) (ta
 	if err := g.statusError(c); err != nil {
 		return nil, nil, err
 	}
-	if len(g.eips) >= s.cfg.natEIPs {
+	if len(g.eips) >= s.cfg.natEIPs+b2i(bugs.natEIPLimitOffByOne) {
 		return nil, nil, c.err(CodeQuotaExceededNumberOfEip)
 	}
 	if e.traffic {
