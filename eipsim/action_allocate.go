@@ -88,7 +88,7 @@ func (s *Sim) allocateEipAddress(c call, req AllocateEipAddressRequest) (*Alloca
 	e := &eip{
 		id:        s.ids.allocationID(s.allocationIDTaken),
 		account:   c.account,
-		allocated: c.now.UnixNano(),
+		allocated: nanos(c.now),
 		ip:        ip,
 		bandwidth: int32(bw),
 		region:    region,
@@ -264,5 +264,5 @@ func (s *Sim) eipByID(id string) (*eip, bool) {
 // allocationIDTaken reports whether an AllocationId is in use by a live EIP.
 func (s *Sim) allocationIDTaken(id string) bool {
 	_, ok := s.eipByID(id)
-	return ok
+	return ok || s.idTaken(id)
 }

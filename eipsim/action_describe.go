@@ -108,8 +108,7 @@ func (s *Sim) describeEipAddresses(c call, req DescribeEipAddressesRequest) (*De
 		}
 	}
 	resp := &DescribeEipAddressesResponse{RequestID: c.rid, TotalCount: len(found), PageNumber: req.PageNumber, PageSize: req.PageSize}
-	lo := min((req.PageNumber-1)*req.PageSize+b2i(bugs.pagingOffByOne), len(found))
-	hi := min(lo+req.PageSize, len(found))
+	lo, hi := pageBounds(req.PageNumber, req.PageSize, len(found), b2i(bugs.pagingOffByOne))
 	for _, e := range found[lo:hi] {
 		resp.EipAddresses = append(resp.EipAddresses, s.snapshot(e))
 	}
@@ -161,17 +160,8 @@ func (s *Sim) checkDescribe(c *call, req *DescribeEipAddressesRequest) (uint8, [
 	if req.ChargeType != "" && req.ChargeType != ChargeTypePostPaid && req.ChargeType != ChargeTypePrePaid {
 		return 0, nil, nil, c.err(CodeInvalidChargeTypeValueNotSupport)
 	}
-	if req.PageNumber == 0 {
-		req.PageNumber = 1
-	}
-	if req.PageSize == 0 {
-		req.PageSize = 10
-	}
-	if req.PageNumber < 1 {
-		return 0, nil, nil, c.invalid("PageNumber")
-	}
-	if req.PageSize < 1 || req.PageSize > 100 {
-		return 0, nil, nil, c.invalid("PageSize")
+	if err := c.checkPage(&req.PageNumber, &req.PageSize, 100); err != nil {
+		return 0, nil, nil, err
 	}
 	if req.DryRun {
 		return 0, nil, nil, c.err(CodeDryRunOperation)

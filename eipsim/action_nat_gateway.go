@@ -51,6 +51,15 @@ func (s *Sim) createNatGateway(c call, req CreateNatGatewayRequest) (*CreateNatG
 		// [I] The cloud's VPC-not-found code is not in our sources.
 		return nil, c.invalid("VpcId")
 	}
+	n := 0
+	for _, g := range s.world.nats {
+		if g.vpc == req.VpcID {
+			n++
+		}
+	}
+	if n >= s.cfg.natQuota {
+		return nil, c.err(CodeQuotaExceeded)
+	}
 	id := s.ids.resourceID("ngw-", func(id string) bool {
 		stb, ftb := tableIDs(id)
 		return s.idTaken(id) || s.world.snatTables[stb] != nil || s.world.fwdTables[ftb] != nil

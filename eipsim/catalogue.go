@@ -103,6 +103,8 @@ const (
 const (
 	CodeInvalidSnatIPNotFound              Code = "InvalidSnatIp.NotFound"
 	CodeForbiddenIPUsedInForwardTable      Code = "Forbidden.IpUsedInForwardTable"
+	CodeForbiddenSnatEntryCountLimited     Code = "Forbidden.SnatEntryCountLimited"
+	CodeQuotaExceeded                      Code = "QuotaExceeded"
 	CodeIncorretSnatEntryStatus            Code = "IncorretSnatEntryStatus"
 	CodeIncorretForwardEntryStatus         Code = "IncorretForwardEntryStatus"
 	CodeInvalidExternalIPNotFound          Code = "InvalidExternalIp.NotFound"
@@ -249,8 +251,22 @@ var catalogue = map[Code]codeInfo{
 	CodeIncorrectStatusNatGateway: {status: 400, message: "%s"},
 
 	// NAT gateway, SNAT and DNAT codes.
-	CodeInvalidSnatIPNotFound:            {status: 404, message: "Specified SnatIp does not found on the NAT Gateway"},
-	CodeForbiddenIPUsedInForwardTable:    {status: 400, message: "The specified SnatIp already used in forward table"},
+	CodeInvalidSnatIPNotFound:         {status: 404, message: "Specified SnatIp does not found on the NAT Gateway"},
+	CodeForbiddenIPUsedInForwardTable: {status: 400, message: "The specified SnatIp already used in forward table"},
+	// CreateSnatEntry's documented quota code. The doc's message shows a
+	// garbled apostrophe ("reach it?s limit."); written here with ASCII "'".
+	CodeForbiddenSnatEntryCountLimited: {status: 400, message: "SNAT entry in the specified SNAT table reach it's limit."},
+	// [I] for DNAT: CreateForwardEntry documents the limit (100 per DNAT
+	// table) but no code for it. QuotaExceeded is the VPC API's documented
+	// code for a full table (CreateRouteEntry: "Route entry quota exceeded
+	// in this route table."); the message is written after that one.
+	// [I] likewise for CreateNatGateway (5 per VPC) and CreateHaVip (50 per
+	// account): their error tables name no quota code; the messages are ours.
+	CodeQuotaExceeded: {status: 400, message: "Forward entry quota exceeded in this forward table.",
+		byAction: map[Action]codeInfo{
+			ActionCreateNatGateway: {message: "NAT gateway quota exceeded in this VPC."},
+			ActionCreateHaVip:      {message: "HaVip quota exceeded in this region."},
+		}},
 	CodeIncorretSnatEntryStatus:          {status: 400, message: "Some Snat entry status blocked this operation.."},
 	CodeIncorretForwardEntryStatus:       {status: 400, message: "Some Forward entry status blocked this operation.."},
 	CodeOperationUnsupportedForwardEntry: {status: 400, message: "Duplicated destination ip port is unsupported."},

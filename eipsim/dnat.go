@@ -107,6 +107,9 @@ func (s *Sim) createForwardEntry(c call, req CreateForwardEntryRequest) (*Create
 	if err != nil {
 		return nil, err
 	}
+	if len(g.dnat) >= s.cfg.dnatQuota {
+		return nil, c.err(CodeQuotaExceeded)
+	}
 	if s.holds(g, req.ExternalIP) == nil {
 		return nil, c.err(CodeInvalidExternalIPNotFound)
 	}

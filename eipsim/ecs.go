@@ -142,6 +142,9 @@ func (s *Sim) ScheduleInstanceStatus(id string, status InstanceStatus, d time.Du
 	if d < 0 {
 		return setupError(m, "%s: negative delay %v", id, d)
 	}
+	if d > MaxDelay {
+		return setupError(m, "%s: delay %v is longer than the limit %v (10 years)", id, d, MaxDelay)
+	}
 	s.changed() // a pending change is replaced even if the status stays
 	s.cancel(r.pending)
 	r.pending = nil

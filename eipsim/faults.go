@@ -238,6 +238,14 @@ func (f Fault) validate() error {
 	if f.Until != 0 && f.Until <= f.From {
 		return fmt.Errorf("Until %v is not after From %v", f.Until, f.From)
 	}
+	for _, d := range []struct {
+		name string
+		d    time.Duration
+	}{{keyLatency, f.Latency}, {keyDeadline, f.Deadline}, {"From", f.From}, {"Until", f.Until}} {
+		if d.d > MaxDelay {
+			return fmt.Errorf("%s %v is longer than the limit %v (10 years)", d.name, d.d, MaxDelay)
+		}
+	}
 	return nil
 }
 

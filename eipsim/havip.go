@@ -268,6 +268,15 @@ func (s *Sim) createHaVip(c call, req CreateHaVipRequest) (*CreateHaVipResponse,
 	if err != nil {
 		return old, err
 	}
+	n := 0
+	for _, h := range s.world.havips {
+		if h.account == c.account && h.region == req.RegionID {
+			n++
+		}
+	}
+	if n >= s.cfg.havipQuota {
+		return nil, c.err(CodeQuotaExceeded)
+	}
 	v, _ := s.resolveVPC(string(c.action), "", "", req.RegionID, c.account) // the implicit VPC never fails
 	ip := req.IPAddress
 	if ip == "" {

@@ -9,7 +9,8 @@ import (
 // same parameters returns the first call's response, RequestId included,
 // and changes nothing; the same token with other parameters gives
 // IdempotentParameterMismatch. Tokens are kept per (account, action) for
-// the token TTL on the Sim's clock, so memory stays bounded. Only accepted
+// the token TTL on the Sim's clock, and at most the token limit of them
+// (the oldest forgotten first), so memory stays bounded. Only accepted
 // calls are remembered: a call that was refused can be retried with its
 // token. No token means no deduplication.
 
@@ -35,7 +36,7 @@ type tokenStore struct {
 
 // expire forgets tokens whose TTL has passed.
 func (t *tokenStore) expire(now time.Time) {
-	n := now.UnixNano()
+	n := nanos(now)
 	i := 0
 	for ; i < len(t.fifo); i++ {
 		k := t.fifo[i]
@@ -82,7 +83,10 @@ func remember[R, P any](s *Sim, c *call, token string, req R, response P) {
 		s.tokens.entries = map[tokenKey]*tokenEntry{}
 	}
 	k := tokenKey{c.account, c.action, token}
-	s.tokens.entries[k] = &tokenEntry{fingerprint: fingerprint(req), response: response, expires: c.now.Add(s.cfg.tokenTTL).UnixNano()}
+	if _, ok := s.tokens.entries[k]; !ok {
+		s.tokens.makeRoom(s.cfg.tokenLimit)
+	}
+	s.tokens.entries[k] = &tokenEntry{fingerprint: fingerprint(req), response: response, expires: nanosAfter(c.now, s.cfg.tokenTTL)}
 	s.tokens.fifo = append(s.tokens.fifo, k)
 }
 

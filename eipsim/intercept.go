@@ -135,7 +135,7 @@ func (s *Sim) initHooks() {
 
 func (h *hooks) add(f Fault, now time.Time) FaultHandle {
 	h.nextID++
-	n := now.UnixNano()
+	n := nanos(now)
 	r := &faultRule{id: h.nextID, f: f, phase: phaseOf(f.Effect), injected: n, from: n + int64(f.From)}
 	if f.Until != 0 {
 		r.until = n + int64(f.Until)
@@ -251,7 +251,7 @@ func (s *Sim) fireRule(p phase, c *call, resource string, req any) *faultRule {
 // recording it in the history.
 func (s *Sim) tryRule(p phase, r *faultRule, c *call, resource string, req any) bool {
 	f := &r.f
-	now := c.now.UnixNano()
+	now := nanos(c.now)
 	if f.ResourceID != "" && f.ResourceID != resource ||
 		f.AccountID != "" && f.AccountID != c.account ||
 		now < r.from || r.until != 0 && now >= r.until ||
@@ -387,14 +387,14 @@ func (s *Sim) delay(c *call, resource string) (time.Duration, bool) {
 		return d + r.f.Latency, false
 	}
 	s.pruneStuck()
-	st := stuckTask{seq: s.taskSeq + 1, resource: resource, due: c.now.Add(d).UnixNano(), deadline: noDeadline}
+	st := stuckTask{seq: s.taskSeq + 1, resource: resource, due: nanosAfter(c.now, d), deadline: noDeadline}
 	s.hooks.stuck = append(s.hooks.stuck, st)
 	if r.f.Deadline == 0 {
 		return d, true
 	}
 	// Held until the deadline: scheduled for then, and ReleaseStuck can
 	// bring it back to its normal due time.
-	st.deadline = c.now.Add(r.f.Deadline).UnixNano()
+	st.deadline = nanosAfter(c.now, r.f.Deadline)
 	s.hooks.stuck[len(s.hooks.stuck)-1] = st
 	return max(d, r.f.Deadline), false
 }
@@ -441,7 +441,7 @@ func (s *Sim) releaseStuck(resource string, now time.Time) int {
 		}
 		if st.deadline == noDeadline {
 			s.unstick(st.t, now)
-		} else if due := max(st.due, now.UnixNano()); due < st.t.due {
+		} else if due := max(st.due, nanos(now)); due < st.t.due {
 			st.t.due = due
 			s.tasks.fix(st.t.index)
 		}

@@ -42,7 +42,7 @@ func (s *Sim) checkWrite(c *call, e *eip, ev event) *Error {
 	if err := s.lockError(e, c.action, c.rid); err != nil && !(bugs.unassociateLockUnchecked && c.action == ActionUnassociateEipAddress) {
 		return err
 	}
-	if c.now.UnixNano() < e.cooldown {
+	if nanos(c.now) < e.cooldown {
 		return c.err(CodeTaskConflict)
 	}
 	if _, ok := lifecycle.fire(e.status, ev); !ok {
@@ -78,6 +78,6 @@ func (s *Sim) forceDetach(at time.Time, e *eip, cause string) {
 // startWrite marks an accepted write on e: the cooldown starts.
 func (s *Sim) startWrite(c *call, e *eip) {
 	if s.cfg.cooldown > 0 && !bugs.cooldownIgnored {
-		e.cooldown = c.now.Add(s.cfg.cooldown).UnixNano()
+		e.cooldown = nanosAfter(c.now, s.cfg.cooldown)
 	}
 }

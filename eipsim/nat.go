@@ -404,18 +404,9 @@ func (g *natGateway) statusError(c *call) *Error {
 // paging checks and defaults PageNumber (1) and PageSize (10, at most 50
 // for the NAT and HaVip listings) and returns the slice bounds for total.
 func (c *call) paging(num, size *int, total int) (int, int, *Error) {
-	if *num == 0 {
-		*num = 1
+	if err := c.checkPage(num, size, 50); err != nil {
+		return 0, 0, err
 	}
-	if *size == 0 {
-		*size = 10
-	}
-	if *num < 1 {
-		return 0, 0, c.invalid("PageNumber")
-	}
-	if *size < 1 || *size > 50 {
-		return 0, 0, c.invalid("PageSize")
-	}
-	lo := min((*num-1)**size, total)
-	return lo, min(lo+*size, total), nil
+	lo, hi := pageBounds(*num, *size, total, 0)
+	return lo, hi, nil
 }

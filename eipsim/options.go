@@ -52,6 +52,23 @@ const (
 	// DefaultNATTrafficEIPLimit is how many of them may be PayByTraffic
 	// (documented: 10).
 	DefaultNATTrafficEIPLimit = 10
+	// DefaultSnatEntryQuota is how many SNAT entries one SNAT table (one NAT
+	// gateway) holds (documented: 40 per gateway, adjustable);
+	// Forbidden.SnatEntryCountLimited beyond. Deleting entries count until
+	// they are gone.
+	DefaultSnatEntryQuota = 40
+	// DefaultForwardEntryQuota is how many DNAT entries one DNAT table holds
+	// (documented: "at most 100 DNAT entries to a DNAT table"). Deleting
+	// entries count until they are gone.
+	DefaultForwardEntryQuota = 100
+	// DefaultNatGatewayQuota is how many NAT gateways one VPC holds
+	// (documented quota natgw_quota_nat_num_per_vpc: 5). Deleting gateways
+	// count until they are gone.
+	DefaultNatGatewayQuota = 5
+	// DefaultHaVipQuota is how many HaVips one account holds in a region
+	// (documented: 50 per account, and 50 per VPC). Deleting HaVips count
+	// until they are gone.
+	DefaultHaVipQuota = 50
 )
 
 // NATForceMode is what UnassociateEipAddress with Force=true does to the
@@ -101,10 +118,15 @@ type config struct {
 	pool         []netip.Prefix
 	pinned       []string
 	tokenTTL     time.Duration
+	tokenLimit   int
 	historyLimit int
 	multiBinded  int
 	natEIPs      int
 	natTraffic   int
+	snatQuota    int
+	dnatQuota    int
+	natQuota     int
+	havipQuota   int
 	natForce     NATForceMode
 	// Fault injection and rate limiting (faults.go, ratelimit.go).
 	faults      []Fault
@@ -122,10 +144,15 @@ func defaultConfig() config {
 		cooldown:     DefaultCooldown,
 		quota:        DefaultEIPQuota,
 		tokenTTL:     DefaultClientTokenTTL,
+		tokenLimit:   DefaultClientTokenLimit,
 		historyLimit: DefaultHistoryLimit,
 		multiBinded:  DefaultMultiBindedLimit,
 		natEIPs:      DefaultNATEIPLimit,
 		natTraffic:   DefaultNATTrafficEIPLimit,
+		snatQuota:    DefaultSnatEntryQuota,
+		dnatQuota:    DefaultForwardEntryQuota,
+		natQuota:     DefaultNatGatewayQuota,
+		havipQuota:   DefaultHaVipQuota,
 	}
 	for _, p := range DefaultIPPool {
 		c.pool = append(c.pool, netip.MustParsePrefix(p))
@@ -212,8 +239,8 @@ func WithTaskDelay(action Action, d time.Duration) Option {
 		if _, ok := cfg.delays[action]; !ok {
 			return fmt.Errorf("eipsim: WithTaskDelay: %q is not an asynchronous action (want one of %v)", action, asyncActions)
 		}
-		if d < 0 {
-			return fmt.Errorf("eipsim: WithTaskDelay(%s): negative delay %v", action, d)
+		if err := checkDelay("eipsim: WithTaskDelay("+string(action)+")", d); err != nil {
+			return err
 		}
 		cfg.delays[action] = d
 		return nil
@@ -224,8 +251,8 @@ func WithTaskDelay(action Action, d time.Duration) Option {
 // write on it gives TaskConflict. Zero disables it. Default: [DefaultCooldown].
 func WithCooldown(d time.Duration) Option {
 	return func(cfg *config) error {
-		if d < 0 {
-			return fmt.Errorf("eipsim: WithCooldown: negative duration %v", d)
+		if err := checkDelay("eipsim: WithCooldown", d); err != nil {
+			return err
 		}
 		cfg.cooldown = d
 		return nil
@@ -272,6 +299,9 @@ func WithAllocationIDs(ids ...string) Option {
 			if id == "" || len(id) > 64 {
 				return fmt.Errorf("eipsim: WithAllocationIDs: bad ID %q", id)
 			}
+			if p, ok := otherKindPrefix(id); ok {
+				return fmt.Errorf("eipsim: WithAllocationIDs: %q has the prefix %q of another kind of resource; an AllocationId cannot share IDs with it", id, p)
+			}
 		}
 		// Duplicates show as neighbours once sorted (a sorted copy costs
 		// one allocation; a set of the IDs, one per few IDs).
@@ -293,6 +323,9 @@ func WithClientTokenTTL(d time.Duration) Option {
 	return func(cfg *config) error {
 		if d <= 0 {
 			return fmt.Errorf("eipsim: WithClientTokenTTL: want a positive duration, got %v", d)
+		}
+		if err := checkDelay("eipsim: WithClientTokenTTL", d); err != nil {
+			return err
 		}
 		cfg.tokenTTL = d
 		return nil
@@ -330,8 +363,8 @@ func WithMultiBindedLimit(n int) Option {
 // Default: [DefaultNATEntryDelay].
 func WithNATEntryDelay(d time.Duration) Option {
 	return func(cfg *config) error {
-		if d < 0 {
-			return fmt.Errorf("eipsim: WithNATEntryDelay: negative delay %v", d)
+		if err := checkDelay("eipsim: WithNATEntryDelay", d); err != nil {
+			return err
 		}
 		setDelays(cfg.delays, natEntryActions, d)
 		return nil
@@ -343,8 +376,8 @@ func WithNATEntryDelay(d time.Duration) Option {
 // [WithTaskDelay] of both. Default: [DefaultNATGatewayDelay].
 func WithNATGatewayDelay(d time.Duration) Option {
 	return func(cfg *config) error {
-		if d < 0 {
-			return fmt.Errorf("eipsim: WithNATGatewayDelay: negative delay %v", d)
+		if err := checkDelay("eipsim: WithNATGatewayDelay", d); err != nil {
+			return err
 		}
 		setDelays(cfg.delays, natGatewayActions, d)
 		return nil
@@ -357,8 +390,8 @@ func WithNATGatewayDelay(d time.Duration) Option {
 // Default: [DefaultHaVipDelay].
 func WithHaVipDelay(d time.Duration) Option {
 	return func(cfg *config) error {
-		if d < 0 {
-			return fmt.Errorf("eipsim: WithHaVipDelay: negative delay %v", d)
+		if err := checkDelay("eipsim: WithHaVipDelay", d); err != nil {
+			return err
 		}
 		setDelays(cfg.delays, haVipActions, d)
 		return nil
@@ -378,6 +411,63 @@ func WithNATEIPLimits(total, traffic int) Option {
 		return nil
 	}
 }
+
+// WithSnatEntryQuota sets how many SNAT entries one SNAT table may hold,
+// Deleting ones included; CreateSnatEntry beyond it answers
+// Forbidden.SnatEntryCountLimited. Default: [DefaultSnatEntryQuota].
+func WithSnatEntryQuota(n int) Option {
+	return func(cfg *config) error {
+		if n < 0 || n > maxEntryQuota {
+			return fmt.Errorf("eipsim: WithSnatEntryQuota: want 0 <= quota <= %d, got %d", maxEntryQuota, n)
+		}
+		cfg.snatQuota = n
+		return nil
+	}
+}
+
+// WithForwardEntryQuota sets how many DNAT entries one DNAT table may hold,
+// Deleting ones included; CreateForwardEntry beyond it answers
+// QuotaExceeded (see [CodeQuotaExceeded]). Default: [DefaultForwardEntryQuota].
+func WithForwardEntryQuota(n int) Option {
+	return func(cfg *config) error {
+		if n < 0 || n > maxEntryQuota {
+			return fmt.Errorf("eipsim: WithForwardEntryQuota: want 0 <= quota <= %d, got %d", maxEntryQuota, n)
+		}
+		cfg.dnatQuota = n
+		return nil
+	}
+}
+
+// WithNatGatewayQuota sets how many NAT gateways one VPC may hold,
+// Deleting ones included; CreateNatGateway beyond it answers QuotaExceeded.
+// Gateways added with [Sim.AddNatGateway] count but are not refused.
+// Default: [DefaultNatGatewayQuota].
+func WithNatGatewayQuota(n int) Option {
+	return func(cfg *config) error {
+		if n < 0 || n > maxEntryQuota {
+			return fmt.Errorf("eipsim: WithNatGatewayQuota: want 0 <= quota <= %d, got %d", maxEntryQuota, n)
+		}
+		cfg.natQuota = n
+		return nil
+	}
+}
+
+// WithHaVipQuota sets how many HaVips one account may hold per region,
+// Deleting ones included; CreateHaVip beyond it answers QuotaExceeded.
+// HaVips added with [Sim.AddHaVip] count but are not refused.
+// Default: [DefaultHaVipQuota].
+func WithHaVipQuota(n int) Option {
+	return func(cfg *config) error {
+		if n < 0 || n > maxEntryQuota {
+			return fmt.Errorf("eipsim: WithHaVipQuota: want 0 <= quota <= %d, got %d", maxEntryQuota, n)
+		}
+		cfg.havipQuota = n
+		return nil
+	}
+}
+
+// maxEntryQuota bounds the entry, NAT gateway and HaVip quotas.
+const maxEntryQuota = 1 << 20
 
 // WithNATForceMode sets what UnassociateEipAddress with Force=true does to
 // the SNAT and DNAT entries that use the EIP: delete them

@@ -127,7 +127,7 @@ func (r *rateLimiter) newBucket(l *RateLimit, now int64) *bucket {
 
 // take admits a call or returns the throttling code refusing it.
 func (r *rateLimiter) take(account string, action Action, at time.Time) Code {
-	now := at.UnixNano()
+	now := nanos(at)
 	var g *bucket
 	if r.global != nil {
 		if r.gbucket == nil {

@@ -160,6 +160,18 @@ func natSimArgs(o opLine, cfg, def *config) opLine {
 	if cfg.natEIPs != def.natEIPs || cfg.natTraffic != def.natTraffic {
 		o = o.list("nat-eip-limits", []string{strconv.Itoa(cfg.natEIPs), strconv.Itoa(cfg.natTraffic)})
 	}
+	if cfg.snatQuota != def.snatQuota {
+		o = o.opt("snat-entry-quota", strconv.Itoa(cfg.snatQuota))
+	}
+	if cfg.dnatQuota != def.dnatQuota {
+		o = o.opt("forward-entry-quota", strconv.Itoa(cfg.dnatQuota))
+	}
+	if cfg.natQuota != def.natQuota {
+		o = o.opt("nat-gateway-quota", strconv.Itoa(cfg.natQuota))
+	}
+	if cfg.havipQuota != def.havipQuota {
+		o = o.opt("havip-quota", strconv.Itoa(cfg.havipQuota))
+	}
 	if cfg.natForce != def.natForce {
 		o = o.opt("nat-force-mode", cfg.natForce.String())
 	}

@@ -98,6 +98,9 @@ func (s *Sim) createSnatEntry(c call, req CreateSnatEntryRequest) (*CreateSnatEn
 	if err != nil {
 		return nil, err
 	}
+	if len(g.snat) >= s.cfg.snatQuota {
+		return nil, c.err(CodeForbiddenSnatEntryCountLimited)
+	}
 	for _, ip := range ips {
 		if s.holds(g, ip) == nil {
 			return nil, c.err(CodeInvalidSnatIPNotFound)

@@ -160,7 +160,7 @@ func (q taskQueue) down(i0 int) bool {
 // schedule queues apply to run after d from now and returns the task.
 func (s *Sim) schedule(now time.Time, d time.Duration, action Action, resource, from, to string, apply func(at time.Time)) *task {
 	s.taskSeq++
-	t := &task{due: now.Add(d).UnixNano() - int64(b2i(bugs.earlyCompletion)), seq: s.taskSeq, action: action, resource: resource, from: from, to: to, apply: apply}
+	t := &task{due: nanosAfter(now, d) - int64(b2i(bugs.earlyCompletion)), seq: s.taskSeq, action: action, resource: resource, from: from, to: to, apply: apply}
 	s.tasks.push(t)
 	return t
 }
@@ -180,7 +180,7 @@ const (
 func (s *Sim) scheduleEIP(now time.Time, d time.Duration, action Action, e *eip, from, to string, done eipDone, rid string) *task {
 	s.taskSeq++
 	t := s.newTask()
-	*t = task{due: now.Add(d).UnixNano(), seq: s.taskSeq, action: action, resource: e.id, from: from, to: to, done: done, eip: e, rid: rid}
+	*t = task{due: nanosAfter(now, d), seq: s.taskSeq, action: action, resource: e.id, from: from, to: to, done: done, eip: e, rid: rid}
 	s.tasks.push(t)
 	e.pending = t
 	return t
@@ -243,7 +243,7 @@ func (s *Sim) unstick(t *task, now time.Time) {
 	if t.index < 0 || t.due != math.MaxInt64 {
 		return
 	}
-	t.due = max(t.stuck, now.UnixNano())
+	t.due = max(t.stuck, nanos(now))
 	t.stuck = 0
 	s.tasks.fix(t.index)
 }
@@ -260,7 +260,7 @@ func (s *Sim) cancel(t *task) {
 // Each task runs with its own due time as "now", so results do not depend
 // on how coarsely the clock was advanced.
 func (s *Sim) settle(now time.Time) {
-	n := now.UnixNano()
+	n := nanos(now)
 	for len(s.tasks) > 0 && s.tasks[0].due <= n {
 		t := s.tasks.pop()
 		s.changed()

@@ -209,8 +209,11 @@ func appendSortedKeys[V any](dst []string, m map[string]V) []string {
 	return dst
 }
 
-// idTaken reports whether any resource of the world has the ID.
+// idTaken reports whether any resource of the world, or an EIP, has the ID.
 func (s *Sim) idTaken(id string) bool {
+	if _, ok := s.eipByID(id); ok {
+		return true
+	}
 	if _, ok := s.world.instances[id]; ok {
 		return true
 	}

@@ -12,6 +12,7 @@ import (
 var newSimArgs = []string{"seed", "region", "associate-delay", "unassociate-delay", "release-delay", "cooldown",
 	"quota", "ip-pool", "ids", "token-ttl", "history-limit", "multi-binded-limit", "start",
 	"nat-entry-delay", "nat-gateway-delay", "havip-delay", "nat-eip-limits", "nat-force-mode",
+	"snat-entry-quota", "forward-entry-quota", "nat-gateway-quota", "havip-quota",
 	"rate-limit", "global-rate-limit", "task-delay"}
 
 // SimOptions returns the Sim options of s's new-sim command, or none when it
@@ -24,6 +25,7 @@ var newSimArgs = []string{"seed", "region", "associate-delay", "unassociate-dela
 //	    history-limit=100000 multi-binded-limit=10 start=2026-01-01T00:00:00Z \
 //	    nat-entry-delay=2s nat-gateway-delay=3s havip-delay=2s \
 //	    nat-eip-limits=(20, 10) nat-force-mode=delete-entries|keep-entries \
+//	    snat-entry-quota=40 forward-entry-quota=100 nat-gateway-quota=5 havip-quota=50 \
 //	    rate-limit=(AssociateEipAddress:2/1s, *:100/1s:200) global-rate-limit=1000/1s \
 //	    task-delay=(CreateSnatEntry:5s, AssociateHaVip:1s)
 //
@@ -96,7 +98,9 @@ func newSimOptions(c *Command) ([]eipsim.Option, []time.Time, error) {
 	ints := []struct {
 		key string
 		opt func(int) eipsim.Option
-	}{{"quota", eipsim.WithEIPQuota}, {"history-limit", eipsim.WithHistoryLimit}, {"multi-binded-limit", eipsim.WithMultiBindedLimit}}
+	}{{"quota", eipsim.WithEIPQuota}, {"history-limit", eipsim.WithHistoryLimit}, {"multi-binded-limit", eipsim.WithMultiBindedLimit},
+		{"snat-entry-quota", eipsim.WithSnatEntryQuota}, {"forward-entry-quota", eipsim.WithForwardEntryQuota},
+		{"nat-gateway-quota", eipsim.WithNatGatewayQuota}, {"havip-quota", eipsim.WithHaVipQuota}}
 	for _, d := range ints {
 		if c.Has(d.key) {
 			v, err := c.Int(d.key, 0)
@@ -139,7 +143,10 @@ func newSimOptions(c *Command) ([]eipsim.Option, []time.Time, error) {
 		v, _ := c.Value("start", "")
 		t, err := time.Parse(time.RFC3339Nano, v)
 		if err != nil {
-			return nil, nil, c.Errorf("argument start=%s: want an RFC 3339 time such as 2026-01-01T00:00:00Z", v)
+			return nil, nil, c.Errorf("argument start=%s: want an RFC 3339 time such as 2026-01-01T00:00:00Z", quoteClip(v))
+		}
+		if t.Before(time.Unix(0, 0)) || t.After(eipsim.MaxTime) {
+			return nil, nil, c.Errorf("argument start=%s: want a time from 1970-01-01T00:00:00Z to %s", v, eipsim.MaxTime.Format(time.RFC3339))
 		}
 		start = append(start, t.UTC())
 	}

@@ -3,6 +3,8 @@ package scenarios
 import (
 	"strconv"
 	"time"
+
+	"github.com/eipsim/eipsim/eipsim"
 )
 
 // The harness commands of the simulator itself: its options, its clock, the
@@ -53,10 +55,17 @@ func (e *Engine) cmdAdvance(c *Command) (string, error) {
 	}
 	d, err := time.ParseDuration(args[0])
 	if err != nil {
-		return "", c.Errorf("%q: want a duration such as 3s or 1m30s", args[0])
+		return "", c.Errorf("%s: want a duration such as 3s or 1m30s", quoteClip(args[0]))
+	}
+	if d < 0 {
+		return "", c.Errorf("%q: the clock only moves forward (want a duration of 0 or more)", args[0])
 	}
 	if e.clk == nil {
 		return "", c.Errorf("this Sim's clock is not the scenario's to move (it runs on its owner's clock)")
+	}
+	if now := e.sim.Now(); now.Add(d).After(eipsim.MaxTime) {
+		return "", c.Errorf("%q: the clock would pass %s, the latest the simulator represents (at most %v from now)",
+			args[0], eipsim.MaxTime.Format(time.RFC3339), eipsim.MaxTime.Sub(now))
 	}
 	mark := e.sim.HistorySeq()
 	e.clk.Advance(d)
@@ -92,6 +101,10 @@ func (e *Engine) cmdRequestIDs(c *Command) (string, error) {
 	return "", nil
 }
 
+// maxSkipRequestIDs bounds skip-request-ids: drawing that many takes well
+// under a second, and no recording comes near it.
+const maxSkipRequestIDs = 1_000_000
+
 // cmdSkipRequestIDs draws N RequestIds, as calls outside the recording did
 // (written by the recorder so that the generator stays in step).
 func (e *Engine) cmdSkipRequestIDs(c *Command) (string, error) {
@@ -100,8 +113,8 @@ func (e *Engine) cmdSkipRequestIDs(c *Command) (string, error) {
 		return "", err
 	}
 	n, err := strconv.Atoi(args[0])
-	if err != nil || n < 0 {
-		return "", c.Errorf("%q: want a count", args[0])
+	if err != nil || n < 0 || n > maxSkipRequestIDs {
+		return "", c.Errorf("%s: want a count from 0 to %d", quoteClip(args[0]), maxSkipRequestIDs)
 	}
 	for range n {
 		e.sim.NewRequestID()

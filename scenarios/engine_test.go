@@ -44,7 +44,7 @@ func TestEngineMalformed(t *testing.T) {
 		{"nat eip limits", "new-sim nat-eip-limits=20\n----\n", "nat-eip-limits: want (total, traffic)"},
 		{"rate limit action", "new-sim rate-limit=(Frob:1/1s)\n----\n", `unknown Action "Frob"`},
 		{"global rate limit", "new-sim global-rate-limit=1/soon\n----\n", `Per "soon" is not a duration`},
-		{"new-sim argument", "new-sim speed=2\n----\n", "unknown argument speed; valid arguments: associate-delay, cooldown, global-rate-limit, havip-delay, history-limit, ids,"},
+		{"new-sim argument", "new-sim speed=2\n----\n", "unknown argument speed; valid arguments: associate-delay, cooldown, forward-entry-quota, global-rate-limit, havip-delay, havip-quota, history-limit, ids,"},
 		{"request-ids", "request-ids maybe\n----\n", `"maybe": want on or off`},
 	}
 	for _, tt := range tests {

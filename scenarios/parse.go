@@ -40,6 +40,9 @@ func Parse(name string, src []byte) (*Scenario, error) {
 		if err != nil {
 			return nil, p.errorf(start, "%v", err)
 		}
+		if strings.HasPrefix(cmdName, "#") { // a continuation can join "\" and "#"
+			return nil, p.errorf(start, "command name %s starts with \"#\", which would read back as a comment", clip(cmdName))
+		}
 		if cmdName == "" {
 			pending = append(pending, "")
 			continue
@@ -143,14 +146,16 @@ func (p *parser) readExpected(c *Command) error {
 }
 
 // splitLines splits src into lines as bufio.ScanLines does: a final newline
-// does not start another line, and one "\r" before each "\n" is dropped.
+// does not start another line; unlike ScanLines, every "\r" at the end of a
+// line is dropped, not just one, so that no line of a parsed scenario ends
+// in "\r" and Format's "\n" endings read back the same.
 func splitLines(src string) []string {
 	if src == "" {
 		return nil
 	}
 	lines := strings.Split(strings.TrimSuffix(src, "\n"), "\n")
 	for i, l := range lines {
-		lines[i] = strings.TrimSuffix(l, "\r")
+		lines[i] = strings.TrimRight(l, "\r")
 	}
 	return lines
 }

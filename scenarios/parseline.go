@@ -16,7 +16,7 @@ func parseLine(line string) (name string, args []Arg, err error) {
 	}
 	orig := line
 	fail := func(what string) error {
-		return fmt.Errorf("cannot parse command line at column %d: %s: %s", len(orig)-len(line)+1, what, orig)
+		return fmt.Errorf("cannot parse command line at column %d: %s: %s", len(orig)-len(line)+1, what, clip(orig))
 	}
 	// until removes from line the prefix before the first of chars, and returns it.
 	until := func(chars string) string {

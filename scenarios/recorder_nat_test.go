@@ -20,6 +20,7 @@ func natSession(t *testing.T) *eipsim.Sim {
 		eipsim.WithAllocationIDs("eip-0001", "eip-0002", "eip-0003", "eip-0004"),
 		eipsim.WithNATEntryDelay(time.Second), eipsim.WithNATGatewayDelay(2*time.Second), eipsim.WithHaVipDelay(time.Second),
 		eipsim.WithNATEIPLimits(4, 2), eipsim.WithNATForceMode(eipsim.NATForceKeepEntries),
+		eipsim.WithSnatEntryQuota(30), eipsim.WithForwardEntryQuota(90), eipsim.WithNatGatewayQuota(4), eipsim.WithHaVipQuota(9),
 		eipsim.WithRateLimit(eipsim.ActionDescribeEipAddresses, eipsim.RateLimit{Requests: 2, Per: time.Second}),
 		eipsim.WithRateLimit("", eipsim.RateLimit{Requests: 100, Per: time.Second, Burst: 200}),
 		eipsim.WithGlobalRateLimit(eipsim.RateLimit{Requests: 1000, Per: time.Second}),
@@ -109,7 +110,7 @@ func TestRecordReplayNAT(t *testing.T) {
 	src := natSession(t).Recording()
 	for _, want := range []string{
 		"new-sim seed=3 ids=(eip-0001, eip-0002, eip-0003, eip-0004) nat-entry-delay=1s nat-gateway-delay=2s havip-delay=1s " +
-			"nat-eip-limits=(4, 2) nat-force-mode=keep-entries rate-limit=(*:100/1s:200, DescribeEipAddresses:2/1s) global-rate-limit=1000/1s\n",
+			"nat-eip-limits=(4, 2) snat-entry-quota=30 forward-entry-quota=90 nat-gateway-quota=4 havip-quota=9 nat-force-mode=keep-entries rate-limit=(*:100/1s:200, DescribeEipAddresses:2/1s) global-rate-limit=1000/1s\n",
 		"\ninject-fault Action=ReleaseEipAddress Code=InternalError Times=1\n----\nf-0001\n",
 		"add-nat-gateway NatGatewayId=ngw-0001 Name=(edge gateway) VpcId=vpc-1\n----\nok\n",
 		"add-havip HaVipId=havip-0001 IpAddress=10.0.0.100 VpcId=vpc-1\n----\nok\n",

@@ -112,5 +112,21 @@ func run(h Handler, c *Command) (out string, err error) {
 	if out != "" && !strings.HasSuffix(out, "\n") {
 		out += "\n"
 	}
-	return out, nil
+	return dropLineEndCR(out), nil
+}
+
+// dropLineEndCR removes every "\r" at the end of a line of out, as [Parse]
+// does for the lines of a file: a scenario file cannot hold a line-final
+// "\r", so a handler's "\r\n" compares, and is rewritten, as "\n".
+func dropLineEndCR(out string) string {
+	if !strings.Contains(out, "\r\n") {
+		return out
+	}
+	lines := strings.SplitAfter(out, "\n")
+	for i, l := range lines {
+		if body, ok := strings.CutSuffix(l, "\n"); ok {
+			lines[i] = strings.TrimRight(body, "\r") + "\n"
+		}
+	}
+	return strings.Join(lines, "")
 }

@@ -45,7 +45,9 @@ type serveConfig struct {
 	creds    []httpapi.Credential // the first is the default account's
 	world    *scenarios.Scenario
 	simOpts  []engine.Option
-	announce string // the listening line's credential part
+	httpOpts []httpapi.Option // serve_limits.go
+	announce string           // the listening line's credential part
+	control  controlConfig    // serve_control.go
 }
 
 // serve runs "eipsim serve" until ctx is done, then shuts down cleanly. It
@@ -56,40 +58,32 @@ func serve(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	if !ok {
 		return status
 	}
-	clk := &shiftClock{}
-	sim, err := engine.New(append([]engine.Option{engine.WithClock(clk)}, cfg.simOpts...)...)
-	if err != nil {
-		fmt.Fprintf(stderr, "eipsim serve: %v\n", err)
-		return exitUsage
-	}
-	if cfg.world != nil {
-		if err := scenarios.LoadWorldFile(sim, clk, cfg.world, cfg.creds[0].AccountID); err != nil {
-			fmt.Fprintf(stderr, "eipsim serve: -world: %v\n", err)
-			return exitUsage
-		}
-	}
 	ln, err := net.Listen("tcp", cfg.addr)
 	if err != nil {
 		fmt.Fprintf(stderr, "eipsim serve: %v\n", err)
 		return exitFail
 	}
 	addr := ln.Addr().String()
-	if ip := ln.Addr().(*net.TCPAddr).IP; !ip.IsLoopback() {
+	loopback := ln.Addr().(*net.TCPAddr).IP.IsLoopback()
+	if !loopback {
 		fmt.Fprintf(stderr, "eipsim serve: warning: %s is not a loopback address; anyone who can reach it and knows a key can use this simulator\n", addr)
 	}
-	hopts := []httpapi.Option{httpapi.WithCredentials(cfg.creds...)}
-	if ahead := clk.Ahead(); ahead > 0 {
-		// Requests carry the wall clock's time; the world's advances put the
-		// Sim's ahead of it.
-		hopts = append(hopts, httpapi.WithClockSkew(httpapi.DefaultClockSkew+ahead))
+	h, err := newServed(ctx, cfg, loopback) // serve_control.go
+	if err != nil {
+		ln.Close()
+		fmt.Fprintf(stderr, "eipsim serve: %v\n", err)
+		if ctx.Err() != nil {
+			return exitOK // stopped by a signal while loading the world
+		}
+		return exitUsage
 	}
-	h := httpapi.NewHandler(sim, hopts...)
-	srv := &http.Server{
-		Handler:           logRequests(h, stderr),
-		ReadHeaderTimeout: 10 * time.Second,
-		MaxHeaderBytes:    64 << 10,
+	if ctx.Err() != nil {
+		ln.Close()
+		return exitOK
 	}
+	srv := newHTTPServer(logRequests(h, stderr))
 	fmt.Fprintf(stdout, "eipsim serve: listening on http://%s (SDK Endpoint %q, Protocol \"http\"; %s)\n", addr, addr, cfg.announce)
+	announceControl(stdout, cfg, addr, loopback)
 
 	served := make(chan error, 1)
 	go func() { served <- srv.Serve(ln) }()
@@ -109,6 +103,10 @@ func serve(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "eipsim serve: shutdown: %v\n", err)
 		return exitFail
 	}
+	if err := writeRecording(cfg, h); err != nil {
+		fmt.Fprintf(stderr, "eipsim serve: -record: %v\n", err)
+		return exitFail
+	}
 	fmt.Fprintf(stdout, "eipsim serve: shut down\n")
 	return exitOK
 }
@@ -118,7 +116,9 @@ func parseServeFlags(args []string, stdout, stderr io.Writer) (cfg serveConfig, 
 	fs := newFlags("serve", "[flags]",
 		"Serve the Alibaba Cloud VPC API (every EIP action of the simulator) over HTTP, for the\n"+
 			"official SDKs of any language: POST / with ACS3-HMAC-SHA256 or HMAC-SHA1 (v2) signatures.\n"+
-			"Point the SDK at Endpoint ADDR with Protocol \"http\". The clock is the real one.\n\n"+
+			"Point the SDK at Endpoint ADDR with Protocol \"http\". The clock is the real one, or\n"+
+			"with -clock=manual one that moves only when the control API says so.\n\n"+
+			controlUsage+
 			"Credentials: one AccessKey, from -access-key-id/-access-key-secret, else\n"+
 			envAccessKeyID+"/"+envAccessKeySecret+", else the documented test key\n"+
 			"  "+httpapi.DefaultAccessKeyID+" / "+httpapi.DefaultAccessKeySecret+"\n"+
@@ -129,7 +129,7 @@ func parseServeFlags(args []string, stdout, stderr io.Writer) (cfg serveConfig, 
 			"the commands and arguments of any scenario file; its new-sim line sets the simulator's\n"+
 			"options, which the flags below override when given; its expected outputs are ignored; a\n"+
 			"command that fails (an Action refused, a setup error) stops the start, naming file:line;\n"+
-			"advance D moves the served clock D ahead of the wall clock.\n\n"+
+			"advance D moves the served clock D ahead (see -clock).\n\n"+
 			"-faults FILE injects fault rules at start: one rule per line in the Key=Value form of\n"+
 			"inject-fault (eipsim.ParseFaultFile; # comments and blank lines are skipped).\n\nFlags:")
 	addr := fs.String("addr", defaultServeAddr, "listen address (loopback by default)")
@@ -143,6 +143,8 @@ func parseServeFlags(args []string, stdout, stderr io.Writer) (cfg serveConfig, 
 	unassoc := fs.Duration("unassociate-delay", engine.DefaultUnassociateDelay, "how long an EIP stays Unassociating")
 	release := fs.Duration("release-delay", engine.DefaultReleaseDelay, "how long an EIP stays Releasing")
 	cooldown := fs.Duration("cooldown", engine.DefaultCooldown, "period after a write on an EIP in which another write gives TaskConflict")
+	limits := addLimitFlags(fs)
+	ctl := controlFlags(fs) // serve_control.go
 	if status, ok := parseFlags(fs, args, stdout, stderr); !ok {
 		return cfg, status, false
 	}
@@ -157,6 +159,11 @@ func parseServeFlags(args []string, stdout, stderr io.Writer) (cfg serveConfig, 
 	fs.Visit(func(f *flag.Flag) { set[f.Name] = true })
 
 	cfg.addr = *addr
+	ctlCfg, err := ctl()
+	if err != nil {
+		return fail("%v", err)
+	}
+	cfg.control = ctlCfg
 	if *accounts != "" {
 		if set["access-key-id"] || set["access-key-secret"] {
 			return fail("-accounts and -access-key-id/-access-key-secret exclude each other")
@@ -208,6 +215,11 @@ func parseServeFlags(args []string, stdout, stderr io.Writer) (cfg serveConfig, 
 			cfg.simOpts = append(cfg.simOpts, flagOpts[name])
 		}
 	}
+	limitSim, limitHTTP, err := limits.options(set)
+	if err != nil {
+		return fail("%v", err)
+	}
+	cfg.simOpts, cfg.httpOpts = append(cfg.simOpts, limitSim...), limitHTTP
 	return cfg, exitOK, true
 }
 

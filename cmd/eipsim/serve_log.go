@@ -4,16 +4,24 @@ import (
 	"fmt"
 	"io"
 	"net/http"
+	"strconv"
+	"strings"
 	"sync"
 	"time"
+
+	"github.com/eipsim/eipsim/control"
 )
 
 // logRequests wraps h to write one line per request to w:
 //
 //	2026-11-26T04:23:36.123Z 127.0.0.1:51234 POST AllocateEipAddress 200 152µs F00D...
 //
-// time (UTC), remote address, method, action, status, duration, RequestId.
-// Lines are written whole, one at a time.
+// time (UTC), remote address, method, action (for a control call its path,
+// /_eipsim/...), status, duration, RequestId.
+// Lines are written whole, one at a time. A field that is not plain
+// printable ASCII without spaces (an unsigned Action can hold anything) is
+// written Go-quoted and clipped (see logField), so no request can forge a
+// line or a field.
 func logRequests(h http.Handler, w io.Writer) http.Handler {
 	var mu sync.Mutex
 	return http.HandlerFunc(func(rw http.ResponseWriter, r *http.Request) {
@@ -21,6 +29,9 @@ func logRequests(h http.Handler, w io.Writer) http.Handler {
 		sw := &statusWriter{ResponseWriter: rw, status: http.StatusOK}
 		h.ServeHTTP(sw, r)
 		action := r.Header.Get("x-acs-action")
+		if strings.HasPrefix(r.URL.Path, control.Prefix) {
+			action = r.URL.Path // a control call: its endpoint
+		}
 		if action == "" {
 			action = r.URL.Query().Get("Action")
 		}
@@ -28,8 +39,8 @@ func logRequests(h http.Handler, w io.Writer) http.Handler {
 			action = "-"
 		}
 		line := fmt.Sprintf("%s %s %s %s %d %s %s\n",
-			start.UTC().Format("2006-01-02T15:04:05.000Z"), r.RemoteAddr, r.Method, action,
-			sw.status, time.Since(start).Round(time.Microsecond), rw.Header().Get("x-acs-request-id"))
+			start.UTC().Format("2006-01-02T15:04:05.000Z"), logField(r.RemoteAddr), logField(r.Method), logField(action),
+			sw.status, time.Since(start).Round(time.Microsecond), logField(rw.Header().Get("x-acs-request-id")))
 		mu.Lock()
 		defer mu.Unlock()
 		_, _ = io.WriteString(w, line)
@@ -45,4 +56,24 @@ type statusWriter struct {
 func (s *statusWriter) WriteHeader(status int) {
 	s.status = status
 	s.ResponseWriter.WriteHeader(status)
+}
+
+// maxLogField bounds a field of the request log.
+const maxLogField = 128
+
+// logField returns s as one field of a log line: as is when it is 1 to
+// maxLogField bytes of printable ASCII other than space and '"'; else quoted
+// with strconv.QuoteToASCII after clipping to maxLogField bytes.
+func logField(s string) string {
+	plain := s != "" && len(s) <= maxLogField
+	for i := 0; plain && i < len(s); i++ {
+		plain = s[i] > ' ' && s[i] < 0x7f && s[i] != '"'
+	}
+	if plain {
+		return s
+	}
+	if len(s) > maxLogField {
+		return strconv.QuoteToASCII(s[:maxLogField]) + "..."
+	}
+	return strconv.QuoteToASCII(s)
 }

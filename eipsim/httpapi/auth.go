@@ -53,6 +53,7 @@ type authenticator struct {
 	creds       map[string]Credential
 	skew        time.Duration
 	nonces      *nonceCache
+	maxNonces   int
 }
 
 // authenticate verifies req at now and returns the account it acts for.
@@ -187,8 +188,11 @@ func (a *authenticator) checkFreshness(cred Credential, token, stamp, nonce, non
 		return eipsim.NewError(eipsim.CodeMissingParameter, "", "", nonceName)
 	}
 	// Nonces are per AccessKey (AccessKeyIds hold no NUL, so keys cannot collide).
-	if !a.nonces.use(cred.AccessKeyID+"\x00"+nonce, now) {
+	switch a.nonces.use(cred.AccessKeyID+"\x00"+nonce, now) {
+	case nonceUsed:
 		return codeError(eipsim.CodeSignatureNonceUsed)
+	case nonceFull:
+		return codeError(eipsim.CodeServiceUnavailable)
 	}
 	return nil
 }

@@ -3,6 +3,8 @@ package httpapi
 import (
 	"net/http"
 	"net/url"
+	"runtime"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -142,6 +144,12 @@ func TestACS3Timestamp(t *testing.T) {
 	if a := serve(t, newTestHandler(b0, WithTimestampCheck(false)), vectorSpec().request()); a.Status != 200 {
 		t.Errorf("timestamp check off: %d %s", a.Status, a.Raw)
 	}
+	// WithRequestClock: the window is measured on that clock, not the backend's.
+	if a := serve(t, newTestHandler(b0, WithRequestClock(func() time.Time { return vectorTime })), vectorSpec().request()); a.Status != 200 {
+		t.Errorf("request clock at the stamp: %d %s", a.Status, a.Raw)
+	}
+	wantError(t, serve(t, newTestHandler(&stubBackend{now: vectorTime}, WithRequestClock(func() time.Time { return vectorTime.Add(time.Hour) })),
+		vectorSpec().request()), 400, "InvalidTimeStamp.Expired")
 	// WithClockSkew narrows the window.
 	b := &stubBackend{now: vectorTime.Add(2 * time.Minute)}
 	wantError(t, serve(t, newTestHandler(b, WithClockSkew(time.Minute)), vectorSpec().request()), 400, "InvalidTimeStamp.Expired")
@@ -215,31 +223,86 @@ func TestNonceReplay(t *testing.T) {
 	wantError(t, serve(t, hv, v1Request(v1VectorRawQuery)), 400, "SignatureNonceUsed")
 }
 
+// TestNonceCacheBounded: a full cache refuses new nonces rather than forget
+// an unexpired one (it used to evict the oldest, so a replay of it passed).
 func TestNonceCacheBounded(t *testing.T) {
 	c := newNonceCache(time.Minute, 3)
 	t0 := vectorTime
-	for i, n := range []string{"a", "b", "c", "d"} {
-		if !c.use(n, t0.Add(time.Duration(i)*time.Second)) {
-			t.Fatalf("fresh nonce %s refused", n)
+	for i, n := range []string{"a", "b", "c"} {
+		if v := c.use(n, t0.Add(time.Duration(i)*time.Second)); v != nonceFresh {
+			t.Fatalf("fresh nonce %s: %v", n, v)
 		}
+	}
+	if v := c.use("d", t0.Add(3*time.Second)); v != nonceFull {
+		t.Fatalf("new nonce with a full cache: %v, want nonceFull", v)
 	}
 	if c.len() != 3 {
 		t.Fatalf("len %d, want 3 (bounded)", c.len())
 	}
-	if !c.use("a", t0.Add(5*time.Second)) { // evicted as the oldest, so fresh again
-		t.Error("evicted nonce refused")
+	for _, n := range []string{"a", "b", "c"} {
+		if v := c.use(n, t0.Add(5*time.Second)); v != nonceUsed {
+			t.Errorf("replayed nonce %s with a full cache: %v, want nonceUsed", n, v)
+		}
 	}
-	if c.use("d", t0.Add(5*time.Second)) {
-		t.Error("reused nonce accepted")
+	// "a" expires at t0+1m: then there is room again.
+	if v := c.use("d", t0.Add(time.Minute)); v != nonceFresh {
+		t.Fatalf("after the oldest expired: %v", v)
 	}
-	c.use("z", t0.Add(2*time.Minute)) // everything else expired
+	c.use("z", t0.Add(3*time.Minute)) // everything else expired
 	if c.len() != 1 {
 		t.Errorf("len %d after expiry, want 1", c.len())
 	}
 	// A clock that goes backwards neither panics nor forgets live entries.
-	if c.use("z", t0) {
+	if c.use("z", t0) != nonceUsed {
 		t.Error("reused nonce accepted after clock moved back")
 	}
+	// A TTL that would reach past the year 2262 saturates.
+	far := newNonceCache(1<<63-1, 3)
+	if far.use("x", t0) != nonceFresh || far.use("x", t0.Add(200*365*24*time.Hour)) != nonceUsed {
+		t.Error("a nonce with a saturated expiry was forgotten")
+	}
+}
+
+// TestNonceCacheFullOverHTTP: with the cache full, a new signed request is
+// 503 ServiceUnavailable and the old one is still a replay.
+func TestNonceCacheFullOverHTTP(t *testing.T) {
+	b := &stubBackend{now: vectorTime}
+	h := NewBackendHandler(b, WithCredentials(testCred), WithTimestampCheck(false), WithMaxNonces(1))
+	first := vectorSpec()
+	if a := serve(t, h, first.request()); a.Status != 200 {
+		t.Fatalf("first: %s", a.Raw)
+	}
+	second := vectorSpec()
+	second.nonce = "another-nonce"
+	wantError(t, serve(t, h, second.request()), 503, "ServiceUnavailable")
+	wantError(t, serve(t, h, first.request()), 400, "SignatureNonceUsed")
+	b.advance(DefaultClockSkew)
+	if a := serve(t, h, second.request()); a.Status != 200 {
+		t.Fatalf("after expiry: %s", a.Raw)
+	}
+}
+
+// TestNonceCacheMemory: the documented per-entry cost holds.
+func TestNonceCacheMemory(t *testing.T) {
+	if testing.Short() {
+		t.Skip("allocates 100k entries")
+	}
+	const n = 100000
+	var before, after runtime.MemStats
+	runtime.GC()
+	runtime.ReadMemStats(&before)
+	c := newNonceCache(time.Hour, n)
+	for i := range n {
+		c.use("AKID\x00nonce-"+strconv.Itoa(i)+strings.Repeat("x", 64), vectorTime)
+	}
+	runtime.GC()
+	runtime.ReadMemStats(&after)
+	per := (after.HeapAlloc - before.HeapAlloc) / n
+	t.Logf("%d bytes per nonce", per)
+	if per > nonceEntryBytes {
+		t.Fatalf("%d bytes per nonce, documented %d", per, nonceEntryBytes)
+	}
+	runtime.KeepAlive(c)
 }
 
 func TestSTS(t *testing.T) {

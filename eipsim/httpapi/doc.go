@@ -62,12 +62,14 @@
 //     way: 400 InvalidTimeStamp.Expired (the SDK stamps the wall clock:
 //     with a mock clock, turn this check off with [WithTimestampCheck]);
 //   - a signature nonce used again by the same AccessKey within those 15
-//     minutes: 400 SignatureNonceUsed.
+//     minutes: 400 SignatureNonceUsed;
+//   - a new nonce while [DefaultMaxNonces] (see [WithMaxNonces]) unexpired
+//     nonces are remembered: 503 ServiceUnavailable. The cache never forgets
+//     a nonce early, so volume cannot turn a replay into a fresh request.
 //
 // Time is always the Backend's clock: the package never reads wall time,
 // starts no goroutine and holds no timer. Remembered nonces expire by that
-// clock and are pruned on every request, and there are at most
-// [DefaultMaxNonces] of them. [WithAuth](false) switches all of this off for
+// clock and are pruned on every request. [WithAuth](false) switches all of this off for
 // quick manual tests.
 //
 // # Serving a Sim

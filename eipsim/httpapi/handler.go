@@ -2,6 +2,7 @@ package httpapi
 
 import (
 	"net/http"
+	"time"
 
 	"github.com/eipsim/eipsim/eipsim"
 )
@@ -13,6 +14,7 @@ type Handler struct {
 	hostID  string
 	maxBody int64
 	auth    authenticator
+	now     func() time.Time // WithRequestClock; nil: backend.Now
 }
 
 var _ http.Handler = (*Handler)(nil)
@@ -29,12 +31,14 @@ func NewBackendHandler(backend Backend, opts ...Option) *Handler {
 			enabled: true,
 			creds:   make(map[string]Credential),
 			skew:    DefaultClockSkew,
+
+			maxNonces: DefaultMaxNonces,
 		},
 	}
 	for _, opt := range opts {
 		opt(h)
 	}
-	h.auth.nonces = newNonceCache(h.auth.skew, DefaultMaxNonces)
+	h.auth.nonces = newNonceCache(h.auth.skew, h.auth.maxNonces)
 	return h
 }
 
@@ -84,7 +88,11 @@ func (h *Handler) serve(r *http.Request) (any, *eipsim.Error) {
 	if !served[eipsim.Action(req.action)] {
 		return nil, codeError(eipsim.CodeInvalidActionNotFound)
 	}
-	account, err := h.auth.authenticate(req, h.backend.Now())
+	now := h.backend.Now
+	if h.now != nil {
+		now = h.now
+	}
+	account, err := h.auth.authenticate(req, now())
 	if err != nil {
 		return nil, err
 	}

@@ -60,3 +60,11 @@ func WithAuth(enabled bool) Option {
 func WithTimestampCheck(enabled bool) Option {
 	return func(h *Handler) { h.auth.noTimestamp = !enabled }
 }
+
+// WithRequestClock sets the clock that request timestamps (x-acs-date,
+// Timestamp) and nonce expiry are measured on; the default is Backend.Now.
+// eipsim serve passes time.Now, so that the SDKs' wall-clock stamps are
+// checked against the wall clock whatever the Sim's own clock says.
+func WithRequestClock(now func() time.Time) Option {
+	return func(h *Handler) { h.now = now }
+}

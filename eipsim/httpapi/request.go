@@ -21,6 +21,8 @@ const (
 	DefaultMaxBodyBytes = 1 << 20
 	// MaxQueryBytes bounds the raw URL query string.
 	MaxQueryBytes = 64 << 10
+	// MaxHeaderBytes bounds the request's header fields (names and values).
+	MaxHeaderBytes = 64 << 10
 )
 
 // APIVersion is the only API version served: the VPC API of 2016-04-28.
@@ -65,6 +67,9 @@ func readRequest(r *http.Request, maxBody int64) (*request, *eipsim.Error) {
 		return nil, codeError(eipsim.CodeInvalidActionNotFound)
 	}
 	if len(r.URL.RawQuery) > MaxQueryBytes {
+		return nil, codeError(eipsim.CodeInvalidParameter)
+	}
+	if headerBytes(r.Header) > MaxHeaderBytes {
 		return nil, codeError(eipsim.CodeInvalidParameter)
 	}
 	body, err := readBody(r, maxBody)
@@ -180,4 +185,19 @@ func asAPIError(err error) *eipsim.Error {
 		return e
 	}
 	return codeError(eipsim.CodeInternalError)
+}
+
+// headerBytes is the size of h's names and values, stopping once it passes
+// MaxHeaderBytes.
+func headerBytes(h http.Header) int {
+	n := 0
+	for k, vs := range h {
+		for _, v := range vs {
+			n += len(k) + len(v) + 4 // ": " and CRLF
+			if n > MaxHeaderBytes {
+				return n
+			}
+		}
+	}
+	return n
 }
