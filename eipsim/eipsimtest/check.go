@@ -47,8 +47,9 @@ func CheckModel(tb rapid.TB) *Failure {
 }
 
 // CheckModelSteps is [CheckModel] that also returns how many operations
-// (model steps: set-up commands and Actions, shrinking included) the run
-// made, for tests that promise a budget.
+// (model steps: Actions and harness commands such as clock moves; the
+// replays of shrinking included) the run made, for tests that promise a
+// budget.
 func CheckModelSteps(tb rapid.TB) (f *Failure, steps int) {
 	tb.Helper()
 	var last *Failure
