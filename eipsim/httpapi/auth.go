@@ -90,19 +90,21 @@ func (a *authenticator) unverifiedAccount(req *request) string {
 	return DefaultAccountID
 }
 
-// verifyACS3 checks an ACS3-HMAC-SHA256 Authorization header (wire doc §6.1).
+// verifyACS3 checks an ACS3-HMAC-SHA256 or ACS3-HMAC-SM3 Authorization
+// header (wire doc §6.1).
 func (a *authenticator) verifyACS3(req *request, now time.Time) (Credential, *eipsim.Error) {
 	auth, ok := parseAuthorization(req.header.Get("Authorization"))
-	if !ok || auth.Algorithm != acs3Algorithm || !signsRequired(auth.SignedHeaders, req.header) {
+	alg, known := acs3AlgNamed(auth.Algorithm)
+	if !ok || !known || !signsRequired(auth.SignedHeaders, req.header) {
 		return Credential{}, codeError(eipsim.CodeIncompleteSignature)
 	}
 	cred, ok := a.creds[auth.Credential]
 	if !ok {
 		return Credential{}, codeError(eipsim.CodeInvalidAccessKeyIDNotFound)
 	}
-	payload := hashPayload(req.body)
-	sts := acs3StringToSign(req.method, "/", req.query, auth.SignedHeaders, req.header, req.host, payload)
-	want := acs3Signature(cred.AccessKeySecret, sts)
+	payload := alg.sum(req.body)
+	sts := alg.stringToSign(req.method, "/", req.query, auth.SignedHeaders, req.header, req.host, payload)
+	want := alg.signature(cred.AccessKeySecret, sts)
 	if !equal(want, auth.Signature) || req.header.Get("x-acs-content-sha256") != payload {
 		return Credential{}, eipsim.NewError(eipsim.CodeSignatureDoesNotMatch, "", "", sts)
 	}

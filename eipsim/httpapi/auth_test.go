@@ -76,8 +76,11 @@ func TestACS3Rejected(t *testing.T) {
 		{name: "no Authorization", tamper: func(r *http.Request) { r.Header.Del("Authorization") }, status: 400, code: "IncompleteSignature"},
 		{name: "malformed Authorization", tamper: func(r *http.Request) { r.Header.Set("Authorization", "ACS3-HMAC-SHA256 Credential=x") }, status: 400, code: "IncompleteSignature"},
 		{name: "other algorithm", tamper: func(r *http.Request) {
-			r.Header.Set("Authorization", strings.Replace(r.Header.Get("Authorization"), "ACS3-HMAC-SHA256", "ACS3-HMAC-SM3", 1))
+			r.Header.Set("Authorization", strings.Replace(r.Header.Get("Authorization"), "ACS3-HMAC-SHA256", "ACS3-RSA-SHA256", 1))
 		}, status: 400, code: "IncompleteSignature"},
+		{name: "SM3 named over a SHA-256 signature", tamper: func(r *http.Request) {
+			r.Header.Set("Authorization", strings.Replace(r.Header.Get("Authorization"), "ACS3-HMAC-SHA256", "ACS3-HMAC-SM3", 1))
+		}, status: 400, code: "SignatureDoesNotMatch"},
 		{name: "x-acs header unsigned", tamper: func(r *http.Request) { r.Header.Set("x-acs-extra", "1") }, status: 400, code: "IncompleteSignature"},
 		{name: "required header not signed", tamper: func(r *http.Request) {
 			r.Header.Set("Authorization", strings.Replace(r.Header.Get("Authorization"), "x-acs-date;", "", 1))
@@ -105,7 +108,7 @@ func TestACS3Rejected(t *testing.T) {
 				t.Errorf("backend called %d times", n)
 			}
 			if tc.code == "SignatureDoesNotMatch" {
-				if msg, _ := a.Body["Message"].(string); !strings.Contains(msg, "server string to sign is:ACS3-HMAC-SHA256\n") {
+				if msg, _ := a.Body["Message"].(string); !strings.Contains(msg, "server string to sign is:ACS3-HMAC-") {
 					t.Errorf("message lacks the string to sign: %q", msg)
 				}
 			}

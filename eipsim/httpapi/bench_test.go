@@ -19,7 +19,7 @@ import (
 // which bounds BenchmarkSDK/in-process.
 func BenchmarkSDKFloor(b *testing.B) {
 	h := http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		writeResponse(w, http.StatusOK, "RID", []byte(`{"RequestId":"RID"}`))
+		writeResponse(w, http.StatusOK, "RID", []byte(`{"RequestId":"RID"}`), false)
 	})
 	c := sdkClient(b, "in-process", h, openapi.Config{})
 	req := &vpc.ReleaseEipAddressRequest{AllocationId: tea.String("eip-fake0001"), RegionId: tea.String("cn-hangzhou")}
@@ -116,7 +116,7 @@ func BenchmarkSDKFloorDescribe(b *testing.B) {
 	NewHandler(sim, WithAuth(false)).ServeHTTP(rec, httptest.NewRequest(http.MethodPost, query, nil))
 	body := rec.Body.Bytes()
 	h := http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		writeResponse(w, http.StatusOK, "RID", body)
+		writeResponse(w, http.StatusOK, "RID", body, false)
 	})
 	c := sdkClient(b, "in-process", h, openapi.Config{})
 	req := &vpc.DescribeEipAddressesRequest{RegionId: tea.String("cn-hangzhou"), AllocationId: tea.String(a.AllocationID)}

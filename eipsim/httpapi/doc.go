@@ -78,11 +78,11 @@
 // ([eipsim.Actions], so actions added to the engine are served without an
 // edit here), as the account of the caller's key ([eipsim.WithAccount]).
 // Parameters go to [eipsim.Sim.Call] by wire name. Responses take the cloud's
-// JSON shapes: AllocateEipAddress and DescribeEipAddresses have explicit ones
-// (wire.go: string Bandwidth, EipAddresses.EipAddress, OperationLocks.LockReason,
-// times as 2006-01-02T15:04:05Z); any other response is encoded by
-// reflection with field names from [WireName] and plural lists in the
-// cloud's wrapper objects. [NewBackendHandler] serves any [Backend] instead
+// JSON shapes, one written shape per Action (wire_shapes.go), each matching
+// the official SDK's XxxResponseBody model: its field names, wrappers
+// (EipAddresses.EipAddress, OperationLocks.LockReason) and JSON types
+// (string Bandwidth, times as 2006-01-02T15:04:05Z). An Action without a
+// written shape is answered InternalError, and the contract test fails. [NewBackendHandler] serves any [Backend] instead
 // (the protocol layer's tests use a stub).
 //
 // # Pointing the SDK at it

@@ -110,10 +110,15 @@ func recommendURL(code eipsim.Code, requestID string) string {
 		"&product=Vpc&requestId=" + url.QueryEscape(requestID)
 }
 
-// writeResponse writes one JSON response with its RequestId header.
-func writeResponse(w http.ResponseWriter, status int, requestID string, body []byte) {
+// writeResponse writes one JSON (or XML) response with its RequestId
+// header.
+func writeResponse(w http.ResponseWriter, status int, requestID string, body []byte, asXML bool) {
 	h := w.Header()
-	h.Set("Content-Type", contentType)
+	if asXML {
+		h.Set("Content-Type", xmlContentType)
+	} else {
+		h.Set("Content-Type", contentType)
+	}
 	h.Set("Content-Length", strconv.Itoa(len(body)))
 	h.Set(requestIDHeader, requestID)
 	w.WriteHeader(status)

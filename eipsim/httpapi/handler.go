@@ -42,8 +42,8 @@ func NewBackendHandler(backend Backend, opts ...Option) *Handler {
 	return h
 }
 
-// ServeHTTP answers one call. Every answer is JSON with an x-acs-request-id
-// header; a panic below is answered with InternalError.
+// ServeHTTP answers one call. Every answer is JSON (XML with Format=XML)
+// with an x-acs-request-id header; a panic below is answered with InternalError.
 //
 // Checks run in the gateway's order: method and path, size limits and
 // encoding, Action and Version present, Version 2016-04-28, Action known,
@@ -62,26 +62,41 @@ func (h *Handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 			h.writeError(w, codeError(eipsim.CodeInternalError))
 		}
 	}()
-	resp, apiErr := h.serve(r)
+	var out answerFormat
+	resp, apiErr := h.serve(r, &out)
 	if apiErr == nil {
 		body, id, err := encodeSuccess(resp, h.requestID)
+		if err == nil && out.xml {
+			body, err = jsonToXML(body, out.action+"Response")
+		}
 		if err == nil {
 			wrote = true
-			writeResponse(w, http.StatusOK, id, body)
+			writeResponse(w, http.StatusOK, id, body, out.xml)
 			return
 		}
 		apiErr = codeError(eipsim.CodeInternalError)
 	}
 	wrote = true
-	h.writeError(w, apiErr)
+	h.writeErrorAs(w, apiErr, out.xml)
+}
+
+// answerFormat is what the answer's encoding depends on: Format=XML, and
+// the Action, which names the XML root element.
+type answerFormat struct {
+	xml    bool
+	action string
 }
 
 // serve decodes, authenticates and dispatches r.
-func (h *Handler) serve(r *http.Request) (any, *eipsim.Error) {
+func (h *Handler) serve(r *http.Request, out *answerFormat) (any, *eipsim.Error) {
 	req, err := readRequest(r, h.maxBody)
 	if err != nil {
+		// A request that does not decode: Format from the query alone.
+		out.xml = wantsXML(r.URL.Query().Get("Format"))
 		return nil, err
 	}
+	format, _ := req.param("Format")
+	out.xml, out.action = wantsXML(format), req.action
 	if req.version != APIVersion {
 		return nil, codeError(eipsim.CodeInvalidVersion)
 	}
@@ -107,15 +122,26 @@ func (h *Handler) serve(r *http.Request) (any, *eipsim.Error) {
 	return resp, nil
 }
 
-// writeError writes e, giving it a RequestId if it has none.
-func (h *Handler) writeError(w http.ResponseWriter, e *eipsim.Error) {
+// writeError writes e as JSON, giving it a RequestId if it has none.
+func (h *Handler) writeError(w http.ResponseWriter, e *eipsim.Error) { h.writeErrorAs(w, e, false) }
+
+// writeErrorAs writes e, as XML when asXML, giving it a RequestId if it has
+// none.
+func (h *Handler) writeErrorAs(w http.ResponseWriter, e *eipsim.Error, asXML bool) {
 	if e.RequestID == "" {
 		c := *e // never modify the backend's error
 		c.RequestID = h.requestID()
 		e = &c
 	}
 	body, status := encodeError(e, h.hostID)
-	writeResponse(w, status, e.RequestID, body)
+	if asXML {
+		if x, err := jsonToXML(body, "Error"); err == nil {
+			body = x
+		} else {
+			asXML = false
+		}
+	}
+	writeResponse(w, status, e.RequestID, body, asXML)
 }
 
 // requestID is the backend's next RequestId; should the backend panic, a

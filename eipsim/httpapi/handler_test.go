@@ -74,6 +74,22 @@ func TestDecodeErrors(t *testing.T) {
 	}
 }
 
+// TestActionHeaderCase: a header that spells the Action parameter in
+// another case (pop-core) is the parameter's Action; one that names another
+// Action is refused above.
+func TestActionHeaderCase(t *testing.T) {
+	b := &stubBackend{}
+	r := post(okQuery, "")
+	r.Header.Set("x-acs-action", "releaseEipAddress")
+	a := serve(t, open(b), r)
+	if a.Status != 200 {
+		t.Fatalf("status %d: %s", a.Status, a.Raw)
+	}
+	if got := b.lastCall(t).Action; got != "ReleaseEipAddress" {
+		t.Errorf("backend got action %q, want the parameter's ReleaseEipAddress", got)
+	}
+}
+
 // TestUnknownActionBeforeAuth: an unknown action is 404 even unsigned.
 func TestUnknownActionBeforeAuth(t *testing.T) {
 	r := post("/", "")

@@ -7,6 +7,7 @@ import (
 	"net/http"
 	"net/url"
 	"slices"
+	"strings"
 
 	"github.com/eipsim/eipsim/eipsim"
 )
@@ -112,8 +113,11 @@ func readBody(r *http.Request, maxBody int64) ([]byte, *eipsim.Error) {
 
 // selector returns the action or version: the header (as the ACS3 SDK sends
 // it) or the parameter (as the v1 SDK and hand-written calls send it). When
-// both are present they must agree, since only one of them may be signed.
-// Absent, it is MissingParameter naming param.
+// both are present they must agree, since only one of them may be signed:
+// names that differ only in case (pop-core's camelCase x-acs-action beside
+// its signed PascalCase Action) are the parameter's spelling; names that
+// differ otherwise are InvalidParameter. Absent, it is MissingParameter
+// naming param.
 func (req *request) selector(header, param string) (string, *eipsim.Error) {
 	h := req.header.Get(header)
 	p, err := req.param(param)
@@ -123,6 +127,10 @@ func (req *request) selector(header, param string) (string, *eipsim.Error) {
 	switch {
 	case h == "" && p == "":
 		return "", eipsim.NewError(eipsim.CodeMissingParameter, "", "", param)
+	case h != "" && p != "" && strings.EqualFold(h, p):
+		// pop-core sends a camelCase x-acs-action beside the PascalCase
+		// Action it signs: the same name, spelled as the parameter.
+		return p, nil
 	case h != "" && p != "" && h != p:
 		return "", invalidParameter(param)
 	case h != "":

@@ -4,16 +4,50 @@ import (
 	"crypto/hmac"
 	"crypto/sha256"
 	"encoding/hex"
+	"hash"
 	"net/http"
 	"net/url"
 	"sort"
 	"strings"
+
+	"github.com/tjfoc/gmsm/sm3"
 )
 
-// ACS3-HMAC-SHA256, the official SDK's default signature (wire doc §6.1).
+// ACS3-HMAC-SHA256, the official SDK's default signature (wire doc §6.1),
+// and ACS3-HMAC-SM3, the same scheme with SM3 (GB/T 32905) in place of
+// SHA-256 for the payload hash, the canonical request hash and the HMAC, as
+// the Go and Node SDKs sign with SignatureAlgorithm "ACS3-HMAC-SM3". SM3 is
+// github.com/tjfoc/gmsm/sm3, the implementation the official SDK links.
 
-// acs3Algorithm is the only ACS3 algorithm accepted.
+// acs3Algorithm is the SDK's default ACS3 algorithm.
 const acs3Algorithm = "ACS3-HMAC-SHA256"
+
+// acs3Alg is an accepted ACS3 algorithm: its name and its hash.
+type acs3Alg struct {
+	name    string
+	newHash func() hash.Hash
+}
+
+var (
+	acs3SHA256 = acs3Alg{acs3Algorithm, sha256.New}
+	acs3SM3    = acs3Alg{"ACS3-HMAC-SM3", sm3.New}
+)
+
+// acs3AlgNamed returns the accepted algorithm called name.
+func acs3AlgNamed(name string) (acs3Alg, bool) {
+	for _, a := range []acs3Alg{acs3SHA256, acs3SM3} {
+		if a.name == name {
+			return a, true
+		}
+	}
+	return acs3Alg{}, false
+}
+
+func (a acs3Alg) sum(b []byte) string {
+	h := a.newHash()
+	h.Write(b)
+	return hex.EncodeToString(h.Sum(nil))
+}
 
 // authorization is a parsed ACS3 Authorization header:
 //
@@ -142,30 +176,37 @@ func canonicalHeaders(signed []string, header http.Header, host string) string {
 	return b.String()
 }
 
-// acs3StringToSign builds the canonical request of §6.1 and returns the
-// string to sign: the algorithm, a newline, and the hex SHA-256 of the
-// canonical request.
+// acs3StringToSign is [acs3Alg.stringToSign] for ACS3-HMAC-SHA256.
 func acs3StringToSign(method, path string, query url.Values, signed []string, header http.Header, host, hashedPayload string) string {
+	return acs3SHA256.stringToSign(method, path, query, signed, header, host, hashedPayload)
+}
+
+// stringToSign builds the canonical request of §6.1 and returns the string
+// to sign: the algorithm, a newline, and the hex hash of the canonical
+// request.
+func (a acs3Alg) stringToSign(method, path string, query url.Values, signed []string, header http.Header, host, hashedPayload string) string {
 	canonical := method + "\n" +
 		encodeReplacer.Replace(path) + "\n" +
 		canonicalQuery(query) + "\n" +
 		canonicalHeaders(signed, header, host) + "\n" +
 		strings.Join(signed, ";") + "\n" +
 		hashedPayload
-	sum := sha256.Sum256([]byte(canonical))
-	return acs3Algorithm + "\n" + hex.EncodeToString(sum[:])
+	return a.name + "\n" + a.sum([]byte(canonical))
 }
 
 // acs3Signature is the lowercase hex HMAC-SHA256 of stringToSign keyed by
 // the raw secret.
 func acs3Signature(secret, stringToSign string) string {
-	m := hmac.New(sha256.New, []byte(secret))
+	return acs3SHA256.signature(secret, stringToSign)
+}
+
+// signature is the lowercase hex HMAC of stringToSign keyed by the raw
+// secret.
+func (a acs3Alg) signature(secret, stringToSign string) string {
+	m := hmac.New(a.newHash, []byte(secret))
 	m.Write([]byte(stringToSign))
 	return hex.EncodeToString(m.Sum(nil))
 }
 
 // hashPayload is the lowercase hex SHA-256 of the body.
-func hashPayload(body []byte) string {
-	sum := sha256.Sum256(body)
-	return hex.EncodeToString(sum[:])
-}
+func hashPayload(body []byte) string { return acs3SHA256.sum(body) }

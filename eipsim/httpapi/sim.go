@@ -52,5 +52,5 @@ func (b simBackend) Call(ctx context.Context, account, action string, p Params) 
 	if err != nil {
 		return nil, err
 	}
-	return toWire(resp), nil
+	return toWire(action, resp)
 }

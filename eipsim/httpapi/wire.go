@@ -7,24 +7,12 @@ import (
 	"github.com/eipsim/eipsim/eipsim"
 )
 
-// This file holds the wire shapes of the engine's responses: the JSON the
-// cloud sends and the official SDK's models read (wire doc §5.1). Responses
-// without a shape here go through the generic encoder ([genericWire]), so
-// that an action added to the engine is served without an edit.
+// This file holds the wire shapes of the EIP actions' responses: the JSON
+// the cloud sends and the official SDK's models read (wire doc §5.1).
+// wire_shapes.go maps every Action to its shape.
 
 // wireTimeLayout is how the cloud writes AllocationTime and ExpiredTime.
 const wireTimeLayout = "2006-01-02T15:04:05Z"
-
-// toWire returns the JSON-encodable wire form of an engine response.
-func toWire(resp any) any {
-	switch r := resp.(type) {
-	case *eipsim.AllocateEipAddressResponse:
-		return allocateWire(r)
-	case *eipsim.DescribeEipAddressesResponse:
-		return describeWire(r)
-	}
-	return genericWire(resp)
-}
 
 // allocateResponse is AllocateEipAddress's answer: strings, and OrderId, a
 // number, for PrePaid EIPs only.
@@ -94,7 +82,36 @@ type eipItem struct {
 	SecurityProtectionTypes struct {
 		SecurityProtectionType []string `json:"SecurityProtectionType"`
 	} `json:"SecurityProtectionTypes"`
+	// Fields the Sim does not model, with the cloud's values for a plain
+	// pay-as-you-go EIP: no VPC or zone named, no bandwidth package, no
+	// high-definition monitoring, not managed by a service, not limited
+	// to a second-level rate, no reservation.
+	VpcID                     string `json:"VpcId"`
+	Zone                      string `json:"Zone"`
+	HDMonitorStatus           string `json:"HDMonitorStatus"`
+	ServiceManaged            int    `json:"ServiceManaged"`
+	SecondLimited             bool   `json:"SecondLimited"`
+	HasReservationData        string `json:"HasReservationData"`
+	BandwidthPackageID        string `json:"BandwidthPackageId"`
+	BandwidthPackageType      string `json:"BandwidthPackageType"`
+	BandwidthPackageBandwidth string `json:"BandwidthPackageBandwidth"`
+	PublicIPAddressPoolID     string `json:"PublicIpAddressPoolId"`
+	SegmentInstanceID         string `json:"SegmentInstanceId"`
+	// AvailableRegions is not in the v6 SDK model, but the cloud sends it,
+	// the older SDK's model (aliyun/alibaba-cloud-sdk-go) has it, and the
+	// Terraform data source alicloud_eip_addresses crashes without it: the
+	// one field the contract allows beyond the model (wireExtras).
+	AvailableRegions struct {
+		AvailableRegion []string `json:"AvailableRegion"`
+	} `json:"AvailableRegions"`
 }
+
+// Constant values of the fields eipItem has but the Sim does not model.
+const (
+	hdMonitorOff     = "OFF"
+	noReservation    = "false"
+	serviceUnmanaged = 0
+)
 
 type lockReason struct {
 	LockReason string `json:"LockReason"`
@@ -153,6 +170,8 @@ func eipWire(e eipsim.EIP) eipItem {
 	}
 	it.Tags.Tag = []tag{}
 	it.SecurityProtectionTypes.SecurityProtectionType = []string{}
+	it.HDMonitorStatus, it.HasReservationData, it.ServiceManaged = hdMonitorOff, noReservation, serviceUnmanaged
+	it.AvailableRegions.AvailableRegion = []string{e.RegionID}
 	return it
 }
 

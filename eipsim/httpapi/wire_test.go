@@ -5,7 +5,6 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"testing"
-	"time"
 
 	"github.com/eipsim/eipsim/eipsim"
 	"github.com/eipsim/eipsim/eipsim/eipsimtest"
@@ -38,74 +37,6 @@ func TestWireName(t *testing.T) {
 	} {
 		if got := WireName(goName); got != want {
 			t.Errorf("WireName(%q) = %q, want %q", goName, got, want)
-		}
-	}
-}
-
-// natEntry and natResponse stand for an engine response with no shape in
-// wire.go (a NAT action, say).
-type natEntry struct {
-	SnatEntryID      string
-	SourceCIDR       string `wire:"SourceCIDR"`
-	SnatIP           string
-	Status           eipsim.Status
-	CreationTime     time.Time
-	unexported       int
-	PrivateIPAddress *string
-}
-
-type natBase struct{ RequestID string }
-
-type natResponse struct {
-	natBase
-	TotalCount       int
-	SnatTableEntries []natEntry
-	Flags            map[string]bool
-	Nothing          *int
-	Ratio            float64
-	Ready            bool
-	Times            [2]uint8
-	IPAddresses      []string
-	Entries          []natEntry
-}
-
-func TestGenericWire(t *testing.T) {
-	ip := "10.0.0.1"
-	resp := &natResponse{
-		natBase:    natBase{"RID"},
-		TotalCount: 1,
-		SnatTableEntries: []natEntry{{
-			SnatEntryID: "snat-1", SourceCIDR: "10.0.0.0/8", SnatIP: "203.0.113.1", Status: eipsim.StatusAvailable,
-			CreationTime: time.Date(2026, 1, 2, 3, 4, 5, 0, time.FixedZone("x", 3600)), unexported: 9, PrivateIPAddress: &ip,
-		}},
-		Flags:       map[string]bool{"b": true, "a": false},
-		Ratio:       0.5,
-		Ready:       true,
-		Times:       [2]uint8{1, 2},
-		IPAddresses: []string{"1.2.3.4"},
-	}
-	got, err := encodeJSON(genericWire(resp))
-	if err != nil {
-		t.Fatal(err)
-	}
-	want := `{"RequestId":"RID","TotalCount":1,"SnatTableEntries":{"SnatTableEntry":[{"SnatEntryId":"snat-1","SourceCIDR":"10.0.0.0/8","SnatIp":"203.0.113.1","Status":"Available","CreationTime":"2026-01-02T02:04:05Z","PrivateIpAddress":"10.0.0.1"}]},"Flags":{"a":false,"b":true},"Ratio":0.5,"Ready":true,"Times":[1,2],"IpAddresses":{"IpAddress":["1.2.3.4"]},"Entries":{"Entry":[]}}`
-	if string(got) != want {
-		t.Errorf("got\n%s\nwant\n%s", got, want)
-	}
-	// Through the handler, a RequestId-less response still gets one.
-	body, id, err := encodeSuccess(genericWire(struct{ Answer int }{42}), func() string { return "NEW" })
-	if err != nil || id != "NEW" || string(body) != `{"RequestId":"NEW","Answer":42}` {
-		t.Errorf("encodeSuccess: %s %s %v", body, id, err)
-	}
-}
-
-func TestSingular(t *testing.T) {
-	for plural, want := range map[string]string{
-		"HaVips": "HaVip", "SnatTableEntries": "SnatTableEntry", "IpAddresses": "IpAddress",
-		"Tags": "Tag", "NatGateways": "NatGateway", "Status": "Statu", "Address": "", "Times": "Time", "Boxes": "Box", "X": "",
-	} {
-		if got := singular(plural); got != want {
-			t.Errorf("singular(%q) = %q, want %q", plural, got, want)
 		}
 	}
 }
