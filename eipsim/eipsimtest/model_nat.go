@@ -281,6 +281,17 @@ func (m *model) natCall(op Op, acct string) want {
 	}
 	switch op.Cmd {
 	case "CreateNatGateway":
+		// The NAT gateway quota: natGatewayQuota per VPC (the
+		// account's implicit VPC of the region), Deleting ones included.
+		n := 0
+		for _, g := range m.gateways {
+			if !g.gone && g.account == acct && g.region == region {
+				n++
+			}
+		}
+		if n >= natGatewayQuota {
+			return want{code: "QuotaExceeded", refused: true}
+		}
 		g := &mGateway{account: acct, region: region, status: "Creating", due: m.now.Add(m.natGatewayDelay)}
 		m.gateways = append(m.gateways, g)
 		return want{create: func(id string) { g.id = id }}
@@ -465,3 +476,7 @@ func (m *model) entryCode(g0 *mGateway, x *mEntry) string {
 	}
 	return ""
 }
+
+// natGatewayQuota is the NAT gateways one VPC holds (NAT Limits: 5; the
+// worlds keep the Sim's default).
+const natGatewayQuota = 5
