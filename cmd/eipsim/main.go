@@ -4,7 +4,7 @@
 //
 // Usage:
 //
-//	eipsim run [-rewrite] [-v] [-timeline] FILE|DIR...
+//	eipsim run [-rewrite] [-v] [-timeline] [-svg DIR] FILE|DIR...
 //	eipsim fsm [-format mermaid|dot] [-dimension lifecycle|locks]
 //	eipsim serve [-addr 127.0.0.1:8080] [flags]
 //	eipsim explore [-seed N] [-steps M] [-dir D]

@@ -58,7 +58,7 @@ func TestUsage(t *testing.T) {
 		{args: nil, status: 2, stderr: "usage: eipsim <command>"},
 		{args: []string{"-h"}, status: 0, stdout: "usage: eipsim <command>"},
 		{args: []string{"frob"}, status: 2, stderr: `eipsim: unknown command "frob"`},
-		{args: []string{"run", "-h"}, status: 0, stdout: "usage: eipsim run [-rewrite] [-v] [-timeline] FILE|DIR..."},
+		{args: []string{"run", "-h"}, status: 0, stdout: "usage: eipsim run [-rewrite] [-v] [-timeline] [-svg DIR] FILE|DIR..."},
 		{args: []string{"run", "-nope", "x.txt"}, status: 2, stderr: "flag provided but not defined: -nope"},
 		{args: []string{"run"}, status: 2, stderr: "eipsim run: no FILE or DIR given"},
 		{args: []string{"serve", "extra"}, status: 2, stderr: "eipsim serve: unexpected arguments"},

@@ -13,15 +13,16 @@ import (
 // replace it with a handler that does not need the engine.
 var newHandler = scenarios.NewEngineHandler
 
-// runRun is "eipsim run [-rewrite] [-v] [-timeline] FILE|DIR...".
+// runRun is "eipsim run [-rewrite] [-v] [-timeline] [-svg DIR] FILE|DIR...".
 func runRun(args []string, stdout, stderr io.Writer) int {
-	fs := newFlags("run", "[-rewrite] [-v] [-timeline] FILE|DIR...",
+	fs := newFlags("run", "[-rewrite] [-v] [-timeline] [-svg DIR] FILE|DIR...",
 		"Replay scenario files and compare every command's output with the expected one.\n"+
 			"A DIR stands for the *.txt files directly inside it, sorted.\n"+
 			"Exit status: 0 if all match, 1 on a mismatch (the diff is printed), 2 on a malformed file or bad flags.")
 	rewrite := fs.Bool("rewrite", false, "rewrite each file in place with the actual outputs (canonical form, comments kept)")
 	verbose := fs.Bool("v", false, "print every command and its actual output")
 	timeline := fs.Bool("timeline", false, "after each file, print every resource's states over simulated time")
+	svgDir := fs.String("svg", "", "write a timeline picture of each file's run into `DIR` (created if missing), named <file name without .txt>.svg")
 	if status, ok := parseFlags(fs, args, stdout, stderr); !ok {
 		return status
 	}
@@ -32,7 +33,7 @@ func runRun(args []string, stdout, stderr io.Writer) int {
 		return exitUsage
 	}
 
-	var t tally
+	t := tally{pictures: newPictures(*svgDir)}
 	for _, arg := range fs.Args() {
 		files, err := scenarios.ListFiles(arg)
 		if err == nil && len(files) == 0 {
@@ -45,6 +46,12 @@ func runRun(args []string, stdout, stderr io.Writer) int {
 		}
 		for _, f := range files {
 			runFile(f, *rewrite, *verbose, *timeline, stdout, stderr, &t)
+			if t.pictures != nil && t.pictures.last != nil {
+				if err := t.pictures.write(f); err != nil {
+					fmt.Fprintf(stderr, "ERR  %v\n", err)
+					t.malformed++
+				}
+			}
 		}
 	}
 	t.print(stdout, *rewrite)
@@ -60,8 +67,9 @@ func runRun(args []string, stdout, stderr io.Writer) int {
 // tally counts what runRun found.
 type tally struct {
 	files, commands     int
-	failed, malformed   int // files
-	rewritten, mismatch int // files rewritten; commands mismatched
+	failed, malformed   int       // files
+	rewritten, mismatch int       // files rewritten; commands mismatched
+	pictures            *pictures // for -svg, else nil
 }
 
 // runFile replays one file and prints its verdict line (and diffs).
@@ -79,6 +87,9 @@ func runFile(path string, rewrite, verbose, timeline bool, stdout, stderr io.Wri
 		return h
 	}
 	res, err := scenarios.ReplayFile(path, factory, opts)
+	if t.pictures != nil {
+		t.pictures.last = engine
+	}
 	if timeline && engine != nil && engine.Sim() != nil {
 		defer fmt.Fprintf(stdout, "timeline of %s:\n%s", path, scenarios.Timeline(engine.Sim().History(), core.Renderer{Start: engine.Start()}))
 	}

@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"github.com/eipsim/eipsim/eipsim"
+	"github.com/eipsim/eipsim/timeline"
 )
 
 // ScenarioDirEnv names the environment variable that sets where [New]
@@ -38,7 +39,8 @@ func recordable(tb TB) (reporter, bool) {
 }
 
 // writeOnFailure writes sim's recording when the test has failed, and logs
-// the path and the command that replays it.
+// the path and the command that replays it; next to it, <name>.svg is the
+// run's timeline picture (package timeline).
 func writeOnFailure(r reporter, sim *eipsim.Sim) {
 	if !r.Failed() {
 		return
@@ -48,7 +50,14 @@ func writeOnFailure(r reporter, sim *eipsim.Sim) {
 		r.Logf("eipsim: could not write the scenario of this test: %v", err)
 		return
 	}
-	r.Logf("eipsim: the calls of this test are in the scenario %s\nreplay it with: %s", path, replayCommand(path))
+	msg := fmt.Sprintf("eipsim: the calls of this test are in the scenario %s\nreplay it with: %s", path, replayCommand(path))
+	pic := strings.TrimSuffix(path, ".txt") + ".svg"
+	if err := os.WriteFile(pic, timeline.SVG(sim.History(), timeline.Options{Title: r.Name()}), 0o644); err != nil {
+		msg += fmt.Sprintf("\n(could not write its timeline picture: %v)", err)
+	} else {
+		msg += "\nits timeline picture: " + pic
+	}
+	r.Logf("%s", msg)
 }
 
 // WriteScenario writes sim's recording (see [eipsim.WithRecording]) to
