@@ -10,6 +10,7 @@ require (
 	github.com/cockroachdb/datadriven v1.0.3
 	github.com/looplab/fsm v1.0.3
 	github.com/pmezard/go-difflib v1.0.0
+	github.com/tidwall/btree v1.8.2
 	github.com/tjfoc/gmsm v1.4.1
 	pgregory.net/rapid v1.3.0
 )

@@ -218,6 +218,7 @@ func (s *Sim) addEIP(e *eip) {
 	s.order = append(s.order, e)
 	s.pool.used.add(e.ip)
 	s.held[accountRegion{e.account, e.region}]++
+	s.idx.add(e)
 }
 
 // removeEIP forgets a released EIP: its ID, address and quota are free.
@@ -228,6 +229,7 @@ func (s *Sim) removeEIP(e *eip) {
 	if s.held[k]--; s.held[k] == 0 {
 		delete(s.held, k)
 	}
+	s.idx.remove(e)
 	e.gone = true
 	s.dead++
 }

@@ -6,7 +6,10 @@ package eipsim
 // released or unknown AllocationId gives an empty list, not an error.
 
 import (
+	"cmp"
 	"context"
+	"math"
+	"net/netip"
 	"slices"
 )
 
@@ -92,28 +95,81 @@ func (s *Sim) describeEipAddresses(c call, req DescribeEipAddressesRequest) (*De
 		return (req.ISP == "" || req.ISP == isp) && (req.EipName == "" || req.EipName == name) &&
 			(req.ResourceGroupID == "" || req.ResourceGroupID == rg)
 	}
-	var found []*eip
-	if len(ids) > 0 {
-		for _, id := range ids {
-			if e, ok := s.eipByID(id); ok && match(e) && !slices.Contains(found, e) {
-				found = append(found, e)
+	var total int
+	var shown []*eip
+	switch {
+	case len(ids) > 0 || len(ips) > 0:
+		// At most 50 candidates, looked up one by one.
+		var found []*eip
+		if len(ids) > 0 {
+			for _, id := range ids {
+				if e, ok := s.eipByID(id); ok && match(e) && !slices.Contains(found, e) {
+					found = append(found, e)
+				}
+			}
+			slices.SortFunc(found, cmpEIP)
+		} else {
+			for _, ip := range ips {
+				a, err := netip.ParseAddr(ip)
+				if err != nil || !a.Is4() {
+					continue
+				}
+				if e, ok := s.idx.byIP[ip4(a)]; ok && match(e) && !slices.Contains(found, e) {
+					found = append(found, e)
+				}
+			}
+			slices.SortFunc(found, func(a, b *eip) int { return cmp.Compare(a.n, b.n) })
+		}
+		total = len(found)
+		lo, hi := pageBounds(req.PageNumber, req.PageSize, total, b2i(bugs.pagingOffByOne))
+		shown = found[lo:hi]
+	default:
+		g := s.idx.group(c.account, region)
+		if g == nil {
+			break
+		}
+		t := g.all
+		if req.Status != "" {
+			if t = g.statusTree(lifecycle.stateOf(req.Status)); t == nil {
+				break
 			}
 		}
-		slices.SortFunc(found, func(a, b *eip) int { return cmpEIP(a, b) })
-	} else {
-		for _, e := range s.order {
-			if match(e) {
-				found = append(found, e)
-			}
+		if residualEIPFilter(&req) {
+			// A filter no index serves: read the candidates in order,
+			// count the matches, keep the page's.
+			lo, hi := pageBounds(req.PageNumber, req.PageSize, math.MaxInt, b2i(bugs.pagingOffByOne))
+			scan(t, func(e *eip) bool {
+				if match(e) {
+					if total >= lo && total < hi {
+						shown = append(shown, e)
+					}
+					total++
+				}
+				return true
+			})
+			break
 		}
+		total = size(t)
+		lo, hi := pageBounds(req.PageNumber, req.PageSize, total, b2i(bugs.pagingOffByOne))
+		shown = page(t, lo, hi-lo, nil)
 	}
-	resp := &DescribeEipAddressesResponse{RequestID: c.rid, TotalCount: len(found), PageNumber: req.PageNumber, PageSize: req.PageSize}
-	lo, hi := pageBounds(req.PageNumber, req.PageSize, len(found), b2i(bugs.pagingOffByOne))
-	for _, e := range found[lo:hi] {
-		resp.EipAddresses = append(resp.EipAddresses, s.snapshot(e))
+	resp := &DescribeEipAddressesResponse{RequestID: c.rid, TotalCount: total, PageNumber: req.PageNumber, PageSize: req.PageSize}
+	if len(shown) > 0 {
+		resp.EipAddresses = make([]EIP, len(shown))
+		for i, e := range shown {
+			resp.EipAddresses[i] = s.snapshot(e)
+		}
 	}
 	s.ok(c, "")
 	return resp, nil
+}
+
+// residualEIPFilter reports whether req filters on a field the EIP index
+// does not serve (anything but the account, region, Status, AllocationId
+// and EipAddress). A new filter (Tag.N) belongs both here and in match.
+func residualEIPFilter(req *DescribeEipAddressesRequest) bool {
+	return req.AssociatedInstanceType != "" || req.AssociatedInstanceID != "" || req.LockReason != "" ||
+		req.ChargeType != "" || req.ISP != "" || req.EipName != "" || req.ResourceGroupID != ""
 }
 
 // cmpEIP orders EIPs by allocation: time, then the order they were added.

@@ -76,6 +76,7 @@ func (s *Sim) CheckInvariants() (err error) {
 			bad("account %s region %s holds %d EIPs, counted %d", k.account, s.cfg.regions[k.region], n, s.held[k])
 		}
 	}
+	s.checkEIPIndex(bad)
 	if len(held) != len(s.held) {
 		bad("quota counts for %d account-regions, expected %d", len(s.held), len(held))
 	}

@@ -33,6 +33,10 @@ func pageBounds(num, size, total, skip int) (lo, hi int) {
 	if num-1 > total/size {
 		return total, total
 	}
-	lo = min((num-1)*size+skip, total)
-	return lo, min(lo+size, total)
+	if lo = (num - 1) * size; lo > total-skip {
+		lo = total
+	} else {
+		lo += skip
+	}
+	return lo, lo + min(size, total-lo)
 }

@@ -23,6 +23,7 @@ type Sim struct {
 	// allocations counts AllocateEipAddress successes.
 	allocations uint64
 	held        map[accountRegion]int
+	idx         eipIndex // eipindex.go
 
 	tasks     taskQueue
 	taskSeq   uint64
@@ -69,6 +70,7 @@ func New(opts ...Option) (*Sim, error) {
 		pool:  pool,
 		eips:  map[string]*eip{},
 		held:  map[accountRegion]int{},
+		idx:   newEIPIndex(),
 	}
 	s.initRecorder()
 	s.history.limit = cfg.historyLimit
