@@ -67,7 +67,7 @@ func (s *Sim) modifyEipAddressAttribute(c call, req ModifyEipAddressAttributeReq
 			max = 200
 		}
 		if bw < 1 || bw > max {
-			return nil, newErrorAlt(CodeInvalidParameter, altInvalidBandwidthModify, c.rid)
+			return nil, newErrorAlt(CodeInvalidParameter, altInvalidBandwidthModify-b2i(bugs.modifyBandwidthWording), c.rid)
 		}
 	}
 	s.ok(c, e.id)

@@ -130,6 +130,8 @@ func (s *Sim) deleteNatGateway(c call, req DeleteNatGatewayRequest) (*DeleteNatG
 	if !req.Force {
 		dep := ""
 		switch {
+		case bugs.natDependencyWording && len(g.eips) > 0:
+			dep = "Eip"
 		case len(g.snat) > 0:
 			dep = "SnatEntry"
 		case len(g.dnat) > 0:

@@ -24,6 +24,16 @@ var bugs struct {
 	// entries are Pending or Deleting (no InvalidStatus.SnatOrDnat); read in
 	// the two loops of one check.
 	natPendingUnchecked bool
+	// modifyBandwidthWording answers ModifyEipAddressAttribute's bandwidth
+	// out of range with AllocateEipAddress's wording of InvalidParameter
+	// ("not valid" for "not supported"): right code, wrong message.
+	modifyBandwidthWording bool
+	// natDependencyWording makes DeleteNatGateway's DependencyViolation name
+	// the gateway's EIPs before its entries ("Eip" for "SnatEntry").
+	natDependencyWording bool
+	// natEIPLimitOffByOne lets a NAT gateway take one EIP more than its
+	// limit (WithNATEIPLimits).
+	natEIPLimitOffByOne bool
 }
 
 func b2i(b bool) int {

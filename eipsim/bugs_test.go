@@ -23,7 +23,17 @@ func TestPropertiesCatchDeliberateBugs(t *testing.T) {
 	if testing.Short() {
 		t.Skip("-short divides rapid's checks by 5 and steps by 2: too few to promise a catch")
 	}
+	if raceDetector {
+		// The engine runs on one goroutine here: -race finds nothing in
+		// this test and makes its shrinking take minutes. The plain run
+		// proves every catch.
+		t.Skip("under -race: single-goroutine, checked by the plain run")
+	}
 	defer setFlag("rapid.nofailfile", "true")()
+	// Shrinking is most of this test's time; a bound on it keeps the
+	// package's tests short. Whether a bug is caught does not depend on it
+	// (the catch comes before shrinking); only how short its scenario is.
+	defer setFlag("rapid.shrinktime", "2s")()
 	const bugSeeds = 8
 	for _, bug := range eipsim.Bugs {
 		t.Run(string(bug), func(t *testing.T) {

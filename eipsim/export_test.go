@@ -14,10 +14,13 @@ const (
 	BugPagingOffByOne           Bug = "paging-off-by-one"
 	BugNATForceIgnored          Bug = "nat-force-ignored"
 	BugNATPendingUnchecked      Bug = "nat-pending-unchecked"
+	BugModifyBandwidthWording   Bug = "modify-bandwidth-wording"
+	BugNATDependencyWording     Bug = "nat-dependency-wording"
+	BugNATEIPLimitOffByOne      Bug = "nat-eip-limit-off-by-one"
 )
 
 // Bugs lists every deliberate bug.
-var Bugs = []Bug{BugEarlyCompletion, BugTokenIgnored, BugUnassociateLockUnchecked, BugCooldownIgnored, BugQuotaOffByOne, BugPagingOffByOne, BugNATForceIgnored, BugNATPendingUnchecked}
+var Bugs = []Bug{BugEarlyCompletion, BugTokenIgnored, BugUnassociateLockUnchecked, BugCooldownIgnored, BugQuotaOffByOne, BugPagingOffByOne, BugNATForceIgnored, BugNATPendingUnchecked, BugModifyBandwidthWording, BugNATDependencyWording, BugNATEIPLimitOffByOne}
 
 // SetBug switches a deliberate bug on and returns the function that
 // switches it off again. Not safe for parallel tests.
@@ -31,6 +34,9 @@ func SetBug(b Bug) (restore func()) {
 		BugPagingOffByOne:           &bugs.pagingOffByOne,
 		BugNATForceIgnored:          &bugs.natForceIgnored,
 		BugNATPendingUnchecked:      &bugs.natPendingUnchecked,
+		BugModifyBandwidthWording:   &bugs.modifyBandwidthWording,
+		BugNATDependencyWording:     &bugs.natDependencyWording,
+		BugNATEIPLimitOffByOne:      &bugs.natEIPLimitOffByOne,
 	}
 	p := flags[b]
 	if p == nil {

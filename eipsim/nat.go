@@ -197,11 +197,13 @@ func (g *natGateway) targetType() InstanceType { return InstanceTypeNat }
 func (g *natGateway) exists(s *Sim) bool       { return !g.deleted }
 func (g *natGateway) bind(e *eip) {
 	g.eips = append(g.eips, e)
-	// Entries left in place by a forced unassociation name this address
-	// again: they are live once more.
+	// Entries left in place by a forced unassociation that name this address
+	// are live once more when the gateway holds every address they name
+	// again: an SNAT IP pool whose other addresses are still detached stays
+	// orphaned until the last of them is bound.
 	ip := addr4(e.ip).String()
 	for _, x := range g.snat {
-		if slices.Contains(x.ips, ip) {
+		if x.orphaned && slices.Contains(x.ips, ip) && g.holdsAll(x.ips) {
 			x.orphaned = false
 		}
 	}
@@ -211,6 +213,17 @@ func (g *natGateway) bind(e *eip) {
 		}
 	}
 }
+
+// holdsAll reports whether every address of ips is an EIP bound to g.
+func (g *natGateway) holdsAll(ips []string) bool {
+	for _, ip := range ips {
+		if !slices.ContainsFunc(g.eips, func(e *eip) bool { return addr4(e.ip).String() == ip }) {
+			return false
+		}
+	}
+	return true
+}
+
 func (g *natGateway) detach(e *eip) {
 	if i := slices.Index(g.eips, e); i >= 0 {
 		g.eips = slices.Delete(g.eips, i, i+1)
@@ -362,7 +375,7 @@ func (s *Sim) associateNAT(c *call, e *eip, req *AssociateEipAddressRequest) (ta
 	if err := g.statusError(c); err != nil {
 		return nil, nil, err
 	}
-	if len(g.eips) >= s.cfg.natEIPs {
+	if len(g.eips) >= s.cfg.natEIPs+b2i(bugs.natEIPLimitOffByOne) {
 		return nil, nil, c.err(CodeQuotaExceededNumberOfEip)
 	}
 	if e.traffic {

@@ -83,6 +83,8 @@ const (
 	// NATForceKeepEntries leaves the dependent entries in place: after the
 	// EIP is detached they name an address the gateway no longer holds
 	// (they are "orphaned"; DeleteSnatEntry/DeleteForwardEntry remove them).
+	// An orphaned entry is live again once the gateway holds every address
+	// it names: an SNAT IP pool waits for the last of its addresses.
 	NATForceKeepEntries
 )
 

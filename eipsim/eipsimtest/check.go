@@ -17,6 +17,12 @@ import (
 // [rapid.T.Repeat]. onFail, if not nil, receives every failure (the last
 // one rapid reports is the shrunk one).
 func ModelProperty(onFail func(*Failure)) func(*rapid.T) {
+	return modelProperty(onFail, nil)
+}
+
+// modelProperty is ModelProperty adding the operations each case ran to
+// *steps when steps is not nil.
+func modelProperty(onFail func(*Failure), steps *int) func(*rapid.T) {
 	return func(t *rapid.T) {
 		mc, err := NewMachine(DrawWorld(RapidDriver(t)))
 		if err != nil {
@@ -24,6 +30,9 @@ func ModelProperty(onFail func(*Failure)) func(*rapid.T) {
 		}
 		mc.OnFail = onFail
 		t.Repeat(mc.Actions(t))
+		if steps != nil {
+			*steps += len(mc.ops)
+		}
 	}
 }
 
@@ -32,6 +41,16 @@ func ModelProperty(onFail func(*Failure)) func(*rapid.T) {
 // [WriteFailure]) and the test's log names the file and the command that
 // replays it.
 func CheckModel(tb rapid.TB) *Failure {
+	tb.Helper()
+	f, _ := CheckModelSteps(tb)
+	return f
+}
+
+// CheckModelSteps is [CheckModel] that also returns how many operations
+// (model steps: Actions and harness commands such as clock moves; the
+// replays of shrinking included) the run made, for tests that promise a
+// budget.
+func CheckModelSteps(tb rapid.TB) (f *Failure, steps int) {
 	tb.Helper()
 	var last *Failure
 	defer func() {
@@ -45,8 +64,8 @@ func CheckModel(tb rapid.TB) *Failure {
 		}
 		tb.Logf("shrunk failure (%d operations) written to %s\nreplay it with: %s", last.Steps, path, replayCommand(path))
 	}()
-	rapid.Check(tb, ModelProperty(func(f *Failure) { last = f }))
-	return last
+	rapid.Check(tb, modelProperty(func(f *Failure) { last = f }, &steps))
+	return last, steps
 }
 
 // WriteFailure writes a failure as a scenario file

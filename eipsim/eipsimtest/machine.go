@@ -233,6 +233,11 @@ func (mc *Machine) runCall(d Driver, op Op) {
 	if code != w.code {
 		mc.fail(d, "%s: got code %q (%v), model expects %q", op, code, err, w.code)
 	}
+	if e := (*eipsim.Error)(nil); errors.As(err, &e) {
+		if bad := answerMismatch(op.Cmd, w, e); bad != "" {
+			mc.fail(d, "%s: %s: %s", op, code, bad)
+		}
+	}
 	if w.refused && after != before {
 		mc.fail(d, "%s: changed the state (Version %d, then %d), the model expects no change (code %q, replay %v)", op, before, after, code, w.replay)
 	}

@@ -231,7 +231,12 @@ func (m *model) account(op Op) string {
 
 // want is what the model predicts for one Op.
 type want struct {
-	code    string // the cloud error code; "" for success
+	code string // the cloud error code; "" for success
+	// msg is the exact message the model expects with code, when it is not
+	// the catalogue message of (code, action) filled with args: a
+	// documented alternative wording the case selects.
+	msg     string
+	args    []any  // the values of the code's message template (a parameter name...)
 	setup   bool   // a harness command the Sim refuses
 	replay  bool   // a ClientToken replay: the first call's response, no change
 	resp    string // the AllocationId of an Allocate, the RequestId of a replayed write
@@ -341,7 +346,7 @@ func (m *model) call(op Op) want {
 	case "AllocateEipAddress":
 		region := m.regionIndex(op.RegionID)
 		if op.RegionID == "" {
-			return want{code: "MissingParameter", refused: true}
+			return want{code: "MissingParameter", args: []any{"RegionId"}, refused: true}
 		}
 		if region < 0 {
 			return want{code: "InvalidRegionId.NotFound", refused: true}
@@ -359,7 +364,7 @@ func (m *model) call(op Op) want {
 			return want{code: "InvalidBandwidth.Malformed", refused: true}
 		}
 		if max := map[bool]int{false: 500, true: 200}[charge == "PayByTraffic"]; n < 1 || n > max {
-			return want{code: "InvalidParameter", refused: true}
+			return want{code: "InvalidParameter", msg: `Specified value of "Bandwidth" is not valid.`, refused: true}
 		}
 		fp := op.RegionID + "|" + bw + "|" + charge
 		if t, bad := m.token(acct, op.Cmd, op.ClientToken, fp); bad {
@@ -401,7 +406,7 @@ func (m *model) call(op Op) want {
 			code = m.associate(e, op, typ, acct)
 		}
 		if code != "" {
-			return want{code: code, refused: true}
+			return refuse(code)
 		}
 		m.startWrite(e, op.Cmd)
 		e.status = "Associating"
@@ -429,7 +434,7 @@ func (m *model) call(op Op) want {
 			code = m.unassociate(e, op)
 		}
 		if code != "" {
-			return want{code: code, refused: true}
+			return refuse(code)
 		}
 		m.startWrite(e, op.Cmd)
 		e.status = "Unassociating"
@@ -451,7 +456,7 @@ func (m *model) call(op Op) want {
 			code = m.writeCode(e, "Available")
 		}
 		if code != "" {
-			return want{code: code, refused: true}
+			return refuse(code)
 		}
 		m.startWrite(e, op.Cmd)
 		e.status = "Releasing"
@@ -460,10 +465,10 @@ func (m *model) call(op Op) want {
 	case "ModifyEipAddressAttribute":
 		bw, err := strconv.Atoi(op.Bandwidth)
 		if op.Bandwidth != "" && err != nil {
-			return want{code: "InvalidParameter", refused: true}
+			return want{code: "InvalidParameter", msg: bandwidthUnsupported, refused: true}
 		}
 		if len(op.Name) > 128 || len(op.Name) >= 7 && op.Name[:7] == "http://" {
-			return want{code: "InvalidParameter", refused: true}
+			return want{code: "InvalidParameter", msg: invalidNamed("Name"), refused: true}
 		}
 		if op.RegionID != "" && m.regionIndex(op.RegionID) < 0 {
 			return want{code: "Forbidden.RegionNotFound", refused: true}
@@ -478,8 +483,11 @@ func (m *model) call(op Op) want {
 		if code == "" && op.Bandwidth != "" && (bw < 1 || bw > map[bool]int{false: 500, true: 200}[e.traffic]) {
 			code = "InvalidParameter"
 		}
+		if code == "InvalidParameter" {
+			return want{code: code, msg: bandwidthUnsupported, refused: true}
+		}
 		if code != "" {
-			return want{code: code, refused: true}
+			return refuse(code)
 		}
 		if op.Bandwidth != "" {
 			e.bandwidth = bw
@@ -502,7 +510,7 @@ func (m *model) call(op Op) want {
 			ps = 10
 		}
 		if ps > 100 {
-			return want{code: "InvalidParameter", refused: true}
+			return want{code: "InvalidParameter", msg: invalidNamed("PageSize"), refused: true}
 		}
 		var ids []string
 		for _, e := range m.eips {
@@ -539,7 +547,7 @@ func (m *model) associate(e *mEIP, op Op, typ, acct string) string {
 		case in.eip != "":
 			return "InvalidAssociation.Duplicated"
 		case op.PrivateIPAddress != "" && !slices.Contains(in.privIPs, op.PrivateIPAddress):
-			return "InvalidParameter"
+			return "InvalidParameter:PrivateIpAddress"
 		}
 		in.eip = e.id
 		e.privIP = op.PrivateIPAddress
@@ -553,7 +561,7 @@ func (m *model) associate(e *mEIP, op Op, typ, acct string) string {
 		case lb.region != e.region:
 			return "InvalidParameter.Mismatch"
 		case lb.internet:
-			return "InvalidParameter"
+			return "InvalidParameter:InstanceId"
 		case lb.status != "active":
 			return "InvalidStatus.NotAllow"
 		case lb.eip != "":
@@ -592,7 +600,7 @@ func (m *model) associate(e *mEIP, op Op, typ, acct string) string {
 		}
 		ip := op.PrivateIPAddress
 		if ip != "" && !slices.Contains(n.privIPs, ip) {
-			return "InvalidParameter"
+			return "InvalidParameter:PrivateIpAddress"
 		}
 		switch mode {
 		case "BINDED", "MULTI_BINDED":

@@ -168,7 +168,7 @@ func (m *model) associateNAT(e *mEIP, op Op, acct string) string {
 	case op.Mode == "BINDED" || op.Mode == "MULTI_BINDED":
 		return "Invalid.DirectEip.BindType"
 	case op.PrivateIPAddress != "": // [I] not an address of the target's (the generators never name a HaVip's own)
-		return "InvalidParameter"
+		return "InvalidParameter:PrivateIpAddress"
 	case g.region != e.region:
 		return "InvalidParameter.Mismatch"
 	case g.locked: // order: the lock before the status
@@ -203,7 +203,7 @@ func (m *model) associateHaVip(e *mEIP, op Op, acct string) string {
 	case op.Mode == "BINDED" || op.Mode == "MULTI_BINDED":
 		return "Invalid.DirectEip.BindType"
 	case op.PrivateIPAddress != "": // [I] not an address of the target's (the generators never name a HaVip's own)
-		return "InvalidParameter"
+		return "InvalidParameter:PrivateIpAddress"
 	case h.region != e.region:
 		return "InvalidParameter.Mismatch"
 	case !h.usable():
@@ -274,13 +274,24 @@ func (m *model) natCall(op Op, acct string) want {
 		region = m.regionIndex(op.RegionID)
 	}
 	if op.RegionID == "" {
-		return want{code: "MissingParameter", refused: true}
+		return want{code: "MissingParameter", args: []any{"RegionId"}, refused: true}
 	}
 	if region < 0 {
 		return want{code: "Forbidden.RegionNotFound", refused: true}
 	}
 	switch op.Cmd {
 	case "CreateNatGateway":
+		// The NAT gateway quota: natGatewayQuota per VPC (the
+		// account's implicit VPC of the region), Deleting ones included.
+		n := 0
+		for _, g := range m.gateways {
+			if !g.gone && g.account == acct && g.region == region {
+				n++
+			}
+		}
+		if n >= natGatewayQuota {
+			return want{code: "QuotaExceeded", refused: true}
+		}
 		g := &mGateway{account: acct, region: region, status: "Creating", due: m.now.Add(m.natGatewayDelay)}
 		m.gateways = append(m.gateways, g)
 		return want{create: func(id string) { g.id = id }}
@@ -291,9 +302,17 @@ func (m *model) natCall(op Op, acct string) want {
 		case g == nil || g.account != acct || g.region != region:
 			return want{code: "InvalidNatGatewayId.NotFound", refused: true}
 		case g.status != "Available":
-			return want{code: "IncorrectStatus.NatGateway", refused: true}
+			return want{code: "IncorrectStatus.NatGateway", args: natStatusArgs(g), refused: true}
 		case !op.Force && (len(g.entries) > 0 || len(g.eips) > 0):
-			return want{code: "DependencyViolation", refused: true}
+			// The message names the first dependent kind: SNAT entries,
+			// then DNAT entries, then EIPs.
+			dep := "Eip"
+			if slices.ContainsFunc(g.entries, func(x *mEntry) bool { return x.snat }) {
+				dep = "SnatEntry"
+			} else if len(g.entries) > 0 {
+				dep = "ForwardEntry"
+			}
+			return want{code: "DependencyViolation", args: []any{dep, "NatGateway"}, refused: true}
 		}
 		for _, x := range g.entries {
 			if x.status != "Deleting" { // one already going keeps its time
@@ -310,14 +329,14 @@ func (m *model) natCall(op Op, acct string) want {
 		case g == nil || g.account != acct: // docs: "no such table of the caller" (any region)
 			return want{code: map[bool]string{true: "InvalidSnatTableId.NotFound", false: "InvalidForwardTableId.NotFound"}[snat], refused: true}
 		case g.status != "Available":
-			return want{code: "IncorrectStatus.NatGateway", refused: true}
+			return want{code: "IncorrectStatus.NatGateway", args: natStatusArgs(g), refused: true}
 		case g.pending(snat):
 			return want{code: map[bool]string{true: "IncorretSnatEntryStatus", false: "IncorretForwardEntryStatus"}[snat], refused: true}
 		}
 		x := &mEntry{snat: snat, ips: strings.Split(op.IP, ","), vsw: op.VSwitch, extPort: op.ExtPort, intIP: op.IntIP,
 			intPort: op.IntPort, proto: op.Proto, portBreak: op.PortBreak, status: "Pending", due: m.now.Add(m.natEntryDelay)}
 		if code := m.entryCode(g, x); code != "" {
-			return want{code: code, refused: true}
+			return refuse(code)
 		}
 		g.entries = append(g.entries, x)
 		g.described = true
@@ -334,7 +353,7 @@ func (m *model) natCall(op Op, acct string) want {
 		case i < 0:
 			return want{code: map[bool]string{true: "InvalidSnatEntryId.NotFound", false: "InvalidForwardEntryId.NotFound"}[snat], refused: true}
 		case g.status != "Available": // docs: IncorrectStatus.NatGateway for entries too; order: after the entry
-			return want{code: "IncorrectStatus.NatGateway", refused: true}
+			return want{code: "IncorrectStatus.NatGateway", args: natStatusArgs(g), refused: true}
 		case g.entries[i].status != "Available":
 			return want{code: map[bool]string{true: "IncorretSnatEntryStatus", false: "IncorretForwardEntryStatus"}[snat], refused: true}
 		}
@@ -356,7 +375,7 @@ func (m *model) natCall(op Op, acct string) want {
 			case h.status != "Available":
 				return want{code: "IncorrectHaVipStatus", refused: true}
 			case h.eip != "":
-				return want{code: "DependencyViolation", refused: true}
+				return want{code: "DependencyViolation", args: []any{"Eip", "HaVip"}, refused: true}
 			}
 			h.status, h.due = "Deleting", m.now.Add(m.haVipDelay)
 			return want{}
@@ -376,7 +395,7 @@ func (m *model) natCall(op Op, acct string) want {
 			case in.region != h.region || in.defaultVPC:
 				// docs: the ECS must be in the HaVip's vSwitch (so its
 				// VPC); the code is not documented: InvalidParameter.
-				return want{code: "InvalidParameter", refused: true}
+				return want{code: "InvalidParameter", msg: invalidNamed("InstanceId"), refused: true}
 			case has:
 				return want{code: "InvalidAssociation.Duplicated", refused: true}
 			}
@@ -389,7 +408,7 @@ func (m *model) natCall(op Op, acct string) want {
 			if !has {
 				// The docs name no code for an instance the HaVip does
 				// not have; the Sim answers InvalidParameter (InstanceId).
-				return want{code: "InvalidParameter", refused: true}
+				return want{code: "InvalidParameter", msg: invalidNamed("InstanceId"), refused: true}
 			}
 			h.status = "Unassociating"
 		}
@@ -434,7 +453,7 @@ func (m *model) entryCode(g0 *mGateway, x *mEntry) string {
 		// code is not documented: InvalidParameter (SourceVSwitchId).
 		// order: after the addresses and the DNAT conflict.
 		if slices.ContainsFunc(g.entries, func(y *mEntry) bool { return y.snat && y.vsw == x.vsw }) {
-			return "InvalidParameter"
+			return "InvalidParameter:SourceVSwitchId"
 		}
 		return ""
 	}
@@ -457,3 +476,7 @@ func (m *model) entryCode(g0 *mGateway, x *mEntry) string {
 	}
 	return ""
 }
+
+// natGatewayQuota is the NAT gateways one VPC holds (NAT Limits: 5; the
+// worlds keep the Sim's default).
+const natGatewayQuota = 5

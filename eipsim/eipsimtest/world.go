@@ -251,7 +251,7 @@ func DrawWorld(d Driver) World {
 	w.NATEntryDelay = usually(d, natDelays, "nat-entry-delay")
 	w.NATGatewayDelay = usually(d, natDelays, "nat-gateway-delay")
 	w.HaVipDelay = usually(d, natDelays, "havip-delay")
-	w.NATEIPs = d.Int(2, 4, "nat-eip-limit")
+	w.NATEIPs = d.Int(1, 3, "nat-eip-limit") // reachable with the quota (1-4) of EIPs an account holds
 	w.NATTrafficEIPs = d.Int(1, w.NATEIPs, "nat-traffic-eip-limit")
 	w.NATKeepEntries = d.Int(0, 1, "nat-force-keep-entries") == 1
 	for i := range d.Int(1, 2, "nat-gateways") { // at least one: NAT paths are long
