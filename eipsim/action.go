@@ -27,6 +27,10 @@ const (
 	ActionAssociateHaVip              Action = "AssociateHaVip"
 	ActionUnassociateHaVip            Action = "UnassociateHaVip"
 	ActionDescribeHaVips              Action = "DescribeHaVips"
+
+	ActionTagResources     Action = "TagResources"
+	ActionUnTagResources   Action = "UnTagResources"
+	ActionListTagResources Action = "ListTagResources"
 )
 
 // asyncActions are the Actions whose effect completes later on the clock, as

@@ -35,6 +35,8 @@ type AllocateEipAddressRequest struct {
 	// released earlier).
 	IPAddress   string `wire:"IpAddress"`
 	ClientToken string `wire:"ClientToken"`
+	// Tag holds up to 20 tags for the new EIP (see [Sim.TagResources]).
+	Tag []Tag `wire:"Tag.N"`
 }
 
 // AllocateEipAddressResponse is AllocateEipAddress's answer.
@@ -60,6 +62,9 @@ func (r *AllocateEipAddressResponse) created() string { return r.AllocationID }
 func (s *Sim) allocateEipAddress(c call, req AllocateEipAddressRequest) (*AllocateEipAddressResponse, *Error) {
 	region, err := s.checkAllocate(&c, &req)
 	if err != nil {
+		return nil, err
+	}
+	if err := c.checkTags(req.Tag); err != nil {
 		return nil, err
 	}
 	token, old, err := replayToken[AllocateEipAddressResponse](s, &c, &req.ClientToken, &req)
@@ -94,6 +99,9 @@ func (s *Sim) allocateEipAddress(c call, req AllocateEipAddressRequest) (*Alloca
 		region:    region,
 		prepaid:   req.InstanceChargeType == ChargeTypePrePaid,
 		traffic:   req.InternetChargeType == InternetChargePayByTraffic,
+	}
+	for _, t := range req.Tag {
+		e.ext().tags.set(t.Key, t.Value)
 	}
 	if req.Name != "" || req.Description != "" || req.ISP != "BGP" || req.ResourceGroupID != "" || e.prepaid {
 		x := e.ext()

@@ -32,6 +32,9 @@ type DescribeEipAddressesRequest struct {
 	PageNumber int  `wire:"PageNumber"`
 	PageSize   int  `wire:"PageSize"`
 	DryRun     bool `wire:"DryRun"`
+	// Tag filters (up to 20): an EIP must have every pair; an empty Value
+	// matches any value of the key.
+	Tag []Tag `wire:"Tag.N"`
 }
 
 // DescribeEipAddressesResponse is DescribeEipAddresses's answer.
@@ -55,6 +58,14 @@ func (s *Sim) describeEipAddresses(c call, req DescribeEipAddressesRequest) (*De
 	region, ids, ips, err := s.checkDescribe(&c, &req)
 	if err != nil {
 		return nil, err
+	}
+	if len(req.Tag) > MaxTagsPerCall {
+		return nil, c.invalid("Tag.N")
+	}
+	for _, f := range req.Tag {
+		if f.Key == "" {
+			return nil, c.err(CodeMissingParamTagKey)
+		}
 	}
 	match := func(e *eip) bool {
 		if e.gone || e.account != c.account || e.region != region {
@@ -86,6 +97,9 @@ func (s *Sim) describeEipAddresses(c call, req DescribeEipAddressesRequest) (*De
 			return false
 		}
 		var name, isp, rg string
+		if len(req.Tag) > 0 && (e.extra == nil || !e.extra.tags.matches(req.Tag)) {
+			return false
+		}
 		if e.extra != nil {
 			name, isp, rg = e.extra.name, e.extra.isp, e.extra.resourceGroup
 		}
@@ -169,7 +183,7 @@ func (s *Sim) describeEipAddresses(c call, req DescribeEipAddressesRequest) (*De
 // and EipAddress). A new filter (Tag.N) belongs both here and in match.
 func residualEIPFilter(req *DescribeEipAddressesRequest) bool {
 	return req.AssociatedInstanceType != "" || req.AssociatedInstanceID != "" || req.LockReason != "" ||
-		req.ChargeType != "" || req.ISP != "" || req.EipName != "" || req.ResourceGroupID != ""
+		req.ChargeType != "" || req.ISP != "" || req.EipName != "" || req.ResourceGroupID != "" || len(req.Tag) > 0
 }
 
 // cmpEIP orders EIPs by allocation: time, then the order they were added.

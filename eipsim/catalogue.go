@@ -124,6 +124,16 @@ const (
 	CodeInvalidHaVipIDNotFound             Code = "InvalidHaVipId.NotFound"
 )
 
+// Tag codes (the VPC API's public error codes page,
+// https://help.aliyun.com/en/vpc/developer-reference/api-vpc-2016-04-28-errorcodes).
+const (
+	CodeIllegalParamTagKey   Code = "IllegalParam.TagKey"
+	CodeIllegalParamTagValue Code = "IllegalParam.TagValue"
+	CodeMissingParamTagKey   Code = "MissingParam.TagKey"
+	// [I] The 20-tags-per-resource limit is documented, its code is not.
+	CodeQuotaExceededTagNum Code = "QuotaExceeded.TagNum"
+)
+
 type codeInfo struct {
 	status   int
 	message  string
@@ -290,4 +300,11 @@ var catalogue = map[Code]codeInfo{
 	CodeInvalidSnatEntryIDNotFound:    {status: 404, message: "The specified SnatEntryId does not exist."},
 	CodeInvalidForwardEntryIDNotFound: {status: 404, message: "The specified ForwardEntryId does not exist."},
 	CodeInvalidHaVipIDNotFound:        {status: 404, message: "The specified HaVipId does not exist."},
+
+	// Tag codes.
+	CodeIllegalParamTagKey:   {status: 400, message: "The param of %s is illegal."},
+	CodeIllegalParamTagValue: {status: 400, message: "The param of %s is illegal."},
+	CodeMissingParamTagKey:   {status: 400, message: "The parameter TagKey is mandatory."},
+	// [I] code and message: the limit (20 tags per resource) is documented.
+	CodeQuotaExceededTagNum: {status: 400, message: "The number of tags on the resource exceeds the limit of 20."},
 }

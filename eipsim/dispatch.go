@@ -53,6 +53,10 @@ var actionTable = map[Action]actionSpec{
 	ActionAssociateHaVip:              spec((*Sim).AssociateHaVip),
 	ActionUnassociateHaVip:            spec((*Sim).UnassociateHaVip),
 	ActionDescribeHaVips:              spec((*Sim).DescribeHaVips),
+
+	ActionTagResources:     spec((*Sim).TagResources),
+	ActionUnTagResources:   spec((*Sim).UnTagResources),
+	ActionListTagResources: spec((*Sim).ListTagResources),
 }
 
 // Actions returns the names of every Action the Sim serves, sorted.
@@ -66,7 +70,9 @@ func Actions() []Action {
 }
 
 // ActionParams returns the wire names of an Action's parameters, in the
-// request struct's order, and whether the Action exists.
+// request struct's order, and whether the Action exists. A repeated
+// parameter is named by its pattern: ResourceId.N, Tag.N.Key, Tag.N.Value
+// (see [ParamPattern]).
 func ActionParams(action Action) ([]string, bool) {
 	sp, ok := actionTable[action]
 	if !ok {
@@ -75,7 +81,12 @@ func ActionParams(action Action) ([]string, bool) {
 	t := reflect.TypeOf(sp.request)
 	names := make([]string, 0, t.NumField())
 	for i := range t.NumField() {
-		if w := t.Field(i).Tag.Get("wire"); w != "" {
+		w := t.Field(i).Tag.Get("wire")
+		switch {
+		case w == "":
+		case t.Field(i).Type == reflect.TypeOf([]Tag(nil)):
+			names = append(names, w+".Key", w+".Value")
+		default:
 			names = append(names, w)
 		}
 	}
@@ -120,6 +131,12 @@ func decode(zero any, params Params) (any, string) {
 	t := v.Type()
 	for i := range t.NumField() {
 		name := t.Field(i).Tag.Get("wire")
+		if list := listName(name); list != "" && v.Field(i).Kind() == reflect.Slice {
+			if bad := decodeList(v.Field(i), list, params); bad != "" {
+				return nil, bad
+			}
+			continue
+		}
 		raw, ok := params[name]
 		if name == "" || !ok {
 			continue

@@ -1,6 +1,7 @@
 package eipsim
 
 import (
+	"slices"
 	"time"
 )
 
@@ -63,6 +64,8 @@ type EIP struct {
 	AllocationTime     time.Time
 	// ExpiredTime is set for PrePaid EIPs only.
 	ExpiredTime time.Time
+	// Tags are the EIP's tags, sorted by key; nil when it has none.
+	Tags []Tag
 }
 
 // eip is the Sim's record of one EIP. It is kept small: a million idle EIPs
@@ -92,6 +95,7 @@ type eip struct {
 type eipExtra struct {
 	name, description, isp, resourceGroup string
 	expired                               time.Time
+	tags                                  tagSet
 }
 
 // binding is an EIP's association with a target.
@@ -132,6 +136,9 @@ func (s *Sim) snapshot(e *eip) EIP {
 	}
 	if x := e.extra; x != nil {
 		out.Name, out.Description, out.ResourceGroupID = x.name, x.description, x.resourceGroup
+		if len(x.tags) > 0 {
+			out.Tags = slices.Clone([]Tag(x.tags))
+		}
 		if x.isp != "" {
 			out.ISP = x.isp
 		}

@@ -69,6 +69,7 @@ type haVip struct {
 	eip       *eip
 	pending   *task
 	deleted   bool
+	tags      tagSet
 }
 
 func (h *haVip) status() string {

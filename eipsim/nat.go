@@ -80,6 +80,7 @@ type natGateway struct {
 	dnat      []*forwardEntry
 	pending   *task
 	deleted   bool
+	tags      tagSet
 }
 
 // natEntry is what SNAT and DNAT entries share.

@@ -121,6 +121,10 @@ func actionLine(action Action, req any) string {
 		if name == "" {
 			continue
 		}
+		if list := listName(name); list != "" {
+			writeList(&b, list, v.Field(i))
+			continue
+		}
 		if s, ok := scalar(v.Field(i)); ok && s != "" {
 			b.WriteString(" " + name + "=" + FormatValue(s))
 		}
@@ -175,4 +179,21 @@ func newSimLine(cfg *config, start time.Time) string {
 		o = o.opt("start", start.UTC().Format(time.RFC3339Nano))
 	}
 	return o.scenarioLine()
+}
+
+// writeList writes a repeated parameter as Name.1=... (a []string) or
+// Name.1.Key=... Name.1.Value=... (a []Tag), leaving out empty values.
+func writeList(b *strings.Builder, name string, f reflect.Value) {
+	for i := range f.Len() {
+		n := name + "." + strconv.Itoa(i+1)
+		switch x := f.Index(i).Interface().(type) {
+		case string:
+			b.WriteString(" " + n + "=" + FormatValue(x))
+		case Tag:
+			b.WriteString(" " + n + ".Key=" + FormatValue(x.Key))
+			if x.Value != "" {
+				b.WriteString(" " + n + ".Value=" + FormatValue(x.Value))
+			}
+		}
+	}
 }

@@ -85,6 +85,9 @@ func (r Renderer) Response(resp any) string {
 			pairs = append(pairs, WireName(f.Name)+"=0")
 		}
 	}
+	if len(pairs) == 0 && len(lines) > 0 {
+		return strings.Join(lines, "\n") // no empty first line
+	}
 	return strings.Join(append([]string{strings.Join(pairs, " ")}, lines...), "\n")
 }
 
@@ -229,6 +232,13 @@ func (r Renderer) EIP(e EIP) string {
 	}
 	if e.DeletionProtection {
 		add("DeletionProtection", "true")
+	}
+	if len(e.Tags) > 0 {
+		tags := make([]string, len(e.Tags))
+		for i, t := range e.Tags {
+			tags[i] = t.Key + "=" + t.Value
+		}
+		add("Tags", "("+strings.Join(tags, ", ")+")")
 	}
 	if !e.ExpiredTime.IsZero() {
 		add("ExpiredTime", r.Time(e.ExpiredTime))

@@ -2,6 +2,7 @@ package scenarios
 
 import (
 	"context"
+	"slices"
 	"strings"
 	"time"
 
@@ -143,7 +144,7 @@ func (e *Engine) ctx() context.Context {
 func (e *Engine) action(a eipsim.Action) func(*Command) (string, error) {
 	names, _ := eipsim.ActionParams(a)
 	return func(c *Command) (string, error) {
-		if err := c.CheckArgs(names...); err != nil {
+		if err := c.checkActionArgs(names); err != nil {
 			return "", err
 		}
 		params := eipsim.Params{}
@@ -167,4 +168,23 @@ func (e *Engine) setup(err error) (string, error) {
 		return e.render.Error(err), nil
 	}
 	return "", nil
+}
+
+// checkActionArgs is [Command.CheckArgs] for an Action's parameters, where
+// a repeated parameter's items (ResourceId.1, Tag.2.Key) are allowed by its
+// pattern (ResourceId.N, Tag.N.Key).
+func (c *Command) checkActionArgs(names []string) error {
+	var plain []Arg
+	seen := map[string]bool{}
+	for _, a := range c.Args {
+		if p := eipsim.ParamPattern(a.Key); p != a.Key && slices.Contains(names, p) {
+			if seen[a.Key] {
+				return c.Errorf("argument %s given twice", a.Key)
+			}
+			seen[a.Key] = true
+			continue
+		}
+		plain = append(plain, a)
+	}
+	return c.checkArgs(plain, names)
 }

@@ -2,6 +2,7 @@ package httpapi
 
 import (
 	"errors"
+	"maps"
 	"net/http"
 	"net/http/httptest"
 	"reflect"
@@ -60,8 +61,8 @@ func (r *contractRig) call(action string, params map[string]string) (any, []byte
 		r.t.Fatalf("the SDK has no method %s", action)
 	}
 	req := reflect.New(m.Type().In(0).Elem())
-	for k, v := range params {
-		setField(r.t, req.Elem(), k, v)
+	for _, k := range slices.Sorted(maps.Keys(params)) { // Name.1 before Name.2
+		setField(r.t, req.Elem(), k, params[k])
 	}
 	out := m.Call([]reflect.Value{req})
 	if err, _ := out[1].Interface().(error); err != nil {
@@ -70,8 +71,28 @@ func (r *contractRig) call(action string, params map[string]string) (any, []byte
 	return out[0].Elem().FieldByName("Body").Interface(), r.last, nil
 }
 
-// setField sets the request field whose json tag is name.
+// setField sets the request field whose json tag is name. A repeated
+// parameter Name.N (a []*string) or Name.N.Sub (a slice of structs) sets
+// item N, which must be the next one or an existing one.
 func setField(t *testing.T, v reflect.Value, name, val string) {
+	if base, rest, ok := strings.Cut(name, "."); ok {
+		num, sub, _ := strings.Cut(rest, ".")
+		n, err := strconv.Atoi(num)
+		f := v.FieldByName(base)
+		if err != nil || n < 1 || !f.IsValid() || f.Kind() != reflect.Slice || n > f.Len()+1 {
+			t.Fatalf("%s: no repeated request field for %s", v.Type(), name)
+		}
+		if n == f.Len()+1 {
+			f.Set(reflect.Append(f, reflect.New(f.Type().Elem().Elem())))
+		}
+		item := f.Index(n - 1)
+		if sub == "" {
+			item.Elem().SetString(val)
+			return
+		}
+		setField(t, item.Elem(), sub, val)
+		return
+	}
 	for i := range v.NumField() {
 		if strings.Split(v.Type().Field(i).Tag.Get("json"), ",")[0] != name {
 			continue
@@ -148,8 +169,6 @@ var emptyByContract = map[string][]string{
 		"EipAddresses.EipAddress[].ReservationInternetChargeType", "EipAddresses.EipAddress[].ReservationOrderType",
 		"EipAddresses.EipAddress[].ServiceID",
 		"EipAddresses.EipAddress[].SecurityProtectionTypes.SecurityProtectionType", // not modelled
-		"EipAddresses.EipAddress[].Tags.Tag", "EipAddresses.EipAddress[].Tags.Tag[]",
-		"EipAddresses.EipAddress[].Tags.Tag[].Key", "EipAddresses.EipAddress[].Tags.Tag[].Value", // tags: not yet served
 	},
 	"AllocateEipAddress": {"OrderId", "ResourceGroupId"},
 	"CreateNatGateway":   {"FullNatTableIds.FullNatTableId"},
@@ -212,6 +231,9 @@ func driveAll(t *testing.T) []contractAnswer {
 		t.Fatal(err)
 	}
 	keep(r.do("ModifyEipAddressAttribute", "AllocationId", ecsEIP, "Name", "web", "Description", "front"))
+	keep(r.do("TagResources", "ResourceType", "EIP", "ResourceId.1", ecsEIP, "ResourceId.2", natEIP,
+		"Tag.1.Key", "env", "Tag.1.Value", "prod", "Tag.2.Key", "team", "Tag.2.Value", "web"))
+	keep(r.do("ListTagResources", "ResourceType", "EIP", "ResourceId.1", ecsEIP, "ResourceId.2", natEIP, "MaxResults", "3"))
 	keep(r.do("AssociateEipAddress", "AllocationId", ecsEIP, "InstanceId", "i-contract1", "InstanceType", "EcsInstance"))
 	r.settle()
 
@@ -259,6 +281,7 @@ func driveAll(t *testing.T) []contractAnswer {
 	keep(r.do("DeleteNatGateway", "NatGatewayId", ngwID, "Force", "true"))
 	keep(r.do("UnassociateEipAddress", "AllocationId", ecsEIP, "InstanceId", "i-contract1", "InstanceType", "EcsInstance"))
 	r.settle()
+	keep(r.do("UnTagResources", "ResourceType", "EIP", "ResourceId.1", ecsEIP, "TagKey.1", "env"))
 	keep(r.do("ReleaseEipAddress", "AllocationId", ecsEIP))
 	return out
 }

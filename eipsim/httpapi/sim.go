@@ -31,7 +31,7 @@ func (b simBackend) NewRequestID() string { return b.sim.NewRequestID() }
 // Name.N.Sub); their indexes are checked here, so that a malformed one is
 // InvalidParameter whether or not the engine reads it yet.
 var (
-	listParams   = []string{"SecurityProtectionTypes", "ResourceId"}
+	listParams   = []string{"SecurityProtectionTypes", "ResourceId", "TagKey"}
 	objectParams = []string{"Tag", "Filter"}
 )
 

@@ -2,6 +2,7 @@ package httpapi
 
 import (
 	"encoding/json"
+	"fmt"
 	"testing"
 
 	openapi "github.com/alibabacloud-go/darabonba-openapi/v2/client"
@@ -15,8 +16,7 @@ import (
 // terraform-provider-alicloud's alicloud_eip_address, alicloud_eip_association
 // and data "alicloud_eip_addresses" (shared/reference/real-clients.md),
 // signed as the provider signs (legacy HMAC-SHA1), and checks every field
-// the provider reads. Tags are not served yet (see README), so the
-// create-with-tags step is left out.
+// the provider reads, tags included.
 func TestTerraformCallSequences(t *testing.T) {
 	r := newContractRig(t, func(c *openapi.Config) { c.SignatureAlgorithm = tea.String("v2") })
 	if err := r.sim.AddInstance(eipsim.Instance{InstanceID: "i-tf1", RegionID: "cn-hangzhou"}); err != nil {
@@ -26,6 +26,19 @@ func TestTerraformCallSequences(t *testing.T) {
 	a := r.do("AllocateEipAddress", "Bandwidth", "5", "InternetChargeType", "PayByTraffic", "Name", "tf-eip",
 		"ClientToken", "tf-token-1", "InstanceId", "")
 	id := a.field(t, "AllocationId")
+	// tags = {env = "prod", team = "web"}: TagResources after the create.
+	r.do("TagResources", "ResourceType", "EIP", "ResourceId.1", id,
+		"Tag.1.Key", "env", "Tag.1.Value", "prod", "Tag.2.Key", "team", "Tag.2.Value", "web")
+	tagsOf := func(e *vpc.DescribeEipAddressesResponseBodyEipAddressesEipAddress) map[string]string {
+		out := map[string]string{}
+		if e == nil || e.Tags == nil {
+			return nil
+		}
+		for _, tg := range e.Tags.Tag {
+			out[tea.StringValue(tg.Key)] = tea.StringValue(tg.Value)
+		}
+		return out
+	}
 	item := func(kv ...string) (*vpc.DescribeEipAddressesResponseBodyEipAddressesEipAddress, map[string]any) {
 		t.Helper()
 		d := r.do("DescribeEipAddresses", append([]string{"AllocationId", id}, kv...)...)
@@ -58,6 +71,16 @@ func TestTerraformCallSequences(t *testing.T) {
 		tea.StringValue(e.ChargeType) != "PostPaid" || tea.StringValue(e.AllocationTime) == "" || tea.StringValue(e.IpAddress) == "" ||
 		e.SecurityProtectionTypes == nil || e.Tags == nil || e.OperationLocks == nil {
 		t.Errorf("read: %s", tea.Prettify(e))
+	}
+	if got := tagsOf(e); len(got) != 2 || got["env"] != "prod" || got["team"] != "web" {
+		t.Errorf("read: Tags.Tag[] = %v", got)
+	}
+	// tags changed to {env = "dev"}: UnTagResources of the removed key, then
+	// TagResources of the changed one.
+	r.do("UnTagResources", "ResourceType", "EIP", "ResourceId.1", id, "TagKey.1", "team")
+	r.do("TagResources", "ResourceType", "EIP", "ResourceId.1", id, "Tag.1.Key", "env", "Tag.1.Value", "dev")
+	if got := tagsOf(func() *vpc.DescribeEipAddressesResponseBodyEipAddressesEipAddress { e, _ := item(); return e }()); len(got) != 1 || got["env"] != "dev" {
+		t.Errorf("after the tag change: Tags.Tag[] = %v", got)
 	}
 	// update: Bandwidth as a string.
 	r.do("ModifyEipAddressAttribute", "AllocationId", id, "Bandwidth", "10")
@@ -95,6 +118,36 @@ func TestTerraformCallSequences(t *testing.T) {
 			t.Errorf("data source item: %s", list.raw)
 		}
 	}
+	// enable_details = true: ListTagResources by ResourceId.N, followed
+	// through NextToken.
+	second := r.do("AllocateEipAddress", "Tag.1.Key", "env", "Tag.1.Value", "test").field(t, "AllocationId")
+	var details []string
+	token := ""
+	for range 5 {
+		kv := []string{"ResourceType", "EIP", "ResourceId.1", id, "ResourceId.2", second, "MaxResults", "1"}
+		if token != "" {
+			kv = append(kv, "NextToken", token)
+		}
+		body := r.do("ListTagResources", kv...).body.(*vpc.ListTagResourcesResponseBody)
+		if body.TagResources == nil {
+			t.Fatalf("ListTagResources: no TagResources")
+		}
+		for _, tr := range body.TagResources.TagResource {
+			details = append(details, tea.StringValue(tr.ResourceId)+" "+tea.StringValue(tr.ResourceType)+" "+
+				tea.StringValue(tr.TagKey)+"="+tea.StringValue(tr.TagValue))
+		}
+		if token = tea.StringValue(body.NextToken); token == "" {
+			break
+		}
+	}
+	want := []string{id + " EIP env=dev", second + " EIP env=test"}
+	if second < id {
+		want[0], want[1] = want[1], want[0]
+	}
+	if fmt.Sprint(details) != fmt.Sprint(want) {
+		t.Errorf("enable_details: %v, want %v", details, want)
+	}
+	r.do("ReleaseEipAddress", "AllocationId", second)
 	// alicloud_eip_association delete, then alicloud_eip_address delete.
 	r.do("UnassociateEipAddress", "AllocationId", id, "InstanceId", "i-tf1", "InstanceType", "EcsInstance", "ClientToken", "tf-unassoc")
 	r.settle()

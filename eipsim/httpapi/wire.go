@@ -168,7 +168,7 @@ func eipWire(e eipsim.EIP) eipItem {
 	for _, r := range e.LockReasons {
 		it.OperationLocks.LockReason = append(it.OperationLocks.LockReason, lockReason{string(r)})
 	}
-	it.Tags.Tag = []tag{}
+	it.Tags.Tag = tagsWire(e.Tags)
 	it.SecurityProtectionTypes.SecurityProtectionType = []string{}
 	it.HDMonitorStatus, it.HasReservationData, it.ServiceManaged = hdMonitorOff, noReservation, serviceUnmanaged
 	it.AvailableRegions.AvailableRegion = []string{e.RegionID}

@@ -34,6 +34,10 @@ var wireShapes = map[eipsim.Action]func(any) (any, bool){
 	eipsim.ActionAssociateHaVip:              shape(func(r *eipsim.AssociateHaVipResponse) requestOnly { return requestOnly{r.RequestID} }),
 	eipsim.ActionUnassociateHaVip:            shape(func(r *eipsim.UnassociateHaVipResponse) requestOnly { return requestOnly{r.RequestID} }),
 	eipsim.ActionDescribeHaVips:              shape(describeHaVipsWire),
+
+	eipsim.ActionTagResources:     shape(func(r *eipsim.TagResourcesResponse) requestOnly { return requestOnly{r.RequestID} }),
+	eipsim.ActionUnTagResources:   shape(func(r *eipsim.UnTagResourcesResponse) requestOnly { return requestOnly{r.RequestID} }),
+	eipsim.ActionListTagResources: shape(listTagResourcesWire),
 }
 
 // shape adapts a typed shape function; it reports false for a response of
