@@ -1,6 +1,8 @@
 package scenarios
 
 import (
+	"context"
+	"fmt"
 	"strings"
 
 	"github.com/eipsim/eipsim/eipsim"
@@ -18,7 +20,17 @@ import (
 // expected outputs. It stops at the first malformed command or failing one,
 // with an error naming s's file and line.
 func LoadWorld(e *Engine, s *Scenario) error {
+	return runWorld(context.Background(), e, s)
+}
+
+// runWorld is LoadWorld that stops, before the next command, once ctx is
+// done, with ctx's error wrapped with the position of the first command not
+// run.
+func runWorld(ctx context.Context, e *Engine, s *Scenario) error {
 	for _, c := range s.Commands {
+		if err := ctx.Err(); err != nil {
+			return &Error{Pos: c.Pos, Err: fmt.Errorf("%s: not run: %w", c.Name, err)}
+		}
 		out, err := e.Handle(c)
 		if err != nil {
 			return err

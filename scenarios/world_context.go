@@ -2,7 +2,6 @@ package scenarios
 
 import (
 	"context"
-	"fmt"
 
 	"github.com/eipsim/eipsim/eipsim"
 )
@@ -16,17 +15,5 @@ func LoadWorldFileContext(ctx context.Context, sim *eipsim.Sim, clk Advancer, s 
 	if account != "" {
 		e.WorldAccount(account)
 	}
-	for _, c := range s.Commands {
-		if err := ctx.Err(); err != nil {
-			return &Error{Pos: c.Pos, Err: fmt.Errorf("%s: not run: %w", c.Name, err)}
-		}
-		out, err := e.Handle(c)
-		if err != nil {
-			return err
-		}
-		if line, failed := failure(out); failed {
-			return c.Errorf("fails, and a world is built only of what succeeds: %s", line)
-		}
-	}
-	return nil
+	return runWorld(ctx, e, s)
 }
