@@ -48,6 +48,9 @@ type HaVip struct {
 	AssociatedEipAddresses []string
 	// AllocationID is the EIP bound to the HaVip (read-only).
 	AllocationID string
+	// Tags are the HaVip's tags, sorted by key; nil when it has none
+	// (read-only; see TagResources).
+	Tags []Tag
 }
 
 // HaVip statuses.
@@ -90,6 +93,9 @@ func (h *haVip) snapshot() HaVip {
 	if h.eip != nil {
 		out.AllocationID = h.eip.id
 		out.AssociatedEipAddresses = []string{addr4(h.eip.ip).String()}
+	}
+	if len(h.tags) > 0 {
+		out.Tags = slices.Clone([]Tag(h.tags))
 	}
 	return out
 }

@@ -52,6 +52,9 @@ type NatGateway struct {
 	AllocationIDs []string
 	// IPAddresses are their addresses, in the same order (read-only).
 	IPAddresses []string
+	// Tags are the gateway's tags, sorted by key; nil when it has none
+	// (read-only; see TagResources).
+	Tags []Tag
 }
 
 // NAT gateway statuses.
@@ -188,6 +191,9 @@ func (g *natGateway) snapshot() NatGateway {
 	for _, e := range eips {
 		ng.AllocationIDs = append(ng.AllocationIDs, e.id)
 		ng.IPAddresses = append(ng.IPAddresses, addr4(e.ip).String())
+	}
+	if len(g.tags) > 0 {
+		ng.Tags = slices.Clone([]Tag(g.tags))
 	}
 	return ng
 }

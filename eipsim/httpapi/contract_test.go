@@ -178,14 +178,11 @@ var emptyByContract = map[string][]string{
 		"NatGateways.NatGateway[].IpLists.IpList[].PrivateIpAddress",
 		"NatGateways.NatGateway[].FullNatTableIds.FullNatTableId",
 		"NatGateways.NatGateway[].NatGatewayPrivateInfo", // no gateway ENI in the Sim
-		"NatGateways.NatGateway[].Tags.Tag", "NatGateways.NatGateway[].Tags.Tag[]",
-		"NatGateways.NatGateway[].Tags.Tag[].TagKey", "NatGateways.NatGateway[].Tags.Tag[].TagValue",
 	},
 	"DescribeSnatTableEntries": {"SnatTableEntries.SnatTableEntry[].NetworkInterfaceId",
 		"SnatTableEntries.SnatTableEntry[].SourceVSwitchId"}, // the entry is by SourceCIDR
 	"DescribeHaVips": {
 		"HaVips.HaVip[].ResourceGroupId",
-		"HaVips.HaVip[].Tags.Tag", "HaVips.HaVip[].Tags.Tag[]", "HaVips.HaVip[].Tags.Tag[].Key", "HaVips.HaVip[].Tags.Tag[].Value",
 	},
 }
 
@@ -262,6 +259,10 @@ func driveAll(t *testing.T) []contractAnswer {
 	r.settle()
 	keep(r.do("AssociateEipAddress", "AllocationId", vipEIP, "InstanceId", hvID, "InstanceType", "HaVip"))
 	r.settle()
+
+	// Tags on the gateway and the HaVip too, so their Tags.Tag[] are filled.
+	keep(r.do("TagResources", "ResourceType", "NATGATEWAY", "ResourceId.1", ngwID, "Tag.1.Key", "env", "Tag.1.Value", "prod"))
+	keep(r.do("TagResources", "ResourceType", "HAVIP", "ResourceId.1", hvID, "Tag.1.Key", "env", "Tag.1.Value", "prod"))
 
 	// The Describe answers, with every list filled.
 	keep(r.do("DescribeEipAddresses", "PageSize", "50"))

@@ -72,7 +72,10 @@ func describeHaVipsWire(r *eipsim.DescribeHaVipsResponse) *describeHaVipsRespons
 		}
 		it.AssociatedInstances.AssociatedInstance = nonNil(h.AssociatedInstances)
 		it.AssociatedEipAddresses.AssociatedEipAddresse = nonNil(h.AssociatedEipAddresses)
-		it.Tags.Tag = []tag{}
+		it.Tags.Tag = make([]tag, 0, len(h.Tags))
+		for _, t := range h.Tags {
+			it.Tags.Tag = append(it.Tags.Tag, tag{Key: t.Key, Value: t.Value})
+		}
 		out.HaVips.HaVip = append(out.HaVips.HaVip, it)
 	}
 	return out

@@ -149,7 +149,10 @@ func natGatewayWire(g eipsim.NatGateway) natGatewayItem {
 		}
 		it.IPLists.IPList = append(it.IPLists.IPList, ip)
 	}
-	it.Tags.Tag = []natTag{}
+	it.Tags.Tag = make([]natTag, 0, len(g.Tags))
+	for _, t := range g.Tags {
+		it.Tags.Tag = append(it.Tags.Tag, natTag{TagKey: t.Key, TagValue: t.Value})
+	}
 	return it
 }
 
