@@ -75,7 +75,8 @@ type ReleaseStuckResponse struct {
 }
 
 // State is every resource of the Sim, as the engine's typed accessors give
-// them (status, binding, locks, tags): GET state.
+// them (status, binding, locks, tags): GET state. The resources' JSON keys
+// are the cloud's spelling (AllocationId, IpAddress, NatGatewayId, ...).
 type State struct {
 	Now               time.Time                 `json:"now"`
 	Version           uint64                    `json:"version"`
