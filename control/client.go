@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"net/http"
+	"net/url"
 	"strconv"
 	"strings"
 	"time"
@@ -153,6 +154,32 @@ func (c *Client) ReleaseStuck(ctx context.Context, resourceID string) (int, erro
 	var out ReleaseStuckResponse
 	err := c.json(ctx, http.MethodPost, "faults/release-stuck", ReleaseStuckRequest{ResourceID: resourceID}, &out)
 	return out.Released, err
+}
+
+// RateLimits lists the rate limits in force.
+func (c *Client) RateLimits(ctx context.Context) (RateLimits, error) {
+	var out RateLimits
+	err := c.json(ctx, http.MethodGet, "ratelimits", nil, &out)
+	return out, err
+}
+
+// SetRateLimits sets (or replaces) the limits req names and returns the
+// limits then in force.
+func (c *Client) SetRateLimits(ctx context.Context, req RateLimits) (RateLimits, error) {
+	var out RateLimits
+	err := c.json(ctx, http.MethodPost, "ratelimits", req, &out)
+	return out, err
+}
+
+// RemoveRateLimit removes one limit: an Action's, "*" (every Action
+// without its own) or "global".
+func (c *Client) RemoveRateLimit(ctx context.Context, name string) error {
+	return c.json(ctx, http.MethodDelete, "ratelimits/"+url.PathEscape(name), nil, nil)
+}
+
+// ClearRateLimits removes every rate limit.
+func (c *Client) ClearRateLimits(ctx context.Context) error {
+	return c.json(ctx, http.MethodDelete, "ratelimits", nil, nil)
 }
 
 // State returns every resource of the Sim.

@@ -35,6 +35,9 @@ var endpoints = map[string]endpoint{
 	"POST faults":               (*Server).inject,
 	"DELETE faults":             (*Server).clearFaults,
 	"POST faults/release-stuck": (*Server).releaseStuck,
+	"GET ratelimits":            (*Server).rateLimits,
+	"POST ratelimits":           (*Server).setRateLimits,
+	"DELETE ratelimits":         (*Server).clearRateLimits,
 	"GET state":                 (*Server).state,
 	"GET tasks":                 (*Server).tasks,
 	"GET history":               (*Server).history,
@@ -62,6 +65,9 @@ func (s *Server) control(w http.ResponseWriter, r *http.Request, path string) {
 	if !ok && r.Method == http.MethodDelete && strings.HasPrefix(path, "faults/") {
 		ep, ok = (*Server).removeFault, true
 	}
+	if !ok && r.Method == http.MethodDelete && strings.HasPrefix(path, "ratelimits/") {
+		ep, ok = (*Server).removeRateLimit, true
+	}
 	if !ok {
 		for key := range endpoints {
 			if strings.HasSuffix(key, " "+path) || path == "recording" {
@@ -69,7 +75,7 @@ func (s *Server) control(w http.ResponseWriter, r *http.Request, path string) {
 				return
 			}
 		}
-		writeError(w, http.StatusNotFound, "%s%s: no such control endpoint (see %sversion, state, clock, faults, tasks, history, check, recording, reset, scenario)", Prefix, path, Prefix)
+		writeError(w, http.StatusNotFound, "%s%s: no such control endpoint (see %sversion, state, clock, faults, ratelimits, tasks, history, check, recording, reset, scenario)", Prefix, path, Prefix)
 		return
 	}
 	limit := int64(maxJSONBody)

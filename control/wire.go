@@ -74,8 +74,20 @@ type ReleaseStuckResponse struct {
 	Released int `json:"released"`
 }
 
+// RateLimits is the answer of GET and POST ratelimits, and the body of
+// POST ratelimits, in the new-sim rate-limit form: Limits per Action
+// ("AssociateEipAddress:2/1s[:Burst]", "*" for every Action without its
+// own), Global for all calls together ("100/1s"). POST sets (or replaces)
+// the limits it names and keeps the others; it checks every limit before
+// it sets any.
+type RateLimits struct {
+	Limits []string `json:"limits"`
+	Global string   `json:"global,omitempty"`
+}
+
 // State is every resource of the Sim, as the engine's typed accessors give
-// them (status, binding, locks, tags): GET state.
+// them (status, binding, locks, tags): GET state. The resources' JSON keys
+// are the cloud's spelling (AllocationId, IpAddress, NatGatewayId, ...).
 type State struct {
 	Now               time.Time                 `json:"now"`
 	Version           uint64                    `json:"version"`

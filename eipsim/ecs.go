@@ -22,23 +22,23 @@ var instanceStatuses = []InstanceStatus{InstancePending, InstanceStarting, Insta
 
 // Instance is an ECS instance of the world.
 type Instance struct {
-	InstanceID string
-	RegionID   string // default: the Sim's first region
-	AccountID  string // default: DefaultAccountID
+	InstanceID string `json:"InstanceId"`
+	RegionID   string `json:"RegionId"`  // default: the Sim's first region
+	AccountID  string `json:"AccountId"` // default: DefaultAccountID
 	// VpcID is the instance's VPC; default: the account's implicit VPC of
 	// the region. Classic marks a classic-network instance (no VPC), which
 	// cannot take an EIP.
-	VpcID   string
-	Classic bool
-	Status  InstanceStatus // default Running
+	VpcID   string         `json:"VpcID"`
+	Classic bool           `json:"Classic"`
+	Status  InstanceStatus `json:"Status"` // default Running
 	// PublicIP marks an instance with a system-assigned public IP, which
 	// cannot take an EIP.
-	PublicIP bool
+	PublicIP bool `json:"PublicIp"`
 	// PrivateIPAddresses are the instance's private IPs, the primary first.
 	// Default: one address assigned by the Sim.
-	PrivateIPAddresses []string
+	PrivateIPAddresses []string `json:"PrivateIpAddresses"`
 	// AllocationID is the EIP bound to the instance (read-only in snapshots).
-	AllocationID string
+	AllocationID string `json:"AllocationId"`
 }
 
 type instance struct {

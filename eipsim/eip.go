@@ -34,38 +34,39 @@ const (
 )
 
 // EIP is a value snapshot of one elastic IP address, with the fields
-// DescribeEipAddresses shows. Changing it changes nothing in the Sim.
+// DescribeEipAddresses shows. Changing it changes nothing in the Sim. Its
+// JSON keys are the cloud's spelling (the control API's GET state).
 type EIP struct {
-	AllocationID string
-	IPAddress    string
-	RegionID     string
-	AccountID    string
-	Status       Status
+	AllocationID string `json:"AllocationId"`
+	IPAddress    string `json:"IpAddress"`
+	RegionID     string `json:"RegionId"`
+	AccountID    string `json:"AccountId"`
+	Status       Status `json:"Status"`
 	// InstanceID, InstanceType, PrivateIPAddress and Mode describe the
 	// association; they are empty when the EIP is not bound. They are set
 	// from the moment AssociateEipAddress is accepted (Associating) until
 	// the EIP is Available again.
-	InstanceID         string
-	InstanceType       InstanceType
-	PrivateIPAddress   string
-	Mode               string
-	ChargeType         string
-	InternetChargeType string
+	InstanceID         string       `json:"InstanceId"`
+	InstanceType       InstanceType `json:"InstanceType"`
+	PrivateIPAddress   string       `json:"PrivateIpAddress"`
+	Mode               string       `json:"Mode"`
+	ChargeType         string       `json:"ChargeType"`
+	InternetChargeType string       `json:"InternetChargeType"`
 	// Bandwidth is the peak bandwidth in Mbit/s (a string on the wire).
-	Bandwidth          int
-	ISP                string
-	Netmode            string
-	Name               string
-	Description        string
-	ResourceGroupID    string
-	BusinessStatus     string
-	LockReasons        []LockReason
-	DeletionProtection bool
-	AllocationTime     time.Time
+	Bandwidth          int          `json:"Bandwidth"`
+	ISP                string       `json:"ISP"`
+	Netmode            string       `json:"Netmode"`
+	Name               string       `json:"Name"`
+	Description        string       `json:"Description"`
+	ResourceGroupID    string       `json:"ResourceGroupId"`
+	BusinessStatus     string       `json:"BusinessStatus"`
+	LockReasons        []LockReason `json:"LockReasons"`
+	DeletionProtection bool         `json:"DeletionProtection"`
+	AllocationTime     time.Time    `json:"AllocationTime"`
 	// ExpiredTime is set for PrePaid EIPs only.
-	ExpiredTime time.Time
+	ExpiredTime time.Time `json:"ExpiredTime"`
 	// Tags are the EIP's tags, sorted by key; nil when it has none.
-	Tags []Tag
+	Tags []Tag `json:"Tags"`
 }
 
 // eip is the Sim's record of one EIP. It is kept small: a million idle EIPs

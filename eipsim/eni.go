@@ -7,23 +7,23 @@ import (
 
 // NetworkInterface is an elastic network interface (ENI) of the world.
 type NetworkInterface struct {
-	NetworkInterfaceID string
-	RegionID           string // default: the Sim's first region
-	AccountID          string // default: DefaultAccountID
-	VpcID              string // default: the account's implicit VPC of the region
+	NetworkInterfaceID string `json:"NetworkInterfaceId"`
+	RegionID           string `json:"RegionId"`  // default: the Sim's first region
+	AccountID          string `json:"AccountId"` // default: DefaultAccountID
+	VpcID              string `json:"VpcID"`     // default: the account's implicit VPC of the region
 	// Type is "Secondary" (default) or "Primary". A primary ENI is always
 	// attached to its instance.
-	Type string
+	Type string `json:"Type"`
 	// InstanceID is the ECS instance the ENI is attached to, if any.
-	InstanceID string
+	InstanceID string `json:"InstanceId"`
 	// PrivateIPAddresses are the ENI's private IPs, the primary first.
 	// Default: one address assigned by the Sim.
-	PrivateIPAddresses []string
+	PrivateIPAddresses []string `json:"PrivateIpAddresses"`
 	// Status is derived (Available when detached, InUse when attached)
 	// unless set to a transitional status with SetNetworkInterfaceStatus.
-	Status string
+	Status string `json:"Status"`
 	// AllocationIDs are the EIPs bound to the ENI (read-only), sorted.
-	AllocationIDs []string
+	AllocationIDs []string `json:"AllocationIds"`
 }
 
 // ENI types and statuses.

@@ -33,24 +33,24 @@ import (
 // HaVip is a value snapshot of a HaVip; the read-only fields are ignored by
 // AddHaVip.
 type HaVip struct {
-	HaVipID   string
-	RegionID  string // default: the Sim's first region
-	AccountID string // default: DefaultAccountID
-	VpcID     string // default: the account's implicit VPC of the region
-	VSwitchID string
+	HaVipID   string `json:"HaVipId"`
+	RegionID  string `json:"RegionId"`  // default: the Sim's first region
+	AccountID string `json:"AccountId"` // default: DefaultAccountID
+	VpcID     string `json:"VpcID"`     // default: the account's implicit VPC of the region
+	VSwitchID string `json:"VSwitchId"`
 	// IPAddress is the HaVip's private IP; default: one assigned by the Sim.
-	IPAddress   string
-	Name        string
-	Description string
+	IPAddress   string `json:"IpAddress"`
+	Name        string `json:"Name"`
+	Description string `json:"Description"`
 	// Status, AssociatedInstances and AssociatedEipAddresses are read-only.
-	Status                 string
-	AssociatedInstances    []string
-	AssociatedEipAddresses []string
+	Status                 string   `json:"Status"`
+	AssociatedInstances    []string `json:"AssociatedInstances"`
+	AssociatedEipAddresses []string `json:"AssociatedEipAddresses"`
 	// AllocationID is the EIP bound to the HaVip (read-only).
-	AllocationID string
+	AllocationID string `json:"AllocationId"`
 	// Tags are the HaVip's tags, sorted by key; nil when it has none
 	// (read-only; see TagResources).
-	Tags []Tag
+	Tags []Tag `json:"Tags"`
 }
 
 // HaVip statuses.

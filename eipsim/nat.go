@@ -34,27 +34,27 @@ import (
 
 // NatGateway is an Internet NAT gateway of the world.
 type NatGateway struct {
-	NatGatewayID string
-	RegionID     string // default: the Sim's first region
-	AccountID    string // default: DefaultAccountID
-	VpcID        string // default: the account's implicit VPC of the region
-	Name         string
+	NatGatewayID string `json:"NatGatewayId"`
+	RegionID     string `json:"RegionId"`  // default: the Sim's first region
+	AccountID    string `json:"AccountId"` // default: DefaultAccountID
+	VpcID        string `json:"VpcID"`     // default: the account's implicit VPC of the region
+	Name         string `json:"Name"`
 	// Status is Creating, Available or Deleting (read-only; AddNatGateway
 	// makes an Available gateway).
-	Status string
+	Status string `json:"Status"`
 	// BusinessStatus is Normal or FinancialLocked (read-only; see
 	// SetNatGatewayFinancialLock).
-	BusinessStatus string
+	BusinessStatus string `json:"BusinessStatus"`
 	// SnatTableID and ForwardTableID are the gateway's tables (read-only).
-	SnatTableID    string
-	ForwardTableID string
+	SnatTableID    string `json:"SnatTableId"`
+	ForwardTableID string `json:"ForwardTableId"`
 	// AllocationIDs are the EIPs bound to the gateway (read-only), sorted.
-	AllocationIDs []string
+	AllocationIDs []string `json:"AllocationIds"`
 	// IPAddresses are their addresses, in the same order (read-only).
-	IPAddresses []string
+	IPAddresses []string `json:"IpAddresses"`
 	// Tags are the gateway's tags, sorted by key; nil when it has none
 	// (read-only; see TagResources).
-	Tags []Tag
+	Tags []Tag `json:"Tags"`
 }
 
 // NAT gateway statuses.

@@ -118,7 +118,11 @@ func newRateLimiter(limits map[Action]RateLimit, global *RateLimit) *rateLimiter
 	if len(limits) == 0 && global == nil {
 		return nil
 	}
-	return &rateLimiter{limits: limits, global: global, buckets: map[bucketKey]*bucket{}}
+	own := make(map[Action]RateLimit, len(limits)) // SetRateLimit changes it, not the options
+	for a, l := range limits {
+		own[a] = l
+	}
+	return &rateLimiter{limits: own, global: global, buckets: map[bucketKey]*bucket{}}
 }
 
 func (r *rateLimiter) newBucket(l *RateLimit, now int64) *bucket {

@@ -4,18 +4,18 @@ import "slices"
 
 // LoadBalancer is an SLB (CLB) instance of the world.
 type LoadBalancer struct {
-	LoadBalancerID string
-	RegionID       string // default: the Sim's first region
-	AccountID      string // default: DefaultAccountID
-	VpcID          string // default: the account's implicit VPC of the region
+	LoadBalancerID string `json:"LoadBalancerId"`
+	RegionID       string `json:"RegionId"`  // default: the Sim's first region
+	AccountID      string `json:"AccountId"` // default: DefaultAccountID
+	VpcID          string `json:"VpcID"`     // default: the account's implicit VPC of the region
 	// AddressType is "intranet" (default) or "internet". Only intranet
 	// (private-network) load balancers can take an EIP.
-	AddressType string
+	AddressType string `json:"AddressType"`
 	// Status is "active" (default), "inactive" or "locked"; a load balancer
 	// that is not active gives InvalidStatus.NotAllow.
-	Status string
+	Status string `json:"Status"`
 	// AllocationID is the EIP bound to the load balancer (read-only).
-	AllocationID string
+	AllocationID string `json:"AllocationId"`
 }
 
 // Load balancer address types and statuses.

@@ -16,8 +16,8 @@ import (
 
 // Tag is one key-value pair (Tag.N.Key, Tag.N.Value).
 type Tag struct {
-	Key   string
-	Value string
+	Key   string `json:"Key"`
+	Value string `json:"Value"`
 }
 
 // Tag limits (TagResources' reference page).

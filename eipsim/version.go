@@ -8,7 +8,7 @@ package eipsim
 // [Sim.Faults]) or its Describe actions could show: an accepted write
 // (even one an injected fault then answers with an error), a task applied
 // on the clock, a lock or other setup method that succeeded, a fault rule
-// injected, removed or fired. Reads, refused calls and ClientToken replays
+// injected, removed or fired, a rate limit set or removed. Reads, refused calls and ClientToken replays
 // leave it as it was.
 //
 // Two equal Versions of one Sim therefore mean that nothing observable

@@ -65,12 +65,12 @@ func (o *owned) base() *owned { return o }
 
 // VPC is a virtual private cloud of the world.
 type VPC struct {
-	VpcID     string
-	RegionID  string // default: the Sim's first region
-	AccountID string // default: DefaultAccountID
+	VpcID     string `json:"VpcID"`
+	RegionID  string `json:"RegionId"`  // default: the Sim's first region
+	AccountID string `json:"AccountId"` // default: DefaultAccountID
 	// IsDefault marks the region's default VPC: EIPs cannot be associated
 	// with resources in it (OperationDenied).
-	IsDefault bool
+	IsDefault bool `json:"IsDefault"`
 }
 
 type vpc struct {

@@ -89,7 +89,7 @@ func (e *Engine) addCommands() {
 		e.cmds[string(a)] = e.action(a)
 	}
 	for _, group := range []Commands{e.simCommands(), e.worldCommands(), e.natCommands(), e.lockCommands(),
-		e.inspectCommands(), e.faultCommands()} {
+		e.inspectCommands(), e.faultCommands(), e.rateLimitCommands()} {
 		for name, f := range group {
 			e.cmds[name] = f
 		}
