@@ -34,6 +34,9 @@ var bugs struct {
 	// natEIPLimitOffByOne lets a NAT gateway take one EIP more than its
 	// limit (WithNATEIPLimits).
 	natEIPLimitOffByOne bool
+	// untagAllIgnored makes UnTagResources with All=true (and no TagKey.N)
+	// remove nothing.
+	untagAllIgnored bool
 }
 
 func b2i(b bool) int {

@@ -17,10 +17,11 @@ const (
 	BugModifyBandwidthWording   Bug = "modify-bandwidth-wording"
 	BugNATDependencyWording     Bug = "nat-dependency-wording"
 	BugNATEIPLimitOffByOne      Bug = "nat-eip-limit-off-by-one"
+	BugUntagAllIgnored          Bug = "untag-all-ignored"
 )
 
 // Bugs lists every deliberate bug.
-var Bugs = []Bug{BugEarlyCompletion, BugTokenIgnored, BugUnassociateLockUnchecked, BugCooldownIgnored, BugQuotaOffByOne, BugPagingOffByOne, BugNATForceIgnored, BugNATPendingUnchecked, BugModifyBandwidthWording, BugNATDependencyWording, BugNATEIPLimitOffByOne}
+var Bugs = []Bug{BugEarlyCompletion, BugTokenIgnored, BugUnassociateLockUnchecked, BugCooldownIgnored, BugQuotaOffByOne, BugPagingOffByOne, BugNATForceIgnored, BugNATPendingUnchecked, BugModifyBandwidthWording, BugNATDependencyWording, BugNATEIPLimitOffByOne, BugUntagAllIgnored}
 
 // SetBug switches a deliberate bug on and returns the function that
 // switches it off again. Not safe for parallel tests.
@@ -37,6 +38,7 @@ func SetBug(b Bug) (restore func()) {
 		BugModifyBandwidthWording:   &bugs.modifyBandwidthWording,
 		BugNATDependencyWording:     &bugs.natDependencyWording,
 		BugNATEIPLimitOffByOne:      &bugs.natEIPLimitOffByOne,
+		BugUntagAllIgnored:          &bugs.untagAllIgnored,
 	}
 	p := flags[b]
 	if p == nil {

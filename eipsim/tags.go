@@ -311,7 +311,7 @@ func (s *Sim) unTagResources(c call, req UnTagResourcesRequest) (*UnTagResources
 	}
 	s.ok(c, rs[0].id)
 	for _, r := range rs {
-		if len(req.TagKey) == 0 {
+		if len(req.TagKey) == 0 && !bugs.untagAllIgnored {
 			*r.tags = nil
 		}
 		for _, k := range req.TagKey {

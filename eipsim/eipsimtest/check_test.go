@@ -5,6 +5,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/eipsim/eipsim/eipsim"
 )
 
 // TestCheckCatchesDisagreements plants one disagreement at a time in the
@@ -17,6 +19,13 @@ func TestCheckCatchesDisagreements(t *testing.T) {
 				return false
 			}
 			m.eips[0].status += "x"
+			return true
+		},
+		"eip tags": func(m *model) bool {
+			if len(m.eips) == 0 {
+				return false
+			}
+			m.eips[0].tags = append(m.eips[0].tags, eipsim.Tag{Key: "planted"})
 			return true
 		},
 		"eip lock": func(m *model) bool {

@@ -200,6 +200,8 @@ func (mc *Machine) draw(d Driver, kind string) Op {
 		return mc.drawEntry(d)
 	case "nat-bind":
 		return mc.drawNATBind(d)
+	case "tag":
+		return mc.drawTag(d)
 	case "havip":
 		return mc.drawHaVip(d)
 	}

@@ -130,7 +130,7 @@ func (mc *Machine) fail(d Driver, format string, args ...any) {
 }
 
 // kinds are the operation families, in the order Step draws them.
-var kinds = []string{"allocate", "associate", "unassociate", "advance", "describe", "release", "modify", "lock", "retry", "retry-changed", "world", "determinism", "nat", "nat-bind", "entry", "havip"}
+var kinds = []string{"allocate", "associate", "unassociate", "advance", "describe", "release", "modify", "lock", "retry", "retry-changed", "world", "determinism", "nat", "nat-bind", "entry", "havip", "tag"}
 
 // Step draws one operation and runs it, then checks the invariants.
 func (mc *Machine) Step(d Driver) {
@@ -153,7 +153,7 @@ func (mc *Machine) Actions(t *rapid.T) map[string]func(*rapid.T) {
 			continue
 		}
 		acts[k] = func(t *rapid.T) { mc.Do(RapidDriver(t), k) }
-		if k == "advance" || k == "associate" || k == "describe" || k == "entry" || k == "nat-bind" {
+		if k == "advance" || k == "associate" || k == "describe" || k == "entry" || k == "nat-bind" || k == "tag" {
 			acts[k+"-2"] = acts[k]
 		}
 	}
@@ -270,6 +270,14 @@ func (mc *Machine) runCall(d Driver, op Op) {
 		mc.checkReplay(d, op, w, r.RequestID)
 	case *eipsim.UnassociateEipAddressResponse:
 		mc.checkReplay(d, op, w, r.RequestID)
+	case *eipsim.ListTagResourcesResponse:
+		var got []string
+		for _, t := range r.TagResources {
+			got = append(got, t.TagKey+"="+t.TagValue)
+		}
+		if !slices.Equal(got, w.page) || r.NextToken != "" {
+			mc.fail(d, "%s: got tags %v (NextToken %q), model expects %v", op, got, r.NextToken, w.page)
+		}
 	case *eipsim.DescribeEipAddressesResponse:
 		var got []string
 		for _, e := range r.EipAddresses {
@@ -333,7 +341,7 @@ func (mc *Machine) Check(d Driver) {
 		if g.AllocationID != e.id || string(g.Status) != e.status || g.AccountID != e.account || g.RegionID != m.regions[e.region] ||
 			g.InstanceID != e.target || string(g.InstanceType) != e.ttype || g.PrivateIPAddress != e.privIP || g.Mode != e.mode ||
 			g.Bandwidth != e.bandwidth || g.Name != e.name || !locksAre(g.LockReasons, e.fin, e.sec) || g.DeletionProtection != e.protected ||
-			g.IPAddress != mc.ips[e.id] {
+			g.IPAddress != mc.ips[e.id] || !slices.Equal(g.Tags, e.tags) {
 			if g.LockReasons == nil {
 				g.LockReasons = []eipsim.LockReason{}
 			}

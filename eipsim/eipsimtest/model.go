@@ -11,6 +11,8 @@ import (
 	"slices"
 	"strconv"
 	"time"
+
+	"github.com/eipsim/eipsim/eipsim"
 )
 
 type mEIP struct {
@@ -27,6 +29,7 @@ type mEIP struct {
 	bandwidth       int
 	traffic         bool
 	name            string
+	tags            []eipsim.Tag // sorted by key (model_tags.go)
 }
 
 type mInstance struct {
@@ -522,6 +525,9 @@ func (m *model) call(op Op) want {
 		}
 		lo := min((pn-1)*ps, len(ids))
 		return want{page: ids[lo:min(lo+ps, len(ids))], total: len(ids), refused: true}
+	}
+	if w, ok := m.tagCall(op, acct); ok {
+		return w
 	}
 	return m.natCall(op, acct)
 }

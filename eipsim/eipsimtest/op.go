@@ -43,6 +43,13 @@ type Op struct {
 	Target, Table, Entry, IP, VSwitch string
 	ExtPort, IntIP, IntPort, Proto    string
 	PortBreak                         bool
+
+	// Tags (Tag.N) of TagResources, TagKeys (TagKey.N) and All of
+	// UnTagResources; the one resource (ResourceId.1, ResourceType=EIP) of
+	// the tag Actions is AllocationID.
+	Tags    []eipsim.Tag
+	TagKeys []string
+	All     bool
 }
 
 // The harness commands an Op can be, besides the cloud Actions.
@@ -110,6 +117,11 @@ func (op Op) String() string {
 		return b.String()
 	}
 	kv("RegionId", op.RegionID)
+	if op.isTagCall() {
+		op.tagString(&b)
+		kv("account", op.Account)
+		return b.String()
+	}
 	kv("AllocationId", op.AllocationID)
 	switch op.Cmd {
 	case string(eipsim.ActionDeleteNatGateway):
@@ -216,6 +228,15 @@ func Apply(ctx context.Context, sim *eipsim.Sim, clk Clocked, op Op) (any, error
 		return sim.AssociateHaVip(ctx, eipsim.AssociateHaVipRequest{RegionID: op.RegionID, HaVipID: op.InstanceID, InstanceID: op.Target})
 	case string(eipsim.ActionUnassociateHaVip):
 		return sim.UnassociateHaVip(ctx, eipsim.UnassociateHaVipRequest{RegionID: op.RegionID, HaVipID: op.InstanceID, InstanceID: op.Target, Force: op.Force})
+	case string(eipsim.ActionTagResources):
+		return sim.TagResources(ctx, eipsim.TagResourcesRequest{RegionID: op.RegionID, ResourceType: eipsim.TagResourceTypeEIP,
+			ResourceID: []string{op.AllocationID}, Tag: op.Tags})
+	case string(eipsim.ActionUnTagResources):
+		return sim.UnTagResources(ctx, eipsim.UnTagResourcesRequest{RegionID: op.RegionID, ResourceType: eipsim.TagResourceTypeEIP,
+			ResourceID: []string{op.AllocationID}, TagKey: op.TagKeys, All: op.All})
+	case string(eipsim.ActionListTagResources):
+		return sim.ListTagResources(ctx, eipsim.ListTagResourcesRequest{RegionID: op.RegionID, ResourceType: eipsim.TagResourceTypeEIP,
+			ResourceID: []string{op.AllocationID}})
 	case CmdNatLock:
 		return nil, sim.SetNatGatewayFinancialLock(op.InstanceID, op.On)
 	case CmdAdvance:
