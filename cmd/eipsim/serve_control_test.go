@@ -207,17 +207,7 @@ func TestServeRecordsMixedClients(t *testing.T) {
 	if os.Getenv("EIPSIM_DUMP") != "" {
 		t.Logf("%s", rec)
 	}
-	sc, err := scenarios.Parse("served.txt", rec)
-	if err != nil {
-		t.Fatal(err)
-	}
-	res, err := scenarios.Replay(sc, scenarios.NewEngineHandler, scenarios.Options{Rewrite: true})
-	if err != nil {
-		t.Fatal(err)
-	}
-	if len(res.Mismatches) != 0 || !bytes.Equal(res.Rewritten, rec) {
-		t.Fatalf("the replay differs from the served run (%d mismatches):\n%s", len(res.Mismatches), res.Mismatches)
-	}
+	requireReplays(t, "served.txt", rec)
 	// A reset writes the run it ends to served.1.txt; shutdown writes the
 	// last run to served.txt.
 	if _, err := cc.Reset(ctx, nil); err != nil {
@@ -339,7 +329,14 @@ func TestServeWallClockRecordingReplays(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	sc, err := scenarios.Parse("wall.txt", rec)
+	requireReplays(t, "wall.txt", rec)
+}
+
+// requireReplays replays the recording rec (named name in messages) and
+// fails unless it reproduces rec byte for byte.
+func requireReplays(t *testing.T, name string, rec []byte) {
+	t.Helper()
+	sc, err := scenarios.Parse(name, rec)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -348,6 +345,6 @@ func TestServeWallClockRecordingReplays(t *testing.T) {
 		t.Fatal(err)
 	}
 	if len(res.Mismatches) != 0 || !bytes.Equal(res.Rewritten, rec) {
-		t.Fatalf("the replay differs from the served run:\n%s\n%s", res.Mismatches, rec)
+		t.Fatalf("%s: the replay differs from the served run (%d mismatches): %v\n%s", name, len(res.Mismatches), res.Mismatches, rec)
 	}
 }
