@@ -63,7 +63,7 @@ func TestStateJSONKeys(t *testing.T) {
 	want("NAT gateway", st.NatGateways[0], "Tags", []map[string]string{{"Key": "env", "Value": "prod"}})
 	want("HaVip", st.HaVips[0], "HaVipId", "havip-0001")
 	want("HaVip", st.HaVips[0], "Tags", []map[string]string{{"Key": "tier", "Value": "db"}})
-	for _, goName := range []string{"AllocationID", "InstanceID", "IPAddress", "NatGatewayID", "HaVipID"} {
+	for _, goName := range []string{"AllocationID", "InstanceID", "IPAddress", "NatGatewayID", "HaVipID", "VpcID"} {
 		if strings.Contains(string(body), `"`+goName+`"`) {
 			t.Errorf("state has the Go field name %q: %s", goName, body)
 		}

@@ -28,7 +28,7 @@ type Instance struct {
 	// VpcID is the instance's VPC; default: the account's implicit VPC of
 	// the region. Classic marks a classic-network instance (no VPC), which
 	// cannot take an EIP.
-	VpcID   string         `json:"VpcID"`
+	VpcID   string         `json:"VpcId"`
 	Classic bool           `json:"Classic"`
 	Status  InstanceStatus `json:"Status"` // default Running
 	// PublicIP marks an instance with a system-assigned public IP, which

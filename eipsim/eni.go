@@ -10,7 +10,7 @@ type NetworkInterface struct {
 	NetworkInterfaceID string `json:"NetworkInterfaceId"`
 	RegionID           string `json:"RegionId"`  // default: the Sim's first region
 	AccountID          string `json:"AccountId"` // default: DefaultAccountID
-	VpcID              string `json:"VpcID"`     // default: the account's implicit VPC of the region
+	VpcID              string `json:"VpcId"`     // default: the account's implicit VPC of the region
 	// Type is "Secondary" (default) or "Primary". A primary ENI is always
 	// attached to its instance.
 	Type string `json:"Type"`

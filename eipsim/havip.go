@@ -36,7 +36,7 @@ type HaVip struct {
 	HaVipID   string `json:"HaVipId"`
 	RegionID  string `json:"RegionId"`  // default: the Sim's first region
 	AccountID string `json:"AccountId"` // default: DefaultAccountID
-	VpcID     string `json:"VpcID"`     // default: the account's implicit VPC of the region
+	VpcID     string `json:"VpcId"`     // default: the account's implicit VPC of the region
 	VSwitchID string `json:"VSwitchId"`
 	// IPAddress is the HaVip's private IP; default: one assigned by the Sim.
 	IPAddress   string `json:"IpAddress"`

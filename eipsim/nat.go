@@ -37,7 +37,7 @@ type NatGateway struct {
 	NatGatewayID string `json:"NatGatewayId"`
 	RegionID     string `json:"RegionId"`  // default: the Sim's first region
 	AccountID    string `json:"AccountId"` // default: DefaultAccountID
-	VpcID        string `json:"VpcID"`     // default: the account's implicit VPC of the region
+	VpcID        string `json:"VpcId"`     // default: the account's implicit VPC of the region
 	Name         string `json:"Name"`
 	// Status is Creating, Available or Deleting (read-only; AddNatGateway
 	// makes an Available gateway).

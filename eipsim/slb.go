@@ -7,7 +7,7 @@ type LoadBalancer struct {
 	LoadBalancerID string `json:"LoadBalancerId"`
 	RegionID       string `json:"RegionId"`  // default: the Sim's first region
 	AccountID      string `json:"AccountId"` // default: DefaultAccountID
-	VpcID          string `json:"VpcID"`     // default: the account's implicit VPC of the region
+	VpcID          string `json:"VpcId"`     // default: the account's implicit VPC of the region
 	// AddressType is "intranet" (default) or "internet". Only intranet
 	// (private-network) load balancers can take an EIP.
 	AddressType string `json:"AddressType"`

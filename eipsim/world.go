@@ -65,7 +65,7 @@ func (o *owned) base() *owned { return o }
 
 // VPC is a virtual private cloud of the world.
 type VPC struct {
-	VpcID     string `json:"VpcID"`
+	VpcID     string `json:"VpcId"`
 	RegionID  string `json:"RegionId"`  // default: the Sim's first region
 	AccountID string `json:"AccountId"` // default: DefaultAccountID
 	// IsDefault marks the region's default VPC: EIPs cannot be associated
