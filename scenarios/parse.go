@@ -48,6 +48,9 @@ func Parse(name string, src []byte) (*Scenario, error) {
 			continue
 		}
 		c := &Command{Pos: p.pos(start), Leading: pending, Name: cmdName, Args: args}
+		if strings.HasSuffix(c.String(), `\`) { // "x \\" joins "x \" with the next line
+			return nil, p.errorf(start, "command line %s ends with \"\\\" once its continuations are joined, which would read back as a continuation", clip(c.String()))
+		}
 		pending = nil
 		if err := p.readInput(c); err != nil {
 			return nil, err
