@@ -64,7 +64,7 @@ func (e *Engine) cmdRemoveFault(c *Command) (string, error) {
 	if err != nil {
 		return "", c.Errorf("%v", err)
 	}
-	return eipsim.RemoveFaultOutput(e.sim.RemoveFault(h)), nil
+	return RemoveFaultOutput(e.sim.RemoveFault(h)), nil
 }
 
 // cmdClearFaults removes every rule.
@@ -85,7 +85,7 @@ func (e *Engine) cmdReleaseStuck(c *Command) (string, error) {
 	}
 	mark := e.sim.HistorySeq()
 	n := e.sim.ReleaseStuck(v["ResourceId"])
-	return eipsim.ReleaseStuckOutput(e.render, n, e.sim.HistorySince(mark)), nil
+	return ReleaseStuckOutput(e.render, n, e.sim.HistorySince(mark)), nil
 }
 
 // cmdFaults lists the injected rules in the order they are tried: ID, the

@@ -52,7 +52,7 @@ func (e *Engine) cmdRemoveRateLimit(c *Command) (string, error) {
 	if args[0] == "*" {
 		a = ""
 	}
-	return eipsim.RemoveFaultOutput(e.sim.RemoveRateLimit(a)), nil
+	return RemoveFaultOutput(e.sim.RemoveRateLimit(a)), nil
 }
 
 // cmdSetGlobalRateLimit sets the limit of all calls together:
@@ -77,7 +77,7 @@ func (e *Engine) cmdRemoveGlobalRateLimit(c *Command) (string, error) {
 	if err := c.CheckArgs(); err != nil {
 		return "", err
 	}
-	return eipsim.RemoveFaultOutput(e.sim.RemoveGlobalRateLimit()), nil
+	return RemoveFaultOutput(e.sim.RemoveGlobalRateLimit()), nil
 }
 
 // cmdRateLimits lists the limits: "global R/P" first, then one

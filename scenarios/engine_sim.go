@@ -26,7 +26,7 @@ func (e *Engine) simCommands() Commands {
 
 // cmdNewSim makes the Sim with the options of [SimOptions]; it must be
 // the first command. start=RFC3339 sets where the clock starts (default
-// eipsimtest.Epoch). Over an existing Sim ([NewHandlerFor]) a first new-sim
+// simclock.Epoch). Over an existing Sim ([NewHandlerFor]) a first new-sim
 // is checked and skipped.
 func (e *Engine) cmdNewSim(c *Command) (string, error) {
 	if e.world {

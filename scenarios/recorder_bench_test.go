@@ -5,7 +5,7 @@ import (
 	"testing"
 
 	"github.com/eipsim/eipsim/eipsim"
-	"github.com/eipsim/eipsim/eipsim/eipsimtest"
+	"github.com/eipsim/eipsim/eipsim/simclock"
 )
 
 // BenchmarkRecordedCycle is eipsim's BenchmarkCycle on a recorded Sim:
@@ -20,16 +20,16 @@ func BenchmarkRecordedCycle(b *testing.B) {
 func benchRecordedCycle(b *testing.B, record bool) {
 	ctx := context.Background()
 	var sim *eipsim.Sim
-	var clk *eipsimtest.Clock
+	var clk *simclock.Clock
 	b.ReportAllocs()
 	i := 0
 	for b.Loop() {
 		if i%1000 == 0 {
 			b.StopTimer()
-			clk = eipsimtest.NewClock()
+			clk = simclock.New()
 			opts := []eipsim.Option{eipsim.WithClock(clk), eipsim.WithCooldown(0)}
 			if record {
-				opts = append(opts, eipsim.WithRecording())
+				opts = append(opts, NewRecorder().Option())
 			}
 			var err error
 			if sim, err = eipsim.New(opts...); err != nil {
