@@ -56,7 +56,7 @@ func (e *Engine) cmdInjectFault(c *Command) (string, error) {
 // cmdRemoveFault removes the rule with the given ID; it prints "ok", or
 // "not found" when no such rule is there (any more).
 func (e *Engine) cmdRemoveFault(c *Command) (string, error) {
-	args, err := c.Positional(1)
+	args, err := c.words()
 	if err != nil {
 		return "", err
 	}
@@ -69,7 +69,7 @@ func (e *Engine) cmdRemoveFault(c *Command) (string, error) {
 
 // cmdClearFaults removes every rule.
 func (e *Engine) cmdClearFaults(c *Command) (string, error) {
-	if err := c.CheckArgs(); err != nil {
+	if err := c.check(); err != nil {
 		return "", err
 	}
 	e.sim.ClearFaults()
@@ -79,7 +79,7 @@ func (e *Engine) cmdClearFaults(c *Command) (string, error) {
 // cmdReleaseStuck releases the tasks Stuck rules hold (on ResourceId only,
 // if given); it prints "released N" and the transitions that applied.
 func (e *Engine) cmdReleaseStuck(c *Command) (string, error) {
-	v, err := values(c, nil, "ResourceId")
+	v, err := c.values()
 	if err != nil {
 		return "", err
 	}
@@ -91,7 +91,7 @@ func (e *Engine) cmdReleaseStuck(c *Command) (string, error) {
 // cmdFaults lists the injected rules in the order they are tried: ID, the
 // rule in wire form, and how often it fired.
 func (e *Engine) cmdFaults(c *Command) (string, error) {
-	if err := c.CheckArgs(); err != nil {
+	if err := c.check(); err != nil {
 		return "", err
 	}
 	var lines []string

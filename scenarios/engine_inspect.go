@@ -24,7 +24,7 @@ func (e *Engine) inspectCommands() Commands {
 
 func (e *Engine) noArgs(f func() string) func(*Command) (string, error) {
 	return func(c *Command) (string, error) {
-		if err := c.CheckArgs(); err != nil {
+		if err := c.check(); err != nil {
 			return "", err
 		}
 		return f(), nil

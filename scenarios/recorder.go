@@ -23,6 +23,7 @@ package scenarios
 import (
 	"bytes"
 	"fmt"
+	"strconv"
 	"sync"
 
 	"github.com/eipsim/eipsim/eipsim"
@@ -89,11 +90,11 @@ func (r *Recorder) Observe(e eipsim.Entry) {
 			r.write(faultLine(f), fmt.Sprintf("f-%04d", i+1))
 		}
 	case eipsim.EntrySkip:
-		r.pending = append(r.pending, recordedLine{fmt.Sprintf("skip-request-ids %d", e.N), ""})
+		r.pending = append(r.pending, recordedLine{line("skip-request-ids").word(strconv.FormatUint(e.N, 10)).String(), ""})
 	case eipsim.EntryAdvance:
-		r.pending = append(r.pending, recordedLine{"advance " + e.Time.Sub(e.From).String(), r.render.Transitions(e.Events)})
+		r.pending = append(r.pending, recordedLine{line("advance").word(e.Time.Sub(e.From).String()).String(), r.render.Transitions(e.Events)})
 	case eipsim.EntryAccount:
-		r.pending = append(r.pending, recordedLine{"as-account " + FormatValue(e.Account), ""})
+		r.pending = append(r.pending, recordedLine{line("as-account").word(FormatValue(e.Account)).String(), ""})
 	case eipsim.EntryAction:
 		if r.call() {
 			out := ""

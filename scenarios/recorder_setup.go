@@ -6,7 +6,6 @@ package scenarios
 
 import (
 	"strconv"
-	"strings"
 	"time"
 
 	"github.com/eipsim/eipsim/eipsim"
@@ -119,22 +118,24 @@ var setupWriters = map[string]func(args []any) string{
 		return op("set-system-busy", "Action", string(arg[eipsim.Action](a, 0)), "Times", strconv.Itoa(arg[int](a, 1))).String()
 	},
 	"InjectFault":  func(a []any) string { return faultLine(arg[eipsim.Fault](a, 0)) },
-	"RemoveFault":  func(a []any) string { return "remove-fault " + arg[eipsim.FaultHandle](a, 0).ID() },
-	"ClearFaults":  func([]any) string { return "clear-faults" },
+	"RemoveFault":  func(a []any) string { return line("remove-fault").word(arg[eipsim.FaultHandle](a, 0).ID()).String() },
+	"ClearFaults":  func([]any) string { return line("clear-faults").String() },
 	"ReleaseStuck": func(a []any) string { return op("release-stuck").opt("ResourceId", arg[string](a, 0)).String() },
 	"SetRateLimit": func(a []any) string {
-		return "set-rate-limit " + eipsim.ActionRateLimit{Action: arg[eipsim.Action](a, 0), Limit: arg[eipsim.RateLimit](a, 1)}.String()
+		return line("set-rate-limit").word(eipsim.ActionRateLimit{Action: arg[eipsim.Action](a, 0), Limit: arg[eipsim.RateLimit](a, 1)}.String()).String()
 	},
 	"RemoveRateLimit": func(a []any) string {
 		name := string(arg[eipsim.Action](a, 0))
 		if name == "" {
 			name = "*"
 		}
-		return "remove-rate-limit " + name
+		return line("remove-rate-limit").word(name).String()
 	},
-	"SetGlobalRateLimit":    func(a []any) string { return "set-global-rate-limit " + arg[eipsim.RateLimit](a, 0).String() },
-	"RemoveGlobalRateLimit": func([]any) string { return "remove-global-rate-limit" },
-	"CheckInvariants":       func([]any) string { return "check" },
+	"SetGlobalRateLimit": func(a []any) string {
+		return line("set-global-rate-limit").word(arg[eipsim.RateLimit](a, 0).String()).String()
+	},
+	"RemoveGlobalRateLimit": func([]any) string { return line("remove-global-rate-limit").String() },
+	"CheckInvariants":       func([]any) string { return line("check").String() },
 }
 
 func oneArg(cmd, key string) func([]any) string {
@@ -153,10 +154,11 @@ func lockLine(cmd string) func([]any) string {
 
 // faultLine writes a fault rule as the inject-fault line that injects it.
 func faultLine(f eipsim.Fault) string {
-	if args := f.Args(); len(args) > 0 {
-		return "inject-fault " + strings.Join(args, " ")
+	w := line("inject-fault")
+	for _, a := range f.Args() {
+		w = w.raw(a) // Key=Value, already in the form eipsim.ParseFault reads
 	}
-	return "inject-fault"
+	return w.String()
 }
 
 // RemoveFaultOutput is the output of the remove-fault (and
