@@ -190,7 +190,7 @@ func (c *Command) values() (map[string]string, error) {
 type lineWriter struct {
 	s     *syntax
 	words []string
-	vals  map[string]string
+	kv    []string // key, value, ... of the declared arguments set
 	extra []string
 }
 
@@ -200,7 +200,7 @@ func line(name string) lineWriter {
 	if !ok {
 		s = &syntax{name: name}
 	}
-	return lineWriter{s: s, vals: map[string]string{}}
+	return lineWriter{s: s}
 }
 
 // word appends a bare word.
@@ -215,7 +215,7 @@ func (w lineWriter) set(key, value string) lineWriter {
 		w.extra = append(w.extra, key+"="+FormatValue(value))
 		return w
 	}
-	w.vals[key] = value
+	w.kv = append(w.kv, key, value)
 	return w
 }
 
@@ -254,6 +254,16 @@ func (w lineWriter) list(key string, vals []string) lineWriter {
 	return w
 }
 
+// value returns the value set for key (the last one, if set twice).
+func (w lineWriter) value(key string) (string, bool) {
+	for i := len(w.kv) - 2; i >= 0; i -= 2 {
+		if w.kv[i] == key {
+			return w.kv[i+1], true
+		}
+	}
+	return "", false
+}
+
 func (w lineWriter) String() string {
 	var b strings.Builder
 	b.WriteString(w.s.name)
@@ -261,7 +271,7 @@ func (w lineWriter) String() string {
 		b.WriteString(" " + v)
 	}
 	for _, p := range w.s.params {
-		if v, ok := w.vals[p.key]; ok {
+		if v, ok := w.value(p.key); ok {
 			b.WriteString(" " + p.key + "=" + FormatValue(v))
 		}
 	}

@@ -141,10 +141,14 @@ func (r *Recorder) write(line, out string) {
 	if out == "" {
 		out = "ok"
 	}
-	r.buf.WriteString(line + "\n----\n")
-	if needsDoubleSeparator(out + "\n") {
-		r.buf.WriteString("----\n" + out + "\n----\n----\n")
+	r.buf.WriteString(line)
+	r.buf.WriteString("\n----\n")
+	if needsDoubleSeparator(out) {
+		r.buf.WriteString("----\n")
+		r.buf.WriteString(out)
+		r.buf.WriteString("\n----\n----\n")
 		return
 	}
-	r.buf.WriteString(out + "\n")
+	r.buf.WriteString(out)
+	r.buf.WriteByte('\n')
 }
