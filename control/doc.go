@@ -24,12 +24,13 @@
 //	GET    /_eipsim/state               every EIP, instance, SLB, ENI, NAT gateway, HaVip
 //	GET    /_eipsim/tasks               pending tasks, due times
 //	GET    /_eipsim/history?since=SEQ   events after SEQ
-//	GET    /_eipsim/version             the change counter
+//	GET    /_eipsim/version             the change counter and the run's number {"version": 7, "run": 1}
 //	GET    /_eipsim/check               the invariants
 //	GET    /_eipsim/recording           the run as a scenario file (text/plain)
 //	POST   /_eipsim/scenario            scenario text: its commands run against the served Sim, as
 //	                                    -world runs (a first new-sim is checked and skipped); the
 //	                                    answer is the file with each command's output
+//	GET    /_eipsim/ui                  the web console (HTML; see below)
 //
 // Every call that changes the Sim is recorded (a fault as inject-fault, a
 // check as check, a clock move as the advance before the next operation), so
