@@ -44,7 +44,7 @@ var (
 	// this server only: no other script, style, image, font or frame, which
 	// also proves in the browser that the page loads nothing from elsewhere.
 	uiCSP = "default-src 'none'; script-src '" + cspHash(string(uiScript)) + "'; style-src '" + cspHash(string(uiStyle)) +
-		"'; connect-src 'self'; img-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'"
+		"'; connect-src 'self'; img-src 'self' data:; form-action 'self'; base-uri 'none'; frame-ancestors 'none'"
 )
 
 func mustReadUI(name string) string {
