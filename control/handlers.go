@@ -79,7 +79,7 @@ func (s *Server) control(w http.ResponseWriter, r *http.Request, path string) {
 				return
 			}
 		}
-		writeError(w, http.StatusNotFound, "%s%s: no such control endpoint (see %sversion, state, clock, faults, ratelimits, tasks, history, check, recording, reset, scenario)", Prefix, path, Prefix)
+		writeError(w, http.StatusNotFound, "%s%s: no such control endpoint (see %sversion, state, clock, faults, ratelimits, tasks, history, check, recording, reset, scenario, ui)", Prefix, path, Prefix)
 		return
 	}
 	limit := int64(maxJSONBody)
