@@ -331,3 +331,41 @@ func TestUIRequests(t *testing.T) {
 		t.Errorf("GET version after a reset: %s %s", resp.Status, body)
 	}
 }
+
+// BenchmarkUIPage renders the console's live part (what each change makes
+// the page reload) for a Sim of n EIPs, each allocated, associated and
+// InUse: tables capped at 500 rows, the timeline at 10,000 events.
+func BenchmarkUIPage(b *testing.B) {
+	for _, n := range []int{10, 1000, 10_000} {
+		b.Run(strconv.Itoa(n), func(b *testing.B) {
+			srv, err := control.New(control.Config{ManualClock: true, SimOptions: []eipsim.Option{eipsim.WithEIPQuota(n), eipsim.WithIPPool("10.128.0.0/16")}})
+			if err != nil {
+				b.Fatal(err)
+			}
+			sim, ctx := srv.Sim(), context.Background()
+			for i := range n {
+				id := "i-" + strconv.Itoa(i)
+				if err := sim.AddInstance(eipsim.Instance{InstanceID: id}); err != nil {
+					b.Fatal(err)
+				}
+				a, err := sim.AllocateEipAddress(ctx, eipsim.AllocateEipAddressRequest{RegionID: "cn-hangzhou"})
+				if err != nil {
+					b.Fatal(err)
+				}
+				if _, err := sim.AssociateEipAddress(ctx, eipsim.AssociateEipAddressRequest{AllocationID: a.AllocationID, InstanceID: id}); err != nil {
+					b.Fatal(err)
+				}
+			}
+			req := httptest.NewRequest(http.MethodGet, control.Prefix+"ui?part=live", nil)
+			b.ResetTimer()
+			for b.Loop() {
+				w := httptest.NewRecorder()
+				srv.ServeHTTP(w, req)
+				if w.Code != http.StatusOK {
+					b.Fatalf("GET ui: %d", w.Code)
+				}
+				b.SetBytes(int64(w.Body.Len()))
+			}
+		})
+	}
+}
