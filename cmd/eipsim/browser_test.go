@@ -36,8 +36,8 @@ func needBrowser(t *testing.T, format string, args ...any) {
 	t.Skipf("no browser (the test fails instead when CI=true): "+format, args...)
 }
 
-// page is one browser tab, with what it saw.
-type page struct {
+// tab is one browser tab, with what it saw.
+type tab struct {
 	ctx context.Context
 	mu  sync.Mutex
 	// requests are the URLs the tab asked for; problems its uncaught
@@ -45,7 +45,7 @@ type page struct {
 	requests, problems []string
 }
 
-func (p *page) listen(ev any) {
+func (p *tab) listen(ev any) {
 	p.mu.Lock()
 	defer p.mu.Unlock()
 	switch ev := ev.(type) {
@@ -64,15 +64,15 @@ func (p *page) listen(ev any) {
 }
 
 // report returns what the tab saw so far.
-func (p *page) report() (requests, problems []string) {
+func (p *tab) report() (requests, problems []string) {
 	p.mu.Lock()
 	defer p.mu.Unlock()
 	return append([]string(nil), p.requests...), append([]string(nil), p.problems...)
 }
 
-// newPage starts headless Chromium with a fresh profile, for at most
+// newTab starts headless Chromium with a fresh profile, for at most
 // timeout, and opens a tab.
-func newPage(t *testing.T, timeout time.Duration) *page {
+func newTab(t *testing.T, timeout time.Duration) *tab {
 	t.Helper()
 	path := os.Getenv(envChromium)
 	if path == "" {
@@ -106,7 +106,7 @@ func newPage(t *testing.T, timeout time.Duration) *page {
 		chromedp.WindowSize(1280, 900),
 	)
 	t.Cleanup(acancel)
-	p := &page{}
+	p := &tab{}
 	tctx, tcancel := chromedp.NewContext(actx, chromedp.WithListener(p.listen))
 	t.Cleanup(tcancel)
 	p.ctx = tctx

@@ -10,6 +10,7 @@ import (
 
 	"github.com/alibabacloud-go/tea/tea"
 	vpc "github.com/alibabacloud-go/vpc-20160428/v6/client"
+	"github.com/chromedp/cdproto/page"
 	"github.com/chromedp/chromedp"
 
 	"github.com/eipsim/eipsim/control"
@@ -25,7 +26,7 @@ const inUse = "#1e88e5"
 // page asks for nothing but this server, throws nothing and breaks no CSP
 // rule. The screenshot is kept as an artifact (console.png).
 func TestConsoleInBrowser(t *testing.T) {
-	p := newPage(t, 60*time.Second)
+	p := newTab(t, 60*time.Second)
 	world := writeFile(t, t.TempDir(), "world.txt", "new-sim ids=(eip-0001)\n----\n\nadd-instance InstanceId=i-0001\n----\n")
 	s := startServe(t, "-clock=manual", "-world", world)
 	sdk := s.client(t, httpapi.DefaultAccessKeyID, httpapi.DefaultAccessKeySecret)
@@ -82,6 +83,31 @@ func TestConsoleInBrowser(t *testing.T) {
 		t.Errorf("the screenshot (%v) has %d pixels of the InUse colour, want the badge and the timeline's segment", size(t, shot), counts[inUse])
 	}
 
+	// The recording link: the run as a scenario file.
+	rec, err := chromedp.Run(p.ctx, chromedp.Evaluate[string](`fetch(document.getElementById("recording").href).then(r => r.text())`,
+		chromedp.EvalAwaitPromise))
+	if err != nil || !strings.Contains(rec, "AssociateEipAddress AllocationId=eip-0001 InstanceId=i-0001") || !strings.Contains(rec, "advance 3s") {
+		t.Errorf("the recording link gave (%v):\n%s", err, rec)
+	}
+
+	// Reset, confirmed in its dialog: run 2, no EIP.
+	dialogs := chromedp.Events(p.ctx, page.JavascriptDialogOpening)
+	go func() {
+		for _, err := range dialogs {
+			if err != nil {
+				return
+			}
+			chromedp.Call(p.ctx, page.HandleJavaScriptDialog, page.HandleJavaScriptDialogParams{Accept: true})
+		}
+	}()
+	if err := chromedp.Do(p.ctx, chromedp.Click(chromedp.CSS("#reset"))); err != nil {
+		t.Fatal(err)
+	}
+	js := `document.getElementById("summary").dataset.run === "2" && document.querySelector("#eips h2").textContent === "EIPs (0)"`
+	if _, err := chromedp.Run(p.ctx, chromedp.Poll[bool](js, chromedp.WithPollingTimeout(10*time.Second))); err != nil {
+		t.Errorf("after reset: %v", err)
+	}
+
 	requests, problems := p.report()
 	for _, u := range requests {
 		if !strings.HasPrefix(u, base+"/") {
@@ -100,7 +126,7 @@ var legendRE = regexp.MustCompile(`<rect x="\d+" y="\d+" width="12" height="12" 
 // screenshot: every status colour of its legend is there, and InUse beyond
 // its legend square (the segments).
 func TestTimelineGoldenRendersInBrowser(t *testing.T) {
-	p := newPage(t, 30*time.Second)
+	p := newTab(t, 30*time.Second)
 	golden, err := filepath.Abs(filepath.Join("..", "..", "timeline", "testdata", "nat_unassociate_force_false.svg"))
 	if err != nil {
 		t.Fatal(err)
