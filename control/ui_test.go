@@ -369,3 +369,42 @@ func BenchmarkUIPage(b *testing.B) {
 		})
 	}
 }
+
+// FuzzUIRequest sends the console any query and token cookie: it never
+// fails to answer, and lets in only a request that carries the token.
+func FuzzUIRequest(f *testing.F) {
+	const token = "s3 cret;"
+	srv, err := control.New(control.Config{ManualClock: true, Token: token})
+	if err != nil {
+		f.Fatal(err)
+	}
+	good := base64.RawURLEncoding.EncodeToString([]byte(token))
+	for _, seed := range [][2]string{{"", ""}, {"part=live", good}, {"token=s3+cret%3B", ""}, {"part=x", good}, {"token=", "%%%"}, {"token=x&token=y", "=="}} {
+		f.Add(seed[0], seed[1])
+	}
+	f.Fuzz(func(t *testing.T, query, cookie string) {
+		req := httptest.NewRequest(http.MethodGet, control.Prefix+"ui", nil)
+		req.URL.RawQuery = query
+		req.Header.Set("Cookie", control.TokenCookie+"="+cookie)
+		w := httptest.NewRecorder()
+		srv.ServeHTTP(w, req)
+		in := req.URL.Query().Get("token") == token
+		if c, err := req.Cookie(control.TokenCookie); err == nil {
+			if b, err := base64.RawURLEncoding.DecodeString(c.Value); err == nil && string(b) == token {
+				in = true
+			}
+		}
+		switch w.Code {
+		case http.StatusOK, http.StatusSeeOther, http.StatusBadRequest:
+			if !in {
+				t.Fatalf("query %q cookie %q: %d without the token", query, cookie, w.Code)
+			}
+		case http.StatusUnauthorized:
+			if in {
+				t.Fatalf("query %q cookie %q: 401 with the token", query, cookie)
+			}
+		default:
+			t.Fatalf("query %q cookie %q: %d", query, cookie, w.Code)
+		}
+	})
+}
