@@ -70,16 +70,19 @@ func statusCSS() string {
 	return b.String()
 }
 
-// uiToken is the control token a browser sends: the console's cookie, or
-// ?token= on the console's own URL.
+// uiToken is the control token a browser sends: ?token= on the console's
+// own URL when given (so that a stale cookie cannot shadow it), else the
+// console's cookie.
 func uiToken(r *http.Request) string {
+	if r.Method == http.MethodGet && strings.TrimSuffix(r.URL.Path, "/") == Prefix+"ui" {
+		if q := r.URL.Query(); q.Has("token") {
+			return q.Get("token")
+		}
+	}
 	if c, err := r.Cookie(TokenCookie); err == nil {
 		if b, err := base64.RawURLEncoding.DecodeString(c.Value); err == nil {
 			return string(b)
 		}
-	}
-	if r.Method == http.MethodGet && strings.TrimSuffix(r.URL.Path, "/") == Prefix+"ui" {
-		return r.URL.Query().Get("token")
 	}
 	return ""
 }
