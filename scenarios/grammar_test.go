@@ -135,7 +135,7 @@ func TestGrammarCoversEngine(t *testing.T) {
 // reads, and SetInstanceStatus (journaled as ScheduleInstanceStatus).
 var notJournaled = []string{"Call", "EIP", "EIPs", "Faults", "HaVips", "History", "HistoryDropped", "HistorySeq",
 	"HistorySince", "Instance", "Instances", "LoadBalancers", "NatGateways", "NetworkInterfaces", "NewRequestID",
-	"Now", "RateLimits", "Regions", "Settle", "Tasks", "VPCs", "Version", "SetInstanceStatus"}
+	"Now", "RateLimits", "Regions", "Settle", "Tasks", "VPCs", "Version", "SetInstanceStatus", "SnatEntries", "ForwardEntries"}
 
 // TestSetupWriters checks that the recorder can write every setup method
 // of the Sim (an exported method that is neither an Action nor a read),
