@@ -1,6 +1,7 @@
 package eipsimtest
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/eipsim/eipsim/eipsim"
@@ -136,7 +137,7 @@ func (mc *Machine) drawNAT(d Driver) Op {
 		region := d.Int(0, 1, "region")
 		acct := usually(d, []string{"", Accounts[1]}, "account")
 		return Op{Cmd: string(eipsim.ActionCreateNatGateway), Account: acct, RegionID: mc.m.regions[region],
-			VSwitch: "vsw-1"}
+			VSwitch: "vsw-1", ClientToken: usually(d, tokens, "token")}
 	case k <= 1:
 		acct, region := mc.ownerArgs(d, g.account, g.region)
 		return Op{Cmd: string(eipsim.ActionDeleteNatGateway), Account: acct, RegionID: region, InstanceID: g.id, Force: d.Int(0, 1, "force") == 1}
@@ -181,7 +182,7 @@ func (mc *Machine) drawEntry(d Driver) Op {
 	}
 	acct, region := mc.ownerArgs(d, g.account, g.region)
 	suffix := strings.TrimPrefix(g.id, "ngw-")
-	op := Op{Account: acct, RegionID: region}
+	op := Op{Account: acct, RegionID: region, ClientToken: usually(d, tokens, "token")}
 	k := d.Int(0, 3, "entry-op")
 	snat := k%2 == 0
 	if snat {
@@ -204,7 +205,7 @@ func (mc *Machine) drawEntry(d Driver) Op {
 	op.IP = mc.natIP(d, g)
 	if snat {
 		op.Cmd = string(eipsim.ActionCreateSnatEntry)
-		if d.Int(0, 2, "ip-pool") == 2 {
+		if d.Int(0, 1, "ip-pool") == 1 {
 			if ip := mc.natIP(d, g); ip != op.IP {
 				op.IP += "," + ip
 			}
@@ -227,14 +228,14 @@ func (mc *Machine) drawHaVip(d Driver) Op {
 	live := mc.liveHaVips()
 	if k == 0 && len(live) < 3 || len(m.havips) == 0 {
 		return Op{Cmd: string(eipsim.ActionCreateHaVip), Account: usually(d, []string{"", Accounts[1]}, "account"),
-			RegionID: m.regions[d.Int(0, 1, "region")], VSwitch: "vsw-1"}
+			RegionID: m.regions[d.Int(0, 1, "region")], VSwitch: "vsw-1", ClientToken: usually(d, tokens, "token")}
 	}
 	h := pick(d, m.havips, "havip")
 	if len(live) > 0 && d.Int(0, 4, "live-havip") > 0 {
 		h = pick(d, live, "havip")
 	}
 	acct, region := mc.ownerArgs(d, h.account, h.region)
-	op := Op{Account: acct, RegionID: region, InstanceID: h.id}
+	op := Op{Account: acct, RegionID: region, InstanceID: h.id, ClientToken: usually(d, tokens, "token")}
 	switch k {
 	case 1:
 		op.Cmd = string(eipsim.ActionDeleteHaVip)
@@ -249,6 +250,15 @@ func (mc *Machine) drawHaVip(d Driver) Op {
 		inst = append(inst, in.id)
 	}
 	op.Target = pick(d, inst, "havip-instance")
+	var near []string // the instances the HaVip can take: its owner's, in its region
+	for _, in := range m.instances {
+		if !in.gone && in.account == h.account && in.region == h.region && !slices.Contains(h.instances, in.id) {
+			near = append(near, in.id)
+		}
+	}
+	if len(near) > 0 && op.Cmd == string(eipsim.ActionAssociateHaVip) && d.Int(0, 1, "havip-near-instance") == 1 {
+		op.Target = pick(d, near, "havip-instance")
+	}
 	if len(h.instances) > 0 && d.Int(0, 1, "havip-own-instance") == 1 {
 		op.Target = pick(d, h.instances, "havip-instance")
 	}

@@ -12,7 +12,7 @@ import (
 // draw, up to 21 distinct keys, a run of k00-k24 from a drawn start, so that
 // the 20-tag limit is reached in one call or two.
 var (
-	tagKeys   = []string{"env", "team", "cost", "aliyun-x", "acs:y", "ACS:z", "http://u"}
+	tagKeys   = []string{"env", "team", "cost", "aliyun-x", "acs:y", "ACS:z", "http://u", ""}
 	tagValues = []string{"", "web", "db", "acs:v", "aliyunv"}
 )
 
@@ -30,6 +30,9 @@ func (mc *Machine) tagKey(d Driver, bulk int, i int) string {
 func (mc *Machine) drawTag(d Driver) Op {
 	m := mc.m
 	id := mc.eipID(d)
+	if len(m.eips) > 0 && d.Int(0, 1, "live-eip") == 1 { // so that tags pile up on one EIP
+		id = pick(d, m.eips, "tagged-eip").id
+	}
 	region := m.regions[0]
 	if e := m.eip(id); e != nil {
 		region = m.regions[e.region]

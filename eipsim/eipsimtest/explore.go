@@ -130,7 +130,9 @@ func RandomRun(seed uint64, steps int, nat bool) (World, []Op, *Failure) {
 	}
 	ks := kinds
 	if !nat {
-		ks = slices.DeleteFunc(slices.Clone(kinds), func(k string) bool { return k == "nat" || k == "nat-bind" || k == "entry" || k == "havip" })
+		ks = slices.DeleteFunc(slices.Clone(kinds), func(k string) bool {
+			return k == "nat" || k == "nat-bind" || k == "entry" || k == "havip" || k == "listing"
+		})
 	}
 	var got *Failure
 	mc.OnFail = func(f *Failure) { got = f }
@@ -142,4 +144,41 @@ func RandomRun(seed uint64, steps int, nat bool) (World, []Op, *Failure) {
 		}
 	})
 	return w, mc.ops, got
+}
+
+// Coverage budget: what a default run of [ExploreCoverage] does, as many
+// model steps as TestModel's default budget makes (about 100,000).
+const (
+	CoverageRuns  = 100
+	CoverageSteps = 1000
+)
+
+// ExploreCoverage runs the exploration of [Explore] from seeds seed,
+// seed+1, ... (runs of them, steps operations each, no shrinking, nothing
+// written) and returns which catalogue codes the Sim answered and which
+// rules the model applied, how often; and the first failure, if a run
+// disagreed with the model.
+func ExploreCoverage(seed uint64, runs, steps int) (*Coverage, *Failure) {
+	cov := NewCoverage()
+	for i := range runs {
+		d := &randDriver{rng: rand.New(rand.NewPCG(seed+uint64(i), 0x5eed))}
+		mc, err := NewMachine(DrawWorld(d))
+		if err != nil {
+			return cov, &Failure{Message: err.Error()}
+		}
+		mc.cov, mc.m.cov = cov, cov
+		var got *Failure
+		mc.OnFail = func(f *Failure) { got = f }
+		run(func() {
+			mc.Check(d)
+			for range steps {
+				mc.Step(d)
+			}
+		})
+		cov.Steps += len(mc.ops)
+		if got != nil {
+			return cov, got
+		}
+	}
+	return cov, nil
 }

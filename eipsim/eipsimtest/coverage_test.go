@@ -1,0 +1,48 @@
+package eipsimtest
+
+import (
+	"os"
+	"regexp"
+	"slices"
+	"strings"
+	"testing"
+)
+
+// TestCoverage runs the standard generators at their default budget
+// (ExploreCoverage with CoverageRuns and CoverageSteps) and fails if a
+// catalogue code the generators can reach, or a rule the model marks, was
+// never reached.
+func TestCoverage(t *testing.T) {
+	if testing.Short() {
+		t.Skip("-short: the coverage budget is the full one")
+	}
+	cov, f := ExploreCoverage(1, CoverageRuns, CoverageSteps)
+	if f != nil {
+		t.Fatalf("a coverage run disagreed with the model: %s", f.Message)
+	}
+	var b strings.Builder
+	cov.Write(&b)
+	codes, rules := cov.Missing()
+	if len(codes)+len(rules) > 0 {
+		t.Errorf("a default run never reached codes %v and rules %v:\n%s", codes, rules, b.String())
+	}
+}
+
+// TestCatalogueCodesListed keeps CatalogueCodes equal to the codes the
+// catalogue declares (../catalogue.go), in its order.
+func TestCatalogueCodesListed(t *testing.T) {
+	src, err := os.ReadFile("../catalogue.go")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var want, got []string
+	for _, m := range regexp.MustCompile(`(?m)^\s*Code\w+\s+Code = "([^"]+)"`).FindAllStringSubmatch(string(src), -1) {
+		want = append(want, m[1])
+	}
+	for _, c := range CatalogueCodes {
+		got = append(got, c.Code)
+	}
+	if !slices.Equal(got, want) {
+		t.Errorf("CatalogueCodes differ from catalogue.go's codes:\ngot  %v\nwant %v", got, want)
+	}
+}
