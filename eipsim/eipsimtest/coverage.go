@@ -85,15 +85,15 @@ func (c *Coverage) Add(o *Coverage) {
 
 // Missing returns the catalogue codes the Sim can answer to the
 // generators' calls (those of [CatalogueCodes] without a reason) and the
-// rules that c never saw.
-func (c *Coverage) Missing() (codes []string, rules []Rule) {
+// rules that c saw fewer than min times.
+func (c *Coverage) Missing(min int) (codes []string, rules []Rule) {
 	for _, k := range CatalogueCodes {
-		if k.Unreached == "" && c.Codes[k.Code] == 0 {
+		if k.Unreached == "" && c.Codes[k.Code] < min {
 			codes = append(codes, k.Code)
 		}
 	}
 	for _, r := range Rules {
-		if c.Rules[r] == 0 {
+		if c.Rules[r] < min {
 			rules = append(rules, r)
 		}
 	}

@@ -8,10 +8,14 @@ import (
 	"testing"
 )
 
+// minCoverage is how often a default run must reach each code and rule.
+const minCoverage = 3
+
 // TestCoverage runs the standard generators at their default budget
 // (ExploreCoverage with CoverageRuns and CoverageSteps) and fails if a
 // catalogue code the generators can reach, or a rule the model marks, was
-// never reached.
+// reached fewer than minCoverage times. The run is deterministic (fixed
+// seeds), so the test fails or passes the same way every time.
 func TestCoverage(t *testing.T) {
 	if testing.Short() {
 		t.Skip("-short: the coverage budget is the full one")
@@ -22,9 +26,9 @@ func TestCoverage(t *testing.T) {
 	}
 	var b strings.Builder
 	cov.Write(&b)
-	codes, rules := cov.Missing()
+	codes, rules := cov.Missing(minCoverage)
 	if len(codes)+len(rules) > 0 {
-		t.Errorf("a default run never reached codes %v and rules %v:\n%s", codes, rules, b.String())
+		t.Errorf("a default run reached codes %v and rules %v fewer than %d times:\n%s", codes, rules, minCoverage, b.String())
 	}
 }
 

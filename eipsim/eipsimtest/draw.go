@@ -207,6 +207,8 @@ func (mc *Machine) draw(d Driver, kind string) Op {
 		return mc.drawHaVip(d)
 	case "eni":
 		return mc.drawENI(d)
+	case "bind":
+		return mc.drawBind(d)
 	case "listing":
 		return mc.drawListing(d)
 	}

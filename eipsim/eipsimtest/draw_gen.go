@@ -62,6 +62,9 @@ func (mc *Machine) drawENI(d Driver) Op {
 	op := Op{Cmd: string(eipsim.ActionAssociateEipAddress), Account: ownAccount(e.account), AllocationID: e.id, InstanceID: n.id,
 		InstanceType: "NetworkInterface", Mode: usually(d, []string{"MULTI_BINDED", "BINDED", "NAT", ""}, "mode"),
 		ClientToken: usually(d, tokens, "token")}
+	if len(n.bound) > 0 && d.Int(0, 3, "same-mode") > 0 { // fill the ENI up to its limit in its mode
+		op.Mode = m.eip(n.bound[0]).mode
+	}
 	if d.Int(0, 3, "eni-private-ip") == 3 {
 		op.PrivateIPAddress = pick(d, n.privIPs, "private-ip")
 	}
@@ -163,5 +166,49 @@ func (mc *Machine) drawListing(d Driver) Op {
 		}
 	}
 	op.Account, op.RegionID = mc.ownerArgs(d, acct, region)
+	return op
+}
+
+// drawBind draws an AssociateEipAddress of a live Available EIP to a live
+// target of its owner (an ECS instance, an SLB instance or an ENI), in its
+// region mostly, with the parameters that make it valid: the calls whose
+// answer depends on the target (its status, VPC, public IP, the EIP it
+// has) rather than on a wrong ID.
+func (mc *Machine) drawBind(d Driver) Op {
+	m := mc.m
+	var free []*mEIP
+	for _, e := range m.eips {
+		if e.status == "Available" {
+			free = append(free, e)
+		}
+	}
+	if len(free) == 0 {
+		return mc.draw(d, "allocate")
+	}
+	e := pick(d, free, "bind-eip")
+	var near []targetRef
+	for _, t := range mc.targets() {
+		acct, region, live := "", -1, false
+		if in := m.instance(t.id); in != nil && t.typ == "EcsInstance" {
+			acct, region, live = in.account, in.region, true
+		} else if lb := m.lb(t.id); lb != nil && t.typ == "SlbInstance" {
+			acct, region, live = lb.account, lb.region, true
+		}
+		if live && acct == e.account && (region == e.region || d.Int(0, 5, "other-region") == 5) {
+			near = append(near, t)
+		}
+	}
+	if len(near) == 0 {
+		return mc.draw(d, "associate")
+	}
+	t := pick(d, near, "bind-target")
+	op := Op{Cmd: string(eipsim.ActionAssociateEipAddress), Account: ownAccount(e.account), AllocationID: e.id, InstanceID: t.id,
+		ClientToken: usually(d, tokens, "token")}
+	if t.typ != "EcsInstance" || d.Int(0, 1, "explicit-type") == 1 {
+		op.InstanceType = t.typ
+	}
+	if len(t.privIPs) > 0 && d.Int(0, 3, "bind-private-ip") == 3 {
+		op.PrivateIPAddress = pick(d, t.privIPs, "private-ip")
+	}
 	return op
 }

@@ -66,6 +66,9 @@ func (mc *Machine) drawNATBind(d Driver) Op {
 		if len(used) > 0 && d.Int(0, 2, "used-eip") > 0 {
 			e = pick(d, used, "used-eip")
 		}
+		if pooled := mc.pooled(used); len(pooled) > 0 && d.Int(0, 1, "pooled-eip") == 1 {
+			e = pick(d, pooled, "pooled-eip")
+		}
 		acct := e.account
 		if acct == Accounts[0] {
 			acct = ""
@@ -205,7 +208,20 @@ func (mc *Machine) drawEntry(d Driver) Op {
 	op.IP = mc.natIP(d, g)
 	if snat {
 		op.Cmd = string(eipsim.ActionCreateSnatEntry)
-		if d.Int(0, 1, "ip-pool") == 1 {
+		var bound []string
+		for _, id := range g.eips {
+			if e := mc.m.eip(id); e != nil && e.ip != "" {
+				bound = append(bound, e.ip)
+			}
+		}
+		switch {
+		case len(bound) >= 2 && d.Int(0, 1, "ip-pool-bound") == 1: // a pool of two of g's addresses
+			i, j := d.Int(0, len(bound)-1, "pool-ip"), d.Int(0, len(bound)-2, "pool-ip-2")
+			if j >= i {
+				j++
+			}
+			op.IP = bound[i] + "," + bound[j]
+		case d.Int(0, 2, "ip-pool") == 2:
 			if ip := mc.natIP(d, g); ip != op.IP {
 				op.IP += "," + ip
 			}
@@ -240,7 +256,7 @@ func (mc *Machine) drawHaVip(d Driver) Op {
 	case 1:
 		op.Cmd = string(eipsim.ActionDeleteHaVip)
 		return op
-	case 2:
+	case 2, 3:
 		op.Cmd = string(eipsim.ActionAssociateHaVip)
 	default:
 		op.Cmd = string(eipsim.ActionUnassociateHaVip)
@@ -263,4 +279,18 @@ func (mc *Machine) drawHaVip(d Driver) Op {
 		op.Target = pick(d, h.instances, "havip-instance")
 	}
 	return op
+}
+
+// pooled are the EIPs of used that an SNAT IP-pool entry (several SnatIp
+// addresses) uses.
+func (mc *Machine) pooled(used []*mEIP) []*mEIP {
+	var out []*mEIP
+	for _, e := range used {
+		if g := mc.m.gateway(e.target); g != nil {
+			if snat, _ := g.users(e.ip); slices.ContainsFunc(snat, func(x *mEntry) bool { return len(x.ips) > 1 }) {
+				out = append(out, e)
+			}
+		}
+	}
+	return out
 }

@@ -133,7 +133,7 @@ func (mc *Machine) fail(d Driver, format string, args ...any) {
 }
 
 // kinds are the operation families, in the order Step draws them.
-var kinds = []string{"allocate", "associate", "unassociate", "advance", "describe", "release", "modify", "lock", "retry", "retry-changed", "world", "determinism", "nat", "nat-bind", "entry", "havip", "tag", "eni", "listing"}
+var kinds = []string{"allocate", "associate", "unassociate", "advance", "describe", "release", "modify", "lock", "retry", "retry-changed", "world", "determinism", "nat", "nat-bind", "entry", "havip", "tag", "eni", "listing", "bind"}
 
 // Step draws one operation and runs it, then checks the invariants.
 func (mc *Machine) Step(d Driver) {

@@ -85,10 +85,10 @@ type model struct {
 	// quotaHit: (account, region) pairs that met QuotaExceeded.Eip.
 	quotaHit map[[2]string]bool
 
-	gateways                                                []*mGateway
-	havips                                                  []*mHaVip
-	natEIPs, natTraffic                                     int
-	natKeep                                                 bool // WithNATForceMode(NATForceKeepEntries)
+	gateways                                             []*mGateway
+	havips                                               []*mHaVip
+	natEIPs, natTraffic                                  int
+	natKeep                                              bool // WithNATForceMode(NATForceKeepEntries)
 	snatQuota, forwardQuota, natGatewayQuota, haVipQuota int
 
 	// The hooks (model_hooks.go): rate limits by Action, their buckets by
@@ -108,8 +108,8 @@ type model struct {
 
 func newModel(w World, now time.Time, regions []string) *model {
 	m := &model{now: now, regions: regions, cooldown: w.Cooldown, tokenTTL: w.TokenTTL, quota: w.Quota, multiBinded: w.MultiBinded,
-		delay:   map[string]time.Duration{"AssociateEipAddress": w.AssociateDelay, "UnassociateEipAddress": w.UnassociateDelay, "ReleaseEipAddress": w.ReleaseDelay},
-		tokens:  map[[3]string]*mToken{}, quotaHit: map[[2]string]bool{},
+		delay:  map[string]time.Duration{"AssociateEipAddress": w.AssociateDelay, "UnassociateEipAddress": w.UnassociateDelay, "ReleaseEipAddress": w.ReleaseDelay},
+		tokens: map[[3]string]*mToken{}, quotaHit: map[[2]string]bool{},
 		natEIPs: max(w.NATEIPs, 1), natTraffic: min(w.NATTrafficEIPs, max(w.NATEIPs, 1)), natKeep: w.NATKeepEntries,
 		snatQuota: orDefault(w.SnatQuota, eipsim.DefaultSnatEntryQuota), forwardQuota: orDefault(w.ForwardQuota, eipsim.DefaultForwardEntryQuota),
 		natGatewayQuota: orDefault(w.NatGatewayQuota, eipsim.DefaultNatGatewayQuota), haVipQuota: orDefault(w.HaVipQuota, eipsim.DefaultHaVipQuota)}

@@ -522,7 +522,6 @@ func (m *model) entryCode(g0 *mGateway, x *mEntry) string {
 	return ""
 }
 
-
 // count is how many SNAT (or DNAT) entries g has, Deleting ones included.
 func (g *mGateway) count(snat bool) int {
 	n := 0

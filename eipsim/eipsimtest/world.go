@@ -28,12 +28,12 @@ type World struct {
 	// per-gateway EIP limits, the entry, gateway and HaVip quotas (0: the
 	// Sim's default), and whether a forced unassociation keeps the entries
 	// (NATForceKeepEntries).
-	NatGateways                                      []eipsim.NatGateway
-	HaVips                                           []eipsim.HaVip
-	NATDelays                                        map[eipsim.Action]time.Duration
-	NATEIPs, NATTrafficEIPs                          int
+	NatGateways                                          []eipsim.NatGateway
+	HaVips                                               []eipsim.HaVip
+	NATDelays                                            map[eipsim.Action]time.Duration
+	NATEIPs, NATTrafficEIPs                              int
 	SnatQuota, ForwardQuota, NatGatewayQuota, HaVipQuota int
-	NATKeepEntries                                   bool
+	NATKeepEntries                                       bool
 	// RateLimits are per-account limits of single Actions
 	// ([eipsim.WithRateLimit]); Faults are deterministic fault rules
 	// injected when the Sim is made ([eipsim.WithFaults]). The model
@@ -243,8 +243,8 @@ var (
 	instanceStatuses = []eipsim.InstanceStatus{eipsim.InstanceRunning, eipsim.InstanceStopped, eipsim.InstancePending, eipsim.InstanceStarting, eipsim.InstanceStopping}
 	slbStatuses      = []string{eipsim.SLBActive, eipsim.SLBInactive, eipsim.SLBLocked}
 	eniStatuses      = []string{"", eipsim.ENIAttaching, eipsim.ENIDetaching, eipsim.ENICreating, eipsim.ENIDeleting}
-	cooldowns = []time.Duration{time.Second, 0, time.Nanosecond, 3 * time.Second, 10 * time.Second}
-	tokenTTLs = []time.Duration{24 * time.Hour, 5 * time.Second, time.Nanosecond, time.Minute}
+	cooldowns        = []time.Duration{time.Second, 0, time.Nanosecond, 3 * time.Second, 10 * time.Second}
+	tokenTTLs        = []time.Duration{24 * time.Hour, 5 * time.Second, time.Nanosecond, time.Minute}
 	// taskDelays are the non-zero delays drawDelay picks from: long enough
 	// windows to act inside a transitional status.
 	taskDelays = []time.Duration{time.Second, 2 * time.Second, 3 * time.Second, 3 * time.Second, 5 * time.Second, 5 * time.Second, 10 * time.Second, 20 * time.Second}
@@ -275,7 +275,7 @@ func DrawWorld(d Driver) World {
 		Cooldown:         usually(d, cooldowns, "cooldown"),
 		TokenTTL:         usually(d, tokenTTLs, "token-ttl"),
 		Quota:            d.Int(1, 6, "quota"),
-		DefaultVPC:       d.Int(0, 3, "default-vpc") == 3,
+		DefaultVPC:       d.Int(0, 1, "default-vpc") == 1,
 	}
 	// Limits around what the quota lets one account reach in one region:
 	// mostly one below it (so the limit is hit with EIPs to spare), at it,
@@ -293,7 +293,7 @@ func DrawWorld(d Driver) World {
 	}
 	region := func(label string) string { return usually(d, []string{"", eipsim.DefaultRegions[1]}, label) }
 	account := func(label string) string { return usually(d, []string{"", Accounts[1]}, label) }
-	for i := range d.Int(1, 3, "instances") {
+	for i := range d.Int(1, 4, "instances") {
 		in := eipsim.Instance{InstanceID: fmt.Sprintf("i-%04d", i+1), RegionID: region("instance-region"), AccountID: account("instance-account"),
 			Status: usually(d, instanceStatuses, "instance-status"), PublicIP: d.Int(0, 4, "public-ip") == 4,
 			PrivateIPAddresses: privIPs(d.Int(1, 2, "instance-private-ips"))}

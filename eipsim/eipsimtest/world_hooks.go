@@ -33,8 +33,8 @@ var (
 		eipsim.ActionDeleteHaVip, eipsim.ActionAssociateHaVip, eipsim.ActionUnassociateHaVip, eipsim.ActionTagResources, eipsim.ActionUnTagResources}
 )
 
-// drawHooks draws a World's rate limits and fault rules: none half of the
-// time, one or two of each otherwise.
+// drawHooks draws a World's rate limits (none half of the time, one or two
+// otherwise) and fault rules (none a quarter of the time, one or two).
 func drawHooks(d Driver) ([]ActionLimit, []eipsim.Fault) {
 	var limits []ActionLimit
 	for range []int{0, 0, 1, 2}[d.Int(0, 3, "rate-limits")] {
@@ -50,7 +50,7 @@ func drawHooks(d Driver) ([]ActionLimit, []eipsim.Fault) {
 			Per: pick(d, limitPers, "rate-limit-per"), Burst: d.Int(0, 3, "rate-limit-burst")}})
 	}
 	var faults []eipsim.Fault
-	for range []int{0, 0, 1, 2}[d.Int(0, 3, "faults")] {
+	for range []int{0, 1, 2, 2}[d.Int(0, 3, "faults")] {
 		var f eipsim.Fault
 		switch d.Int(0, 3, "fault-effect") {
 		case 0, 1:
@@ -67,7 +67,7 @@ func drawHooks(d Driver) ([]ActionLimit, []eipsim.Fault) {
 		}
 		// A rule without a window fires one to three times; one with a
 		// window may fire every time inside it.
-		f.Times = d.Int(1, 3, "fault-times")
+		f.Times = d.Int(1, 5, "fault-times")
 		if d.Int(0, 1, "fault-window") == 1 {
 			f.Times = d.Int(0, 3, "fault-times")
 			f.From = time.Duration(d.Int(0, 10, "fault-from")) * time.Second
