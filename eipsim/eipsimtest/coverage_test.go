@@ -22,7 +22,8 @@ func TestCoverage(t *testing.T) {
 	}
 	cov, f := ExploreCoverage(1, CoverageRuns, CoverageSteps)
 	if f != nil {
-		t.Fatalf("a coverage run disagreed with the model: %s", f.Message)
+		path, err := WriteFailure(t.Name(), f)
+		t.Fatalf("a coverage run disagreed with the model: %s\nshrunk to %d operations, written to %s (%v)", f.Message, f.Steps, path, err)
 	}
 	var b strings.Builder
 	cov.Write(&b)

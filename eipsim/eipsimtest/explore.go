@@ -169,7 +169,8 @@ const (
 // seed+1, ... (runs of them, steps operations each, no shrinking, nothing
 // written) and returns which catalogue codes the Sim answered and which
 // rules the model applied, how often; and the first failure, if a run
-// disagreed with the model.
+// disagreed with the model, shrunk as Explore shrinks. Each run draws its
+// operation families as TestModel's cases do (swarm).
 func ExploreCoverage(seed uint64, runs, steps int) (*Coverage, *Failure) {
 	cov := NewCoverage()
 	for i := range runs {
@@ -191,6 +192,10 @@ func ExploreCoverage(seed uint64, runs, steps int) (*Coverage, *Failure) {
 		})
 		cov.Steps += len(mc.ops)
 		if got != nil {
+			ops := shrinkOps(got.World, got.Ops, nil)
+			if g := replayOps(got.World, ops, nil); g != nil {
+				got = g
+			}
 			return cov, got
 		}
 	}
