@@ -226,7 +226,7 @@ func (mc *Machine) drawEntry(d Driver) Op {
 				op.IP += "," + ip
 			}
 		}
-		op.VSwitch = usually(d, []string{"vsw-1", "vsw-2"}, "source-vswitch")
+		op.VSwitch = usually(d, []string{"vsw-1", "vsw-2", "vsw-3", "vsw-4"}, "source-vswitch")
 		return op
 	}
 	op.Cmd = string(eipsim.ActionCreateForwardEntry)
@@ -235,6 +235,21 @@ func (mc *Machine) drawEntry(d Driver) Op {
 	op.IntIP = usually(d, []string{"10.1.0.1", "10.1.0.2"}, "internal-ip")
 	op.IntPort = usually(d, []string{"80", "8080"}, "internal-port")
 	op.PortBreak = d.Int(0, 2, "port-break") == 2
+	if op.Proto == "Any" && d.Int(0, 1, "any-ports") == 1 {
+		op.ExtPort, op.IntPort = "Any", "Any"
+	}
+	switch d.Int(0, 11, "malformed") { // one parameter out of its form, or in another spelling
+	case 1:
+		op.IP = "203.0.113"
+	case 2:
+		op.IntIP = "10.1.0.x"
+	case 3:
+		op.Proto = usually(d, []string{"icmp", "tcp", "ANY"}, "protocol-spelling")
+	case 4:
+		op.ExtPort = usually(d, []string{"0", "65536", "Any", "080"}, "bad-port")
+	case 5:
+		op.IntPort = usually(d, []string{"0", "65536", "Any", "65535"}, "bad-port")
+	}
 	return op
 }
 

@@ -8,6 +8,7 @@ package eipsimtest
 // marked "order:".
 
 import (
+	"net/netip"
 	"slices"
 	"strconv"
 	"strings"
@@ -284,6 +285,11 @@ func (m *model) natCall(op Op, acct string) want {
 	if op.RegionID == "" {
 		return want{code: "MissingParameter", args: []any{"RegionId"}, refused: true}
 	}
+	if op.Cmd == "CreateForwardEntry" { // the parameters' forms come before the region
+		if code := forwardParamsCode(&op); code != "" {
+			return refuse(code)
+		}
+	}
 	if region < 0 {
 		return want{code: "Forbidden.RegionNotFound", refused: true}
 	}
@@ -509,13 +515,13 @@ func (m *model) entryCode(g0 *mGateway, x *mEntry) string {
 	if snat, _ := g.users(ip); len(snat) > 0 && !x.portBreak {
 		return "Forbidden.ExternalIp.UsedInSnatTable"
 	}
-	overlap := func(a, b string) bool { return a == b || a == "Any" || b == "Any" }
+	overlap := func(a, b string) bool { return a == b || a == "Any" || b == "Any" } // protocols, ports
 	for _, y := range g.entries {
 		if y.snat {
 			continue
 		}
-		if y.ips[0] == ip && y.extPort == x.extPort && overlap(y.proto, x.proto) ||
-			y.intIP == x.intIP && y.intPort == x.intPort && overlap(y.proto, x.proto) {
+		if y.ips[0] == ip && overlap(y.extPort, x.extPort) && overlap(y.proto, x.proto) ||
+			y.intIP == x.intIP && overlap(y.intPort, x.intPort) && overlap(y.proto, x.proto) {
 			return "OperationUnsupported.ForwardEntry"
 		}
 	}
@@ -569,4 +575,33 @@ func (m *model) rememberCreate(acct string, op Op, fp string) {
 	if _, tokens := natFingerprint(op); tokens {
 		m.remember(acct, op.Cmd, op.ClientToken, fp, "")
 	}
+}
+
+// forwardParamsCode checks the forms of CreateForwardEntry's addresses,
+// protocol and ports, in the documented order, and spells the protocol
+// as the Sim keeps it (TCP, UDP, Any: IpProtocol is case-insensitive).
+func forwardParamsCode(op *Op) string {
+	isIPv4 := func(s string) bool { a, err := netip.ParseAddr(s); return err == nil && a.Is4() }
+	switch {
+	case !isIPv4(op.IP):
+		return "InvalidExternalIp.Malformed"
+	case !isIPv4(op.IntIP):
+		return "InvalidInternalIp.Malformed"
+	}
+	proto, ok := map[string]string{"tcp": "TCP", "udp": "UDP", "any": "Any"}[strings.ToLower(op.Proto)]
+	if !ok {
+		return "InvalidProtocal.ValueNotSupported"
+	}
+	op.Proto = proto
+	port := func(p string) bool { // 1-65535 in its plain form, or Any for the Any protocol
+		n, err := strconv.Atoi(p)
+		return p == "Any" && proto == "Any" || err == nil && n >= 1 && n <= 65535 && strconv.Itoa(n) == p
+	}
+	switch {
+	case !port(op.ExtPort):
+		return "InvalidExternalPort.Malformed"
+	case !port(op.IntPort):
+		return "InvalidInternalPort.Malformed"
+	}
+	return ""
 }

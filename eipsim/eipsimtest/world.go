@@ -322,8 +322,8 @@ func DrawWorld(d Driver) World {
 		w.NATDelays[a] = drawDelay(d, "delay-"+string(a))
 	}
 	w.NATEIPs = below("nat-eip-limit")
-	w.NATTrafficEIPs = d.Int(0, w.NATEIPs, "nat-traffic-eip-limit")
-	w.SnatQuota = d.Int(1, 4, "snat-entry-quota")
+	w.NATTrafficEIPs = min(w.NATEIPs, []int{1, 0, w.NATEIPs}[d.Int(0, 2, "nat-traffic-eip-limit")]) // low, so that it is met
+	w.SnatQuota = d.Int(1, 3, "snat-entry-quota")
 	w.ForwardQuota = d.Int(1, 4, "forward-entry-quota")
 	w.NatGatewayQuota = d.Int(1, 4, "nat-gateway-quota")
 	w.HaVipQuota = d.Int(1, 4, "havip-quota")
