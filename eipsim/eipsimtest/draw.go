@@ -188,6 +188,18 @@ func (mc *Machine) draw(d Driver, kind string) Op {
 		if d.Int(0, 2, "by-id") == 2 {
 			op.AllocationID = mc.eipID(d)
 		}
+		switch d.Int(0, 7, "describe-filter") {
+		case 1:
+			op.InstanceType = usually(d, []string{"EcsInstance", "NetworkInterface", "Nat", "Vm"}, "associated-instance-type")
+		case 2:
+			op.InstanceID = pick(d, mc.targets(), "associated-instance").id
+		case 3:
+			op.ChargeType = usually(d, []string{"PostPaid", "PrePaid", "Monthly"}, "charge-type")
+		case 4:
+			op.LockReason = "expired"
+		case 5:
+			op.DryRun = true
+		}
 		return op
 	case "advance":
 		return Op{Cmd: CmdAdvance, D: mc.advance(d)}

@@ -30,7 +30,7 @@ func (mc *Machine) drawENI(d Driver) Op {
 		switch d.Int(0, 9, "eni-op") {
 		case 0:
 			return Op{Cmd: CmdDeleteENI, NetworkInterfaceID: n.id}
-		case 1:
+		case 1, 2:
 			if n.instance != "" {
 				return Op{Cmd: CmdDetachENI, NetworkInterfaceID: n.id}
 			}
@@ -43,7 +43,7 @@ func (mc *Machine) drawENI(d Driver) Op {
 			if len(inst) > 0 {
 				return Op{Cmd: CmdAttachENI, NetworkInterfaceID: n.id, InstanceID: pick(d, inst, "instance")}
 			}
-		case 2, 3:
+		case 3, 4:
 			e := m.eip(pick(d, n.bound, "eni-eip"))
 			return Op{Cmd: string(eipsim.ActionUnassociateEipAddress), Account: ownAccount(e.account), AllocationID: e.id,
 				InstanceID: usually(d, []string{"", n.id}, "instance"), ClientToken: usually(d, tokens, "token")}

@@ -147,15 +147,30 @@ func RandomRun(seed uint64, steps int, nat bool) (World, []Op, *Failure) {
 }
 
 // swarm draws the operation families of one run as [Machine.Actions]
-// does for a rapid case: each but advance left out one time in three.
+// does for a rapid case: each but advance left out one time in three, the
+// doubled ones twice as likely.
 func swarm(d Driver) []string {
 	var ks []string
 	for _, k := range kinds {
 		if k == "advance" || d.Int(0, 2, "disable-"+k) < 2 {
 			ks = append(ks, k)
+			if doubled(k) {
+				ks = append(ks, k)
+			}
 		}
 	}
 	return ks
+}
+
+// doubled reports whether an operation family runs twice as often as the
+// others: the clock, the calls that reach deep state (bindings, entries,
+// HaVips, ENI modes, tags) and the listings.
+func doubled(kind string) bool {
+	switch kind {
+	case "advance", "associate", "describe", "entry", "nat-bind", "tag", "eni", "havip", "bind":
+		return true
+	}
+	return false
 }
 
 // Coverage budget: what a default run of [ExploreCoverage] does, as many

@@ -156,7 +156,7 @@ func (mc *Machine) Actions(t *rapid.T) map[string]func(*rapid.T) {
 			continue
 		}
 		acts[k] = func(t *rapid.T) { mc.Do(RapidDriver(t), k) }
-		if k == "advance" || k == "associate" || k == "describe" || k == "entry" || k == "nat-bind" || k == "tag" || k == "eni" {
+		if doubled(k) {
 			acts[k+"-2"] = acts[k]
 		}
 	}

@@ -530,11 +530,29 @@ func (m *model) body(op Op) want {
 		if region < 0 {
 			return want{code: "Forbidden.RegionNotFound", refused: true}
 		}
+		// The filters' values, then the page, then DryRun (order: the
+		// engine's; the docs list no order).
+		switch {
+		case op.InstanceType != "" && !slices.Contains([]string{"EcsInstance", "SlbInstance", "NetworkInterface", "Nat", "HaVip"}, op.InstanceType):
+			return want{code: "InvalidIAssociatedInstanceType.ValueNotSupported", refused: true}
+		case op.LockReason != "" && op.LockReason != "financial" && op.LockReason != "security":
+			return want{code: "InvalidLockReason.NotFound", refused: true}
+		case op.ChargeType != "" && op.ChargeType != "PostPaid" && op.ChargeType != "PrePaid":
+			return want{code: "InvalidChargeType.ValueNotSupported", refused: true}
+		}
+		if op.PageSize < 0 || op.PageSize > 100 {
+			return refuse("InvalidParameter:PageSize")
+		}
+		if op.DryRun {
+			return want{code: "DryRunOperation", refused: true}
+		}
 		var ids []string
 		for _, e := range m.eips {
 			if e.account == acct && e.region == region && (op.AllocationID == "" || e.id == op.AllocationID) &&
 				(op.Status == "" || e.status == op.Status) &&
-				(op.LockReason == "" || op.LockReason == "financial" && e.fin || op.LockReason == "security" && e.sec) {
+				(op.LockReason == "" || op.LockReason == "financial" && e.fin || op.LockReason == "security" && e.sec) &&
+				(op.InstanceType == "" || e.ttype == op.InstanceType) && (op.InstanceID == "" || e.target == op.InstanceID) &&
+				op.ChargeType != "PrePaid" { // the generated EIPs are all PostPaid
 				ids = append(ids, e.id)
 			}
 		}

@@ -48,6 +48,11 @@ type Op struct {
 	// entry listings filter on Entry, IP (SnatIp, ExternalIp), VSwitch,
 	// IntIP and Proto, and name the gateway (NatGatewayId) in InstanceID.
 	VpcID, FilterKey, FilterValue string
+	// DescribeEipAddresses' ChargeType and DryRun; its
+	// AssociatedInstanceType and AssociatedInstanceId are InstanceType
+	// and InstanceID.
+	ChargeType string
+	DryRun     bool
 
 	// Tags (Tag.N) of TagResources, TagKeys (TagKey.N) and All of
 	// UnTagResources; the one resource (ResourceId.1, ResourceType=EIP) of
@@ -153,6 +158,14 @@ func (op Op) String() string {
 		}
 	case string(eipsim.ActionCreateNatGateway), string(eipsim.ActionCreateHaVip):
 		kv("VSwitchId", op.VSwitch)
+	case string(eipsim.ActionDescribeEipAddresses):
+		kv("AssociatedInstanceType", op.InstanceType)
+		kv("AssociatedInstanceId", op.InstanceID)
+		kv("ChargeType", op.ChargeType)
+		if op.DryRun {
+			kv("DryRun", "true")
+		}
+		op.InstanceID, op.InstanceType = "", ""
 	case string(eipsim.ActionDescribeNatGateways):
 		kv("NatGatewayId", op.InstanceID)
 		kv("VpcId", op.VpcID)
@@ -233,7 +246,8 @@ func Apply(ctx context.Context, sim *eipsim.Sim, clk Clocked, op Op) (any, error
 			AllocationID: op.AllocationID, Bandwidth: op.Bandwidth, Name: op.Name})
 	case string(eipsim.ActionDescribeEipAddresses):
 		return sim.DescribeEipAddresses(ctx, eipsim.DescribeEipAddressesRequest{RegionID: op.RegionID, AllocationID: op.AllocationID,
-			Status: eipsim.Status(op.Status), LockReason: eipsim.LockReason(op.LockReason), PageNumber: op.PageNumber, PageSize: op.PageSize})
+			Status: eipsim.Status(op.Status), LockReason: eipsim.LockReason(op.LockReason), PageNumber: op.PageNumber, PageSize: op.PageSize,
+			AssociatedInstanceType: eipsim.InstanceType(op.InstanceType), AssociatedInstanceID: op.InstanceID, ChargeType: op.ChargeType, DryRun: op.DryRun})
 	case string(eipsim.ActionCreateNatGateway):
 		return sim.CreateNatGateway(ctx, eipsim.CreateNatGatewayRequest{RegionID: op.RegionID, VpcID: implicitVPC(op.RegionID, eipsim.AccountFrom(ctx)), VSwitchID: op.VSwitch,
 			ClientToken: op.ClientToken})

@@ -310,7 +310,8 @@ func DrawWorld(d Driver) World {
 	for i := range d.Int(0, 3, "enis") {
 		n := eipsim.NetworkInterface{NetworkInterfaceID: fmt.Sprintf("eni-%04d", i+1), RegionID: region("eni-region"), AccountID: account("eni-account"),
 			PrivateIPAddresses: privIPs(d.Int(1, 3, "eni-private-ips"))}
-		if k := d.Int(0, len(w.Instances), "eni-attached-to"); k > 0 {
+		// One ENI in three attached: BINDED and MULTI_BINDED want it detached.
+		if k := d.Int(0, len(w.Instances), "eni-attached-to"); k > 0 && d.Int(0, 2, "eni-attached") == 2 {
 			if in := w.Instances[k-1]; in.RegionID == n.RegionID && in.AccountID == n.AccountID && in.VpcID == "" {
 				n.InstanceID = in.InstanceID
 			}
