@@ -25,7 +25,7 @@ func runExplore(args []string, stdout, stderr io.Writer) int {
 			"state, with the simulator's invariants, after each one. On the first disagreement the\n"+
 			"operations are shrunk and written, as the simulator's recording, to a scenario file in D.\n"+
 			"With -coverage, R runs from seeds N, N+1, ... of M operations each (by default the\n"+
-			"budget of the coverage test: 100 runs of 1000) print how often the simulator answered\n"+
+			"budget of the coverage test: 200 runs of 1000) print how often the simulator answered\n"+
 			"each catalogue code and the model applied each documented rule; codes the generators\n"+
 			"cannot reach are marked with the reason, reachable ones never reached NEVER REACHED.\n"+
 			"Exit status: 0 if no failure was found, 1 if one was (the file and the command that\n"+

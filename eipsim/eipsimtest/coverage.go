@@ -40,6 +40,7 @@ const (
 	RuleFaultOutsideWindow   Rule = "fault-outside-window"    // a rule outside From/Until lets the call through
 	RuleQuotaFreedByRelease  Rule = "quota-freed-by-release"  // an Allocate at the quota succeeds once a release completed
 	RuleHaVipSeveralInstance Rule = "havip-several-instances" // a HaVip associated with a second instance
+	RuleLostAnswerReplayed   Rule = "lost-answer-replayed"    // a retry of a call whose answer was lost replays its success
 )
 
 // Rules lists every Rule, in a fixed order.
@@ -47,7 +48,7 @@ var Rules = []Rule{RuleTokenReplay, RuleTokenReplayNAT, RuleTokenExpired, RuleMu
 	RuleENIDetachedBound, RuleTargetDeletedBound, RuleNATForceDeletes, RuleNATForceKeeps, RuleNATGatewayForced,
 	RuleEntryOverDeleting, RuleTaskDueExact, RulePageSecond, RulePageAtLimit, RulePagePastEnd, RuleFilterExcludes,
 	RuleRateLimitRefused, RuleRateLimitRefilled, RuleFaultError, RuleFaultLatency, RuleFaultApplyThenFail, RuleFaultSpent,
-	RuleFaultOutsideWindow, RuleQuotaFreedByRelease, RuleHaVipSeveralInstance}
+	RuleFaultOutsideWindow, RuleQuotaFreedByRelease, RuleHaVipSeveralInstance, RuleLostAnswerReplayed}
 
 // Coverage counts, over a run, the catalogue codes the Sim answered (""
 // for success) and the rules the model applied.

@@ -127,6 +127,11 @@ func (mc *Machine) advance(d Driver) time.Duration {
 
 func (mc *Machine) draw(d Driver, kind string) Op {
 	m := mc.m
+	if m.lostLast && mc.last >= 0 && d.Int(0, 1, "retry-lost") == 1 {
+		// A client retries a call whose answer was an error (here a lost
+		// one, ApplyThenFail): with its ClientToken, the success replays.
+		return mc.ops[mc.last]
+	}
 	switch kind {
 	case "allocate":
 		if m.allocations >= pinnedIDs-1 {

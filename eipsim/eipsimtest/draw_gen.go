@@ -46,7 +46,7 @@ func (mc *Machine) drawENI(d Driver) Op {
 		case 3, 4:
 			e := m.eip(pick(d, n.bound, "eni-eip"))
 			return Op{Cmd: string(eipsim.ActionUnassociateEipAddress), Account: ownAccount(e.account), AllocationID: e.id,
-				InstanceID: usually(d, []string{"", n.id}, "instance"), ClientToken: usually(d, tokens, "token")}
+				InstanceID: usually(d, []string{"", n.id}, "instance"), ClientToken: pick(d, tokens, "token")}
 		}
 	}
 	var free []*mEIP
@@ -61,7 +61,7 @@ func (mc *Machine) drawENI(d Driver) Op {
 	e := pick(d, free, "eni-free-eip")
 	op := Op{Cmd: string(eipsim.ActionAssociateEipAddress), Account: ownAccount(e.account), AllocationID: e.id, InstanceID: n.id,
 		InstanceType: "NetworkInterface", Mode: usually(d, []string{"MULTI_BINDED", "BINDED", "NAT", ""}, "mode"),
-		ClientToken: usually(d, tokens, "token")}
+		ClientToken: pick(d, tokens, "token")}
 	if len(n.bound) > 0 && d.Int(0, 3, "same-mode") > 0 { // fill the ENI up to its limit in its mode
 		op.Mode = m.eip(n.bound[0]).mode
 	}
@@ -203,7 +203,7 @@ func (mc *Machine) drawBind(d Driver) Op {
 	}
 	t := pick(d, near, "bind-target")
 	op := Op{Cmd: string(eipsim.ActionAssociateEipAddress), Account: ownAccount(e.account), AllocationID: e.id, InstanceID: t.id,
-		ClientToken: usually(d, tokens, "token")}
+		ClientToken: pick(d, tokens, "token")}
 	if t.typ != "EcsInstance" || d.Int(0, 1, "explicit-type") == 1 {
 		op.InstanceType = t.typ
 	}

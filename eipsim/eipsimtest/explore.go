@@ -173,10 +173,11 @@ func doubled(kind string) bool {
 	return false
 }
 
-// Coverage budget: what a default run of [ExploreCoverage] does, as many
-// model steps as TestModel's default budget makes (about 100,000).
+// Coverage budget: what a default run of [ExploreCoverage] does (about
+// 190,000 model steps, a few seconds): enough that every reachable code
+// and rule is met several times.
 const (
-	CoverageRuns  = 100
+	CoverageRuns  = 200
 	CoverageSteps = 1000
 )
 

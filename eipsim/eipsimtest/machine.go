@@ -241,6 +241,9 @@ func (mc *Machine) runCall(d Driver, op Op) {
 		if bad := answerMismatch(op.Cmd, w, e); bad != "" {
 			mc.fail(d, "%s: %s: %s", op, code, bad)
 		}
+		if w.lost {
+			mc.lostAnswer(d, op, w, e)
+		}
 	}
 	if w.refused && after != before {
 		mc.fail(d, "%s: changed the state (Version %d, then %d), the model expects no change (code %q, replay %v)", op, before, after, code, w.replay)

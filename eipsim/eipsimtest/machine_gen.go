@@ -68,3 +68,26 @@ func (mc *Machine) comparePage(d Driver, op Op, w want, got []string, total int)
 		mc.fail(d, "%s: got page %v of %d, model expects %v of %d", op, got, total, w.page, w.total)
 	}
 }
+
+// lostAnswer learns, from a call whose change was made but whose answer an
+// ApplyThenFail rule replaced, what the model cannot predict: the new
+// EIP's address (from the Sim's state), and the RequestId the call's
+// ClientToken replays (the error's).
+func (mc *Machine) lostAnswer(d Driver, op Op, w want, e *eipsim.Error) {
+	switch op.Cmd {
+	case string(eipsim.ActionAllocateEipAddress):
+		got, ok := mc.sim.EIP(w.resp)
+		if !ok {
+			mc.fail(d, "%s: answered %s, but the model's %s does not exist", op, e.Code, w.resp)
+		}
+		if _, seen := mc.ips[w.resp]; !seen {
+			mc.ips[w.resp] = got.IPAddress
+		}
+		if x := mc.m.eip(w.resp); x != nil {
+			x.ip = got.IPAddress
+		}
+	case string(eipsim.ActionAssociateEipAddress), string(eipsim.ActionUnassociateEipAddress),
+		string(eipsim.ActionDeleteSnatEntry), string(eipsim.ActionDeleteForwardEntry):
+		mc.checkReplay(d, op, w, e.RequestID)
+	}
+}

@@ -68,6 +68,7 @@ type mToken struct {
 	fp      string
 	resp    string // AllocationId or RequestId of the first call
 	expires time.Time
+	lost    bool // the first call's answer was an ApplyThenFail error
 }
 
 type model struct {
@@ -98,6 +99,8 @@ type model struct {
 	buckets map[[2]string]*mBucket
 	rules   []*mRule
 	caller  string
+	// lostLast: the last call's answer was lost (ApplyThenFail).
+	lostLast bool
 	// cov, when set, counts the rules the model applies (coverage.go).
 	cov *Coverage
 
@@ -266,6 +269,9 @@ type want struct {
 	page    []string
 	total   int
 	refused bool // nothing may change
+	// lost: the change was made, the answer is an ApplyThenFail rule's
+	// error (what the first call's ClientToken replays is the success).
+	lost bool
 	// create names the resource a successful Create made, from the ID in
 	// the Sim's response.
 	create func(id string)

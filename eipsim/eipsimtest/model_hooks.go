@@ -106,7 +106,7 @@ func (m *model) fire(effect eipsim.FaultEffect, acct, action string) *mRule {
 func (m *model) call(op Op) want {
 	m.settle()
 	acct := m.account(op)
-	m.caller = acct
+	m.caller, m.lostLast = acct, false
 	if m.throttled(acct, op.Cmd) {
 		return want{code: string(eipsim.CodeThrottlingUser), refused: true}
 	}
@@ -119,6 +119,9 @@ func (m *model) call(op Op) want {
 	w := m.body(op)
 	if w.replay {
 		m.mark(RuleTokenReplay)
+		if m.tokens[[3]string{acct, op.Cmd, op.ClientToken}].lost {
+			m.mark(RuleLostAnswerReplayed)
+		}
 		if _, nat := natFingerprint(op); nat {
 			m.mark(RuleTokenReplayNAT)
 		}
@@ -128,7 +131,10 @@ func (m *model) call(op Op) want {
 	}
 	if r := m.fire(eipsim.FaultApplyThenFail, acct, op.Cmd); r != nil {
 		m.mark(RuleFaultApplyThenFail)
-		w.code = string(r.f.Code)
+		w.code, w.lost, m.lostLast = string(r.f.Code), true, true
+		if t := m.tokens[[3]string{acct, op.Cmd, op.ClientToken}]; op.ClientToken != "" && t != nil {
+			t.lost = true
+		}
 	}
 	return w
 }

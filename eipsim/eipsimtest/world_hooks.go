@@ -27,10 +27,13 @@ var (
 	latencyActions = []eipsim.Action{eipsim.ActionAssociateEipAddress, eipsim.ActionUnassociateEipAddress, eipsim.ActionReleaseEipAddress,
 		eipsim.ActionCreateNatGateway, eipsim.ActionDeleteNatGateway, eipsim.ActionCreateSnatEntry, eipsim.ActionDeleteSnatEntry,
 		eipsim.ActionCreateHaVip, eipsim.ActionAssociateHaVip}
-	// applyThenFailActions change state without a ClientToken replay and
-	// create nothing the model must learn the ID of from the response.
-	applyThenFailActions = []eipsim.Action{eipsim.ActionReleaseEipAddress, eipsim.ActionModifyEipAddressAttribute, eipsim.ActionDeleteNatGateway,
-		eipsim.ActionDeleteHaVip, eipsim.ActionAssociateHaVip, eipsim.ActionUnassociateHaVip, eipsim.ActionTagResources, eipsim.ActionUnTagResources}
+	// applyThenFailActions change state and create nothing the model must
+	// learn the ID of from the response (an AllocationId it predicts);
+	// a lost answer's ClientToken replays the success (Machine.lostAnswer).
+	applyThenFailActions = []eipsim.Action{eipsim.ActionAssociateEipAddress, eipsim.ActionUnassociateEipAddress, eipsim.ActionAllocateEipAddress,
+		eipsim.ActionReleaseEipAddress, eipsim.ActionModifyEipAddressAttribute, eipsim.ActionDeleteNatGateway, eipsim.ActionDeleteSnatEntry,
+		eipsim.ActionDeleteForwardEntry, eipsim.ActionDeleteHaVip, eipsim.ActionAssociateHaVip, eipsim.ActionUnassociateHaVip,
+		eipsim.ActionTagResources, eipsim.ActionUnTagResources}
 )
 
 // drawHooks draws a World's rate limits (none half of the time, one or two
@@ -59,7 +62,9 @@ func drawHooks(d Driver) ([]ActionLimit, []eipsim.Fault) {
 			f = eipsim.Fault{Action: pick(d, latencyActions, "fault-action"), Effect: eipsim.FaultLatency,
 				Latency: time.Duration(d.Int(1, 5, "fault-latency")) * time.Second}
 		default:
-			f = eipsim.Fault{Action: pick(d, applyThenFailActions, "fault-action"), Effect: eipsim.FaultApplyThenFail,
+			// AssociateEipAddress half of the time: the lost answer a
+			// ClientToken retry recovers from.
+			f = eipsim.Fault{Action: usually(d, applyThenFailActions, "fault-action"), Effect: eipsim.FaultApplyThenFail,
 				Code: pick(d, errorCodes[:2], "fault-code")}
 		}
 		if f.Effect != eipsim.FaultLatency && d.Int(0, 2, "fault-account") == 2 {
