@@ -20,6 +20,9 @@ func TestCoverage(t *testing.T) {
 	if testing.Short() {
 		t.Skip("-short: the coverage budget is the full one")
 	}
+	if raceDetector {
+		t.Skip("under -race: one goroutine, nothing for the detector; the plain run checks the coverage")
+	}
 	cov, f := ExploreCoverage(1, CoverageRuns, CoverageSteps)
 	if f != nil {
 		path, err := WriteFailure(t.Name(), f)
