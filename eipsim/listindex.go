@@ -209,3 +209,30 @@ func checkListIndex[T listed](kind string, x *listIndex[T], m map[string]T, live
 		bad("%s index: %d indexed, %d live", kind, indexed, n)
 	}
 }
+
+// checkListIndexes reports every way the NAT gateway and HaVip listing
+// indexes and the entry ID maps differ from the world (CheckInvariants).
+func (s *Sim) checkListIndexes(bad func(string, ...any)) {
+	checkListIndex("NAT gateway", &s.world.natList, s.world.nats, func(g *natGateway) bool { return !g.deleted },
+		func(g *natGateway) string { return g.status }, bad)
+	checkListIndex("HaVip", &s.world.havipList, s.world.havips, func(h *haVip) bool { return !h.deleted }, (*haVip).status, bad)
+	snat, dnat := 0, 0
+	for _, id := range sortedKeys(s.world.nats) {
+		g := s.world.nats[id]
+		for _, x := range g.snat {
+			snat++
+			if s.world.snatEntries[x.id] != x {
+				bad("SNAT entry %s of %s not found by ID", x.id, id)
+			}
+		}
+		for _, x := range g.dnat {
+			dnat++
+			if s.world.fwdEntries[x.id] != x {
+				bad("DNAT entry %s of %s not found by ID", x.id, id)
+			}
+		}
+	}
+	if snat != len(s.world.snatEntries) || dnat != len(s.world.fwdEntries) {
+		bad("entries: %d SNAT and %d DNAT in tables, %d and %d by ID", snat, dnat, len(s.world.snatEntries), len(s.world.fwdEntries))
+	}
+}
