@@ -191,6 +191,7 @@ func (s *Sim) removeNatGateway(at time.Time, g *natGateway, cause string) {
 	s.transition(at, ActionDeleteNatGateway, g.id, g.status, "", cause)
 	g.deleted = true
 	s.listNat(g)
+	s.idx.tags.remove(tagged{g.id, &g.tags, tagGroup{TagResourceTypeNatGateway, g.account, g.region}})
 	delete(s.world.nats, g.id)
 	delete(s.world.snatTables, g.snatTable)
 	delete(s.world.fwdTables, g.fwdTable)

@@ -357,6 +357,7 @@ func (s *Sim) deleteHaVip(c call, req DeleteHaVipRequest) (*DeleteHaVipResponse,
 	rid := c.rid
 	s.setHaVip(&c, h, HaVipDeleting, func(at time.Time) {
 		h.deleted = true
+		s.idx.tags.remove(tagged{h.id, &h.tags, tagGroup{TagResourceTypeHaVip, h.account, h.region}})
 		delete(s.world.havips, h.id)
 		s.transition(at, ActionDeleteHaVip, h.id, HaVipDeleting, "", rid)
 	})

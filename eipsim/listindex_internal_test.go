@@ -1,6 +1,7 @@
 package eipsim
 
 import (
+	"cmp"
 	"context"
 	"fmt"
 	"math/rand/v2"
@@ -124,6 +125,57 @@ func refEIPsByInstance(s *Sim, account string, req DescribeEipAddressesRequest) 
 	return len(found), found[lo:hi]
 }
 
+// refTagResources is ListTagResources without ResourceId.N as it was:
+// every resource of the type, sorted, flattened, cut.
+func refTagResources(s *Sim, account string, req ListTagResourcesRequest) ([]TagResource, string, bool) {
+	t := normalTagType(req.ResourceType)
+	var rs []tagged
+	switch t {
+	case TagResourceTypeEIP:
+		for _, e := range s.order {
+			if !e.gone && e.account == account && s.cfg.regions[e.region] == req.RegionID && e.extra != nil {
+				rs = append(rs, tagged{id: e.id, tags: &e.extra.tags})
+			}
+		}
+	case TagResourceTypeNatGateway:
+		for id, g := range s.world.nats {
+			if g.account == account && g.region == req.RegionID {
+				rs = append(rs, tagged{id: id, tags: &g.tags})
+			}
+		}
+	default:
+		for id, h := range s.world.havips {
+			if h.account == account && h.region == req.RegionID {
+				rs = append(rs, tagged{id: id, tags: &h.tags})
+			}
+		}
+	}
+	slices.SortFunc(rs, func(a, b tagged) int { return strings.Compare(a.id, b.id) })
+	var all []TagResource
+	for _, r := range rs {
+		if !r.tags.matches(req.Tag) {
+			continue
+		}
+		for _, tg := range *r.tags {
+			all = append(all, TagResource{ResourceID: r.id, ResourceType: t, TagKey: tg.Key, TagValue: tg.Value})
+		}
+	}
+	start := 0
+	if req.NextToken != "" {
+		fmt.Sscan(req.NextToken, &start)
+	}
+	if start > len(all) {
+		return nil, "", false
+	}
+	size := cmp.Or(req.MaxResults, 50)
+	end := min(start+size, len(all))
+	next := ""
+	if end < len(all) {
+		next = fmt.Sprint(end)
+	}
+	return append([]TagResource(nil), all[start:end]...), next, true
+}
+
 // listWorld drives a random world: NAT gateways, HaVips, ECS instances,
 // EIPs and entries of two accounts in two regions come and go and change
 // status, through the Actions and the setup methods.
@@ -136,6 +188,7 @@ type listWorld struct {
 	regions  []string
 	// Every ID ever made; gone ones stay, to be asked for too.
 	nats, havips, instances, eips, snats, fwds []string
+	tagItems                                   int // listed by ListTagResources
 }
 
 func newListWorld(t *testing.T, seed uint64) *listWorld {
@@ -185,7 +238,7 @@ func (w *listWorld) step(i int) {
 	s := w.sim
 	ctx, a, r := w.ctx()
 	// Associations and entries, whose preconditions are rarer, come more often.
-	ops := []int{0, 1, 2, 3, 3, 4, 5, 6, 7, 7, 8, 9, 10, 10, 11, 12, 13, 13, 13, 14, 15}
+	ops := []int{0, 1, 2, 3, 3, 4, 5, 6, 7, 7, 8, 9, 10, 10, 11, 12, 13, 13, 13, 14, 15, 16, 16, 16}
 	switch ops[w.rnd.IntN(len(ops))] {
 	case 0:
 		id := fmt.Sprintf("ngw-add%d", i)
@@ -261,7 +314,11 @@ func (w *listWorld) step(i int) {
 			_, _ = s.UnassociateHaVip(ctx, UnassociateHaVipRequest{RegionID: r, HaVipID: id, InstanceID: w.pick(same)})
 		}
 	case 8, 9:
-		if resp, err := s.AllocateEipAddress(ctx, AllocateEipAddressRequest{RegionID: r}); err == nil {
+		req := AllocateEipAddressRequest{RegionID: r}
+		if w.rnd.IntN(3) == 0 {
+			req.Tag = []Tag{w.tag()}
+		}
+		if resp, err := s.AllocateEipAddress(ctx, req); err == nil {
 			w.eips = append(w.eips, resp.AllocationID)
 		}
 	case 10:
@@ -330,7 +387,49 @@ func (w *listWorld) step(i int) {
 		_, _ = s.DeleteForwardEntry(ctx, DeleteForwardEntryRequest{RegionID: g.region, ForwardTableID: g.fwdTable, ForwardEntryID: w.pick(w.fwds)})
 	case 15:
 		_ = s.SetNatGatewayFinancialLock(w.pick(w.nats), w.rnd.IntN(2) == 0)
+	case 16:
+		// Tags on a resource of its own account and region, most often.
+		rtype, id := w.taggable()
+		if o := w.owner(id); o != nil && w.rnd.IntN(5) > 0 {
+			ctx, r = WithAccount(context.Background(), o.account), o.region
+		} else if e := s.eips[id]; e != nil && !e.gone && w.rnd.IntN(5) > 0 {
+			ctx, r = WithAccount(context.Background(), e.account), s.cfg.regions[e.region]
+		}
+		ids := []string{id}
+		if w.rnd.IntN(3) == 0 {
+			ids = append(ids, w.pick(w.eips))
+		}
+		if w.rnd.IntN(3) > 0 {
+			var tags []Tag
+			for range w.rnd.IntN(3) + 1 {
+				tags = append(tags, w.tag())
+			}
+			tags = slices.CompactFunc(tags, func(a, b Tag) bool { return a.Key == b.Key })
+			_, _ = s.TagResources(ctx, TagResourcesRequest{RegionID: r, ResourceType: rtype, ResourceID: ids, Tag: tags})
+		} else {
+			req := UnTagResourcesRequest{RegionID: r, ResourceType: rtype, ResourceID: ids, All: w.rnd.IntN(3) == 0}
+			if !req.All {
+				req.TagKey = []string{w.tag().Key}
+			}
+			_, _ = s.UnTagResources(ctx, req)
+		}
 	}
+}
+
+// tag draws a tag from a small set, so that keys and values repeat.
+func (w *listWorld) tag() Tag {
+	return Tag{Key: fmt.Sprintf("k%d", w.rnd.IntN(4)), Value: fmt.Sprintf("v%d", w.rnd.IntN(3))}
+}
+
+// taggable draws a resource type and an ID of that type.
+func (w *listWorld) taggable() (string, string) {
+	switch w.rnd.IntN(3) {
+	case 0:
+		return TagResourceTypeNatGateway, w.pick(w.nats)
+	case 1:
+		return TagResourceTypeHaVip, w.pick(w.havips)
+	}
+	return TagResourceTypeEIP, w.pick(w.eips)
 }
 
 // owner returns the live resource with the ID, or nil.
@@ -415,6 +514,26 @@ func (w *listWorld) compare(step int) {
 			t.Fatalf("step %d: DescribeEipAddresses %s %+v:\n got %d %+v\nwant %d %+v", step, a, ereq, eresp.TotalCount, eresp.EipAddresses, total, want)
 		}
 
+		rtype, _ := w.taggable()
+		treq := ListTagResourcesRequest{RegionID: r, ResourceType: rtype, Tag: []Tag{w.tag()}, MaxResults: []int{0, 1, 2, 3}[w.rnd.IntN(4)]}
+		if w.rnd.IntN(2) == 0 {
+			treq.Tag[0].Value = ""
+		}
+		if w.rnd.IntN(3) == 0 {
+			treq.Tag = append(treq.Tag, w.tag())
+		}
+		if n := w.rnd.IntN(8); n > 0 {
+			treq.NextToken = fmt.Sprint(n)
+		}
+		want, next, ok := refTagResources(s, a, treq)
+		tresp, err := s.ListTagResources(ctx, treq)
+		if ok != (err == nil) || ok && (!reflect.DeepEqual(tresp.TagResources, want) || tresp.NextToken != next) {
+			t.Fatalf("step %d: ListTagResources %s %+v:\n got %+v %v\nwant %v %q ok %v", step, a, treq, tresp, err, want, next, ok)
+		}
+		if ok {
+			w.tagItems += len(want)
+		}
+
 		g := s.world.nats[w.pick(w.nats)]
 		if g == nil {
 			continue
@@ -463,7 +582,7 @@ func (w *listWorld) compare(step int) {
 // then checks the indexes against the world (CheckInvariants). An index
 // that some write forgets to update gives a wrong page, total or status.
 func TestListingIndexesMatchBruteForce(t *testing.T) {
-	seeds, steps := 12, 500
+	seeds, steps := 12, 700
 	if testing.Short() {
 		seeds = 3
 	}
@@ -492,7 +611,8 @@ func TestListingIndexesMatchBruteForce(t *testing.T) {
 // making something is noticed.
 func (w *listWorld) coverage() map[string]int {
 	n := map[string]int{"NAT gateways": len(w.sim.world.nats), "HaVips": len(w.sim.world.havips),
-		"SNAT entries made": len(w.snats), "DNAT entries made": len(w.fwds), "bound EIPs": 0, "HaVips with instances": 0}
+		"SNAT entries made": len(w.snats), "DNAT entries made": len(w.fwds), "bound EIPs": 0, "HaVips with instances": 0,
+		"listed tags": w.tagItems}
 	for _, e := range w.sim.EIPs() {
 		if e.InstanceID != "" {
 			n["bound EIPs"]++
