@@ -18,7 +18,7 @@ import (
 // Config is what a [Server] serves.
 type Config struct {
 	// SimOptions are the served Sim's options. The Server adds its clock
-	// and [eipsim.WithRecording]; a reset with a seed adds that seed.
+	// and a [scenarios.Recorder]; a reset with a seed adds that seed.
 	SimOptions []eipsim.Option
 	// World, when set, runs at start and after every reset (scenarios.LoadWorld)
 	// as WorldAccount ("" is eipsim.DefaultAccountID).
@@ -55,13 +55,20 @@ type Server struct {
 	mu   sync.Mutex
 	cur  atomic.Pointer[run]
 	runs int // runs ended by a reset, under mu
+	// crossOrigin refuses non-safe cross-origin browser requests (CSRF).
+	crossOrigin http.CrossOriginProtection
 }
 
 // run is one Sim, from start or a reset to the next reset.
 type run struct {
 	sim *eipsim.Sim
+	rec *scenarios.Recorder
 	clk simClock
 	vpc http.Handler
+	// n numbers the runs: 1 from start, then one more per reset.
+	n int
+	// start is the clock's time when the run began (before its world).
+	start time.Time
 }
 
 // New makes the Sim, loads the world and returns the Server.
@@ -74,6 +81,7 @@ func NewContext(ctx context.Context, cfg Config) (*Server, error) {
 	if err != nil {
 		return nil, err
 	}
+	r.n = 1
 	s.cur.Store(r)
 	return s, nil
 }
@@ -91,8 +99,10 @@ func (s *Server) newRun(ctx context.Context, extra []eipsim.Option) (*run, error
 	} else {
 		clk = &wallClock{}
 	}
+	start := clk.Now()
 	opts := append([]eipsim.Option{eipsim.WithClock(clk)}, s.cfg.SimOptions...)
-	opts = append(append(opts, extra...), eipsim.WithRecording())
+	rec := scenarios.NewRecorder()
+	opts = append(append(opts, extra...), rec.Option())
 	sim, err := eipsim.New(opts...)
 	if err != nil {
 		return nil, err
@@ -103,7 +113,7 @@ func (s *Server) newRun(ctx context.Context, extra []eipsim.Option) (*run, error
 		}
 	}
 	hopts := append(append([]httpapi.Option(nil), s.cfg.HTTPOptions...), httpapi.WithRequestClock(time.Now))
-	return &run{sim: sim, clk: clk, vpc: httpapi.NewHandler(sim, hopts...)}, nil
+	return &run{sim: sim, rec: rec, clk: clk, vpc: httpapi.NewHandler(sim, hopts...), start: start}, nil
 }
 
 // WorldError is a failure of Config.World to load.
@@ -118,7 +128,7 @@ func (s *Server) Sim() *eipsim.Sim { return s.cur.Load().sim }
 
 // Recording returns the current run (since start or the last reset) as a
 // scenario file that replays to the same outputs.
-func (s *Server) Recording() []byte { return s.cur.Load().sim.Recording() }
+func (s *Server) Recording() []byte { return s.cur.Load().rec.Bytes() }
 
 // ServeHTTP answers a control call under [Prefix] and anything else with the
 // VPC protocol.
@@ -133,8 +143,15 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		writeError(w, http.StatusForbidden, "the control API is off: %s", s.cfg.Disabled)
 		return
 	}
+	if err := s.crossOrigin.Check(r); err != nil {
+		// A web page open in the same browser must not reset or advance the
+		// Sim: non-GET control calls from another origin are refused, with
+		// or without a token (curl and the SDKs send no Origin).
+		writeError(w, http.StatusForbidden, "the control API refuses a cross-origin %s from a browser: %v", r.Method, err)
+		return
+	}
 	if s.cfg.Token != "" && !s.authorized(r) {
-		writeError(w, http.StatusUnauthorized, "the control API needs its token: send \"Authorization: Bearer TOKEN\" (eipsim serve -control-token)")
+		writeError(w, http.StatusUnauthorized, "the control API needs its token: send \"Authorization: Bearer TOKEN\" (eipsim serve -control-token); in a browser, open %sui?token=TOKEN once", Prefix)
 		return
 	}
 	s.control(w, r, strings.TrimPrefix(r.URL.Path, Prefix))
@@ -145,6 +162,9 @@ func (s *Server) authorized(r *http.Request) bool {
 	got := r.Header.Get(TokenHeader)
 	if a := r.Header.Get("Authorization"); got == "" && strings.HasPrefix(a, "Bearer ") {
 		got = strings.TrimPrefix(a, "Bearer ")
+	}
+	if got == "" {
+		got = uiToken(r) // ui.go: the console's cookie or ?token=
 	}
 	return subtle.ConstantTimeCompare([]byte(got), []byte(s.cfg.Token)) == 1
 }

@@ -120,7 +120,9 @@ func (s *Sim) addNatGateway(g *natGateway) {
 
 // AddNatGateway adds an Available NAT gateway to the world.
 func (s *Sim) AddNatGateway(ng NatGateway) (err error) {
-	defer s.recordSetup(ng)(&err) // recorder.go
+	if s.jr != nil { // journal.go
+		defer s.jr.setup(s, "AddNatGateway", nil, ng)(&err)
+	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	s.settle(s.clock.Now())
@@ -152,7 +154,9 @@ func (s *Sim) AddNatGateway(ng NatGateway) (err error) {
 // lifts the lock. A locked gateway takes no new EIP
 // (NATGATEWAY_FINANCIALLOCKED) and lets none go (InvalidStatus.NotAllow).
 func (s *Sim) SetNatGatewayFinancialLock(id string, locked bool) (err error) {
-	defer s.recordSetup(natLockOp(id, locked))(&err) // recorder.go
+	if s.jr != nil { // journal.go
+		defer s.jr.setup(s, "SetNatGatewayFinancialLock", nil, id, locked)(&err)
+	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	now := s.clock.Now()

@@ -132,7 +132,7 @@ type config struct {
 	faults      []Fault
 	limits      map[Action]RateLimit
 	globalLimit *RateLimit
-	record      bool // recorder.go
+	journal     func(Entry) // journal.go
 }
 
 func defaultConfig() config {

@@ -33,7 +33,7 @@ type Sim struct {
 	history history
 	world   world
 	hooks   hooks
-	rec     recorderRef // recorder.go
+	jr      *journal // journal.go
 
 	// version counts changes of state (version.go).
 	version uint64
@@ -72,7 +72,7 @@ func New(opts ...Option) (*Sim, error) {
 		held:  map[accountRegion]int{},
 		idx:   newEIPIndex(cfg.regions),
 	}
-	s.initRecorder()
+	s.initJournal()
 	s.history.limit = cfg.historyLimit
 	s.world.init()
 	s.initHooks()
