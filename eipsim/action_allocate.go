@@ -118,7 +118,7 @@ func (s *Sim) allocateEipAddress(c call, req AllocateEipAddressRequest) (*Alloca
 		}
 	}
 	s.addEIP(e)
-	resp := &AllocateEipAddressResponse{RequestID: c.rid, AllocationID: e.id, EipAddress: addr4(ip).String(), ResourceGroupID: req.ResourceGroupID}
+	resp := &AllocateEipAddressResponse{RequestID: c.rid, AllocationID: e.id, EipAddress: s.ids.calls.addr(ip), ResourceGroupID: req.ResourceGroupID}
 	if e.prepaid {
 		resp.OrderID = s.ids.orderID()
 	}

@@ -13,6 +13,9 @@ type ids struct {
 	pinned   []string // AllocationIds handed out first, in order
 	requests uint64
 	orders   int64
+	// calls holds the RequestIds (and other per-call strings, see
+	// strarena.go).
+	calls strArena
 }
 
 func newIDs(seed uint64, pinned []string) ids {
@@ -66,7 +69,7 @@ func (g *ids) requestID() string {
 	binary.BigEndian.PutUint64(raw[:8], g.rng.Uint64())
 	binary.BigEndian.PutUint64(raw[8:], g.rng.Uint64())
 	const hex = "0123456789ABCDEF"
-	var b [36]byte
+	b := g.calls.alloc(36)
 	j := 0
 	for i, c := range raw {
 		if i == 4 || i == 6 || i == 8 || i == 10 {
@@ -76,7 +79,7 @@ func (g *ids) requestID() string {
 		b[j], b[j+1] = hex[c>>4], hex[c&15]
 		j += 2
 	}
-	return string(b[:])
+	return str(b)
 }
 
 func (g *ids) orderID() int64 {
