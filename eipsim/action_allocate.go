@@ -90,7 +90,8 @@ func (s *Sim) allocateEipAddress(c call, req AllocateEipAddressRequest) (*Alloca
 		}
 	}
 	bw, _ := strconv.Atoi(req.Bandwidth)
-	e := &eip{
+	e := s.newEIP()
+	*e = eip{
 		id:        s.ids.allocationID(s.allocationIDTaken),
 		account:   c.account,
 		allocated: nanos(c.now),
@@ -248,6 +249,9 @@ func (s *Sim) removeEIP(e *eip) {
 // million costs a cache miss, and when a settle releases EIPs in bulk the
 // live ones left are few. Each rebuild costs at most one insert per
 // release since the last, so the cost stays O(1) per release amortized.
+// A small map is cleared and refilled in place rather than made again,
+// so that EIPs coming and going a few at a time cost no map allocations;
+// a big one is made again, so that its memory shrinks after a bulk release.
 // settle calls it after applying its tasks (only tasks release EIPs).
 func (s *Sim) compactEIPs() {
 	if s.dead <= 64 || s.dead <= len(s.order)/2 {
@@ -255,11 +259,18 @@ func (s *Sim) compactEIPs() {
 	}
 	s.order = slices.DeleteFunc(s.order, func(x *eip) bool { return x.gone })
 	s.dead = 0
-	s.eips = make(map[string]*eip, len(s.order))
+	if len(s.eips) <= maxClearedEIPMap {
+		clear(s.eips)
+	} else {
+		s.eips = make(map[string]*eip, len(s.order))
+	}
 	for _, e := range s.order {
 		s.eips[e.id] = e
 	}
 }
+
+// maxClearedEIPMap is the largest s.eips that compactEIPs clears in place.
+const maxClearedEIPMap = 4096
 
 // eipByID returns the EIP with the AllocationId; released EIPs do not
 // exist (s.eips may still hold them until compactEIPs).

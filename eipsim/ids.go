@@ -13,9 +13,9 @@ type ids struct {
 	pinned   []string // AllocationIds handed out first, in order
 	requests uint64
 	orders   int64
-	// calls holds the RequestIds (and other per-call strings, see
-	// strarena.go).
-	calls strArena
+	// calls holds the RequestIds (and other per-call strings), eips the
+	// AllocationIds, which live as long as their EIPs (strarena.go).
+	calls, eips strArena
 }
 
 func newIDs(seed uint64, pinned []string) ids {
@@ -34,13 +34,15 @@ func (g *ids) allocationID(taken func(string) bool) string {
 			return id
 		}
 	}
+	// A taken ID is drawn again into the same bytes: taken only looks it
+	// up, so the string is handed out only once final.
+	b := g.eips.alloc(24)
+	copy(b, "eip-")
 	for {
-		var b [24]byte
-		copy(b[:], "eip-")
 		for i := 4; i < len(b); i++ {
 			b[i] = base36[g.rng.IntN(len(base36))]
 		}
-		if id := string(b[:]); !taken(id) {
+		if id := str(b); !taken(id) {
 			return id
 		}
 	}
