@@ -284,6 +284,5 @@ func (s *Sim) eipByID(id string) (*eip, bool) {
 
 // allocationIDTaken reports whether an AllocationId is in use by a live EIP.
 func (s *Sim) allocationIDTaken(id string) bool {
-	_, ok := s.eipByID(id)
-	return ok || s.idTaken(id)
+	return s.idTaken(id) // which looks at the EIPs first
 }
