@@ -62,6 +62,10 @@ type run struct {
 	sim *eipsim.Sim
 	clk simClock
 	vpc http.Handler
+	// n numbers the runs: 1 from start, then one more per reset.
+	n int
+	// start is the clock's time when the run began (before its world).
+	start time.Time
 }
 
 // New makes the Sim, loads the world and returns the Server.
@@ -74,6 +78,7 @@ func NewContext(ctx context.Context, cfg Config) (*Server, error) {
 	if err != nil {
 		return nil, err
 	}
+	r.n = 1
 	s.cur.Store(r)
 	return s, nil
 }
@@ -91,6 +96,7 @@ func (s *Server) newRun(ctx context.Context, extra []eipsim.Option) (*run, error
 	} else {
 		clk = &wallClock{}
 	}
+	start := clk.Now()
 	opts := append([]eipsim.Option{eipsim.WithClock(clk)}, s.cfg.SimOptions...)
 	opts = append(append(opts, extra...), eipsim.WithRecording())
 	sim, err := eipsim.New(opts...)
@@ -103,7 +109,7 @@ func (s *Server) newRun(ctx context.Context, extra []eipsim.Option) (*run, error
 		}
 	}
 	hopts := append(append([]httpapi.Option(nil), s.cfg.HTTPOptions...), httpapi.WithRequestClock(time.Now))
-	return &run{sim: sim, clk: clk, vpc: httpapi.NewHandler(sim, hopts...)}, nil
+	return &run{sim: sim, clk: clk, vpc: httpapi.NewHandler(sim, hopts...), start: start}, nil
 }
 
 // WorldError is a failure of Config.World to load.
@@ -134,7 +140,7 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	if s.cfg.Token != "" && !s.authorized(r) {
-		writeError(w, http.StatusUnauthorized, "the control API needs its token: send \"Authorization: Bearer TOKEN\" (eipsim serve -control-token)")
+		writeError(w, http.StatusUnauthorized, "the control API needs its token: send \"Authorization: Bearer TOKEN\" (eipsim serve -control-token); in a browser, open %sui?token=TOKEN once", Prefix)
 		return
 	}
 	s.control(w, r, strings.TrimPrefix(r.URL.Path, Prefix))
@@ -145,6 +151,9 @@ func (s *Server) authorized(r *http.Request) bool {
 	got := r.Header.Get(TokenHeader)
 	if a := r.Header.Get("Authorization"); got == "" && strings.HasPrefix(a, "Bearer ") {
 		got = strings.TrimPrefix(a, "Bearer ")
+	}
+	if got == "" {
+		got = uiToken(r) // ui.go: the console's cookie or ?token=
 	}
 	return subtle.ConstantTimeCompare([]byte(got), []byte(s.cfg.Token)) == 1
 }
