@@ -6,6 +6,7 @@ import (
 	"encoding/hex"
 	"hash"
 	"net/http"
+	"net/textproto"
 	"net/url"
 	"sort"
 	"strings"
@@ -174,7 +175,7 @@ func canonicalHeaders(signed []string, header http.Header, host string) string {
 		if name == "host" {
 			value = host
 		} else {
-			vs := header.Values(name)
+			vs := header.Values(canonicalName(name))
 			if len(vs) > 1 {
 				vs = append([]string(nil), vs...)
 				for i := range vs {
@@ -190,6 +191,25 @@ func canonicalHeaders(signed []string, header http.Header, host string) string {
 		b.WriteByte('\n')
 	}
 	return b.String()
+}
+
+// signedByTheSDK are the headers the SDK signs, by their canonical names.
+var signedByTheSDK = func() map[string]string {
+	m := map[string]string{}
+	for _, h := range []string{"x-acs-action", "x-acs-content-sha256", "x-acs-date", "x-acs-signature-nonce",
+		"x-acs-version", "x-acs-security-token", "content-type", "content-md5", "accept"} {
+		m[h] = textproto.CanonicalMIMEHeaderKey(h)
+	}
+	return m
+}()
+
+// canonicalName returns the canonical form of a header name, without the
+// allocation canonicalizing a lower-case name costs for the usual ones.
+func canonicalName(name string) string {
+	if c, ok := signedByTheSDK[name]; ok {
+		return c
+	}
+	return textproto.CanonicalMIMEHeaderKey(name)
 }
 
 // acs3StringToSign is [acs3Alg.stringToSign] for ACS3-HMAC-SHA256.
