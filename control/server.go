@@ -55,6 +55,8 @@ type Server struct {
 	mu   sync.Mutex
 	cur  atomic.Pointer[run]
 	runs int // runs ended by a reset, under mu
+	// crossOrigin refuses non-safe cross-origin browser requests (CSRF).
+	crossOrigin http.CrossOriginProtection
 }
 
 // run is one Sim, from start or a reset to the next reset.
@@ -137,6 +139,13 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	}
 	if s.cfg.Disabled != "" {
 		writeError(w, http.StatusForbidden, "the control API is off: %s", s.cfg.Disabled)
+		return
+	}
+	if err := s.crossOrigin.Check(r); err != nil {
+		// A web page open in the same browser must not reset or advance the
+		// Sim: non-GET control calls from another origin are refused, with
+		// or without a token (curl and the SDKs send no Origin).
+		writeError(w, http.StatusForbidden, "the control API refuses a cross-origin %s from a browser: %v", r.Method, err)
 		return
 	}
 	if s.cfg.Token != "" && !s.authorized(r) {
