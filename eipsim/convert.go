@@ -12,7 +12,9 @@ package eipsim
 // operation") on UnassociateEipAddress. It is a setup method, not a served
 // Action, since the Sim serves the VPC API only.
 func (s *Sim) ConvertNatPublicIpToEip(instanceID string) (id string, err error) {
-	defer s.recordSetup(convertOp{instanceID, &id})(&err) // recorder.go
+	if s.jr != nil { // journal.go
+		defer s.jr.setup(s, "ConvertNatPublicIpToEip", &id, instanceID)(&err)
+	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	now := s.clock.Now()

@@ -102,7 +102,9 @@ func (h *haVip) snapshot() HaVip {
 
 // AddHaVip adds an Available HaVip to the world.
 func (s *Sim) AddHaVip(hv HaVip) (err error) {
-	defer s.recordSetup(hv)(&err) // recorder.go
+	if s.jr != nil { // journal.go
+		defer s.jr.setup(s, "AddHaVip", nil, hv)(&err)
+	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	s.settle(s.clock.Now())

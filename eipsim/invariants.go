@@ -13,7 +13,9 @@ import (
 // are unique and in the pool's index; every pending task belongs to a live
 // resource; lock states are valid; the quota counts match.
 func (s *Sim) CheckInvariants() (err error) {
-	defer s.recordSetup(checkOp{})(&err) // recorder.go
+	if s.jr != nil { // journal.go
+		defer s.jr.setup(s, "CheckInvariants", nil)(&err)
+	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	s.settle(s.clock.Now())

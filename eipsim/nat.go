@@ -112,7 +112,9 @@ func (s *Sim) addNatGateway(g *natGateway) {
 
 // AddNatGateway adds an Available NAT gateway to the world.
 func (s *Sim) AddNatGateway(ng NatGateway) (err error) {
-	defer s.recordSetup(ng)(&err) // recorder.go
+	if s.jr != nil { // journal.go
+		defer s.jr.setup(s, "AddNatGateway", nil, ng)(&err)
+	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	s.settle(s.clock.Now())
@@ -144,7 +146,9 @@ func (s *Sim) AddNatGateway(ng NatGateway) (err error) {
 // lifts the lock. A locked gateway takes no new EIP
 // (NATGATEWAY_FINANCIALLOCKED) and lets none go (InvalidStatus.NotAllow).
 func (s *Sim) SetNatGatewayFinancialLock(id string, locked bool) (err error) {
-	defer s.recordSetup(natLockOp(id, locked))(&err) // recorder.go
+	if s.jr != nil { // journal.go
+		defer s.jr.setup(s, "SetNatGatewayFinancialLock", nil, id, locked)(&err)
+	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	now := s.clock.Now()
@@ -233,6 +237,21 @@ func (g *natGateway) holdsAll(ips []string) bool {
 func (g *natGateway) detach(e *eip) {
 	if i := slices.Index(g.eips, e); i >= 0 {
 		g.eips = slices.Delete(g.eips, i, i+1)
+	}
+	// An entry kept in place (keep-entries) that names the address is
+	// orphaned again, even if a bind revived it while this EIP was still
+	// Unassociating: an entry names only addresses the gateway holds,
+	// unless orphaned.
+	ip := addr4(e.ip).String()
+	for _, x := range g.snat {
+		if x.status != EntryDeleting && slices.Contains(x.ips, ip) {
+			x.orphaned = true
+		}
+	}
+	for _, x := range g.dnat {
+		if x.status != EntryDeleting && x.externalIP == ip {
+			x.orphaned = true
+		}
 	}
 }
 

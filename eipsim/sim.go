@@ -36,7 +36,7 @@ type Sim struct {
 	history history
 	world   world
 	hooks   hooks
-	rec     recorderRef // recorder.go
+	jr      *journal // journal.go
 
 	// version counts changes of state (version.go).
 	version uint64
@@ -75,7 +75,7 @@ func New(opts ...Option) (*Sim, error) {
 		held:  map[accountRegion]int{},
 		idx:   newEIPIndex(),
 	}
-	s.initRecorder()
+	s.initJournal()
 	s.history.limit = cfg.historyLimit
 	s.world.init()
 	s.initHooks()

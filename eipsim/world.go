@@ -108,7 +108,9 @@ func (s *Sim) fillOwned(method, prefix, id string, region, account *string) erro
 
 // AddVPC adds a VPC to the world.
 func (s *Sim) AddVPC(v VPC) (err error) {
-	defer s.recordSetup(v)(&err) // recorder.go
+	if s.jr != nil { // journal.go
+		defer s.jr.setup(s, "AddVPC", nil, v)(&err)
+	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	s.settle(s.clock.Now())
