@@ -414,7 +414,7 @@ func (s *Sim) associateNAT(c *call, e *eip, req *AssociateEipAddressRequest) (ta
 			return nil, nil, c.err(CodeQuotaExceededNumberOfTrafficEip)
 		}
 	}
-	return g, &binding{target: g}, nil
+	return g, s.newBinding(binding{target: g}), nil
 }
 
 // statusError is IncorrectStatus.NatGateway unless the gateway is
