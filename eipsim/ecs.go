@@ -304,7 +304,7 @@ func (s *Sim) associateECS(c *call, e *eip, req *AssociateEipAddressRequest) (ta
 		}
 		ip = req.PrivateIPAddress
 	}
-	return r, &binding{target: r, privateIP: ip}, nil
+	return r, s.newBinding(binding{target: r, privateIP: ip}), nil
 }
 
 func (r *instance) bind(e *eip) { r.eip = e }

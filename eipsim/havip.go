@@ -233,7 +233,7 @@ func (s *Sim) associateHaVip(c *call, e *eip, req *AssociateEipAddressRequest) (
 	if h.eip != nil {
 		return nil, nil, c.err(CodeInvalidAssociationDuplicated)
 	}
-	return h, &binding{target: h}, nil
+	return h, s.newBinding(binding{target: h}), nil
 }
 
 // lookupHaVip finds the caller's HaVip in the region.

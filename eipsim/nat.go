@@ -246,6 +246,21 @@ func (g *natGateway) detach(e *eip) {
 	if i := slices.Index(g.eips, e); i >= 0 {
 		g.eips = slices.Delete(g.eips, i, i+1)
 	}
+	// An entry kept in place (keep-entries) that names the address is
+	// orphaned again, even if a bind revived it while this EIP was still
+	// Unassociating: an entry names only addresses the gateway holds,
+	// unless orphaned.
+	ip := addr4(e.ip).String()
+	for _, x := range g.snat {
+		if x.status != EntryDeleting && slices.Contains(x.ips, ip) {
+			x.orphaned = true
+		}
+	}
+	for _, x := range g.dnat {
+		if x.status != EntryDeleting && x.externalIP == ip {
+			x.orphaned = true
+		}
+	}
 }
 
 // users returns the entries of g that name e's address.
@@ -407,7 +422,7 @@ func (s *Sim) associateNAT(c *call, e *eip, req *AssociateEipAddressRequest) (ta
 			return nil, nil, c.err(CodeQuotaExceededNumberOfTrafficEip)
 		}
 	}
-	return g, &binding{target: g}, nil
+	return g, s.newBinding(binding{target: g}), nil
 }
 
 // statusError is IncorrectStatus.NatGateway unless the gateway is

@@ -29,6 +29,9 @@ type Sim struct {
 	taskSeq   uint64
 	freeTasks []*task // task.go
 
+	eipSlab      []eip      // records.go
+	freeBindings []*binding // records.go
+
 	tokens  tokenStore
 	history history
 	world   world
