@@ -196,7 +196,9 @@ func (s *Sim) DeleteInstance(id string) (err error) {
 	}
 	// HaVips associated with the instance let it go.
 	for _, hvID := range sortedKeys(s.world.havips) {
-		s.world.havips[hvID].dropInstance(id)
+		h := s.world.havips[hvID]
+		h.dropInstance(id)
+		s.listHaVip(h)
 	}
 	r.deleted = true
 	delete(s.world.instances, id)
@@ -302,7 +304,7 @@ func (s *Sim) associateECS(c *call, e *eip, req *AssociateEipAddressRequest) (ta
 		}
 		ip = req.PrivateIPAddress
 	}
-	return r, &binding{target: r, privateIP: ip}, nil
+	return r, s.newBinding(binding{target: r, privateIP: ip}), nil
 }
 
 func (r *instance) bind(e *eip) { r.eip = e }

@@ -348,7 +348,7 @@ func (s *Sim) associateENI(c *call, e *eip, req *AssociateEipAddressRequest) (ta
 			}
 		}
 	}
-	return n, &binding{target: n, privateIP: ip, mode: mode}, nil
+	return n, s.newBinding(binding{target: n, privateIP: ip, mode: mode}), nil
 }
 
 // freePrivateIP returns the first private IP of the ENI that no EIP is

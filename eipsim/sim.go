@@ -29,6 +29,9 @@ type Sim struct {
 	taskSeq   uint64
 	freeTasks []*task // task.go
 
+	eipSlab      []eip      // records.go
+	freeBindings []*binding // records.go
+
 	tokens  tokenStore
 	history history
 	world   world
@@ -70,7 +73,7 @@ func New(opts ...Option) (*Sim, error) {
 		pool:  pool,
 		eips:  map[string]*eip{},
 		held:  map[accountRegion]int{},
-		idx:   newEIPIndex(),
+		idx:   newEIPIndex(cfg.regions),
 	}
 	s.initJournal()
 	s.history.limit = cfg.historyLimit

@@ -180,5 +180,5 @@ func (s *Sim) associateSLB(c *call, e *eip, req *AssociateEipAddressRequest) (ta
 	if r.eip != nil {
 		return nil, nil, c.err(CodeInvalidAssociationDuplicated)
 	}
-	return r, &binding{target: r}, nil
+	return r, s.newBinding(binding{target: r}), nil
 }
