@@ -102,12 +102,29 @@ func replayOps(w World, ops []Op, tweak func(*model)) *Failure {
 	return got
 }
 
-// shrinkOps drops operations, last first, while the run still fails.
+// maxShrinkReplays bounds the replays one shrink may make: a failure found
+// deep in a long run (TestCoverage's runs are 1,000 operations) is shrunk in
+// seconds, not in the hours a one-at-a-time pass over every prefix could take.
+// The bound is a count, not a time, so a shrink is deterministic.
+const maxShrinkReplays = 1000
+
+// shrinkOps drops operations while the run still fails: first chunks (half
+// the sequence, then quarters, ... as delta debugging does), last chunk
+// first, then single operations, within maxShrinkReplays replays.
 func shrinkOps(w World, ops []Op, tweak func(*model)) []Op {
-	for i := len(ops) - 1; i >= 0; i-- {
-		try := append(append([]Op(nil), ops[:i]...), ops[i+1:]...)
-		if replayOps(w, try, tweak) != nil {
-			ops = try
+	budget := maxShrinkReplays
+	for size := max(len(ops)/2, 1); budget > 0; size /= 2 {
+		// Removing ops[start:end] or not, the next chunk to try ends at start.
+		for end := len(ops); end > 0 && budget > 0; end -= min(size, end) {
+			start := max(end-size, 0)
+			try := append(append([]Op(nil), ops[:start]...), ops[end:]...)
+			budget--
+			if replayOps(w, try, tweak) != nil {
+				ops = try
+			}
+		}
+		if size == 1 {
+			break
 		}
 	}
 	return ops
