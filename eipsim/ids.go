@@ -1,7 +1,6 @@
 package eipsim
 
 import (
-	"encoding/binary"
 	"math/rand/v2"
 	"strconv"
 )
@@ -67,20 +66,25 @@ func (g *ids) resourceID(prefix string, taken func(string) bool) string {
 // (0ED8D006-F706-4D23-88ED-E11ED28DCAC0), drawn from the generator.
 func (g *ids) requestID() string {
 	g.requests++
-	var raw [16]byte
-	binary.BigEndian.PutUint64(raw[:8], g.rng.Uint64())
-	binary.BigEndian.PutUint64(raw[8:], g.rng.Uint64())
+	// The two draws, big-endian, as 32 upper-case hex digits, then cut
+	// 8-4-4-4-12.
+	hi, lo := g.rng.Uint64(), g.rng.Uint64()
 	const hex = "0123456789ABCDEF"
-	b := g.calls.alloc(36)
-	j := 0
-	for i, c := range raw {
-		if i == 4 || i == 6 || i == 8 || i == 10 {
-			b[j] = '-'
-			j++
-		}
-		b[j], b[j+1] = hex[c>>4], hex[c&15]
-		j += 2
+	var d [32]byte
+	for i := range 16 {
+		d[i] = hex[hi>>(60-4*i)&15]
+		d[16+i] = hex[lo>>(60-4*i)&15]
 	}
+	b := g.calls.alloc(36)
+	copy(b[0:8], d[0:8])
+	b[8] = '-'
+	copy(b[9:13], d[8:12])
+	b[13] = '-'
+	copy(b[14:18], d[12:16])
+	b[18] = '-'
+	copy(b[19:23], d[16:20])
+	b[23] = '-'
+	copy(b[24:36], d[20:32])
 	return str(b)
 }
 
