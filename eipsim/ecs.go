@@ -196,7 +196,9 @@ func (s *Sim) DeleteInstance(id string) (err error) {
 	}
 	// HaVips associated with the instance let it go.
 	for _, hvID := range sortedKeys(s.world.havips) {
-		s.world.havips[hvID].dropInstance(id)
+		h := s.world.havips[hvID]
+		h.dropInstance(id)
+		s.listHaVip(h)
 	}
 	r.deleted = true
 	delete(s.world.instances, id)

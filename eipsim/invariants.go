@@ -79,6 +79,8 @@ func (s *Sim) CheckInvariants() (err error) {
 		}
 	}
 	s.checkEIPIndex(bad)
+	s.checkListIndexes(bad)
+	s.checkTagIndex(bad)
 	if len(held) != len(s.held) {
 		bad("quota counts for %d account-regions, expected %d", len(s.held), len(held))
 	}

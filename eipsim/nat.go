@@ -84,7 +84,14 @@ type natGateway struct {
 	pending   *task
 	deleted   bool
 	tags      tagSet
+	listed    listPos // listindex.go
 }
+
+func (g *natGateway) pos() *listPos { return &g.listed }
+
+// listNat brings g's place in the listing index up to date: every write
+// that creates or deletes a gateway or changes its status calls it.
+func (s *Sim) listNat(g *natGateway) { s.world.natList.sync(g, !g.deleted, g.status) }
 
 // natEntry is what SNAT and DNAT entries share.
 type natEntry struct {
@@ -108,6 +115,7 @@ func (s *Sim) addNatGateway(g *natGateway) {
 	s.world.nats[g.id] = g
 	s.world.snatTables[g.snatTable] = g
 	s.world.fwdTables[g.fwdTable] = g
+	s.listNat(g)
 }
 
 // AddNatGateway adds an Available NAT gateway to the world.
@@ -427,10 +435,13 @@ func (g *natGateway) statusError(c *call) *Error {
 	return nil
 }
 
-// paging checks and defaults PageNumber (1) and PageSize (10, at most 50
-// for the NAT and HaVip listings) and returns the slice bounds for total.
+// maxListPageSize is the largest PageSize of the NAT and HaVip listings.
+const maxListPageSize = 50
+
+// paging checks and defaults PageNumber (1) and PageSize (10, at most
+// maxListPageSize) and returns the slice bounds for total.
 func (c *call) paging(num, size *int, total int) (int, int, *Error) {
-	if err := c.checkPage(num, size, 50); err != nil {
+	if err := c.checkPage(num, size, maxListPageSize); err != nil {
 		return 0, 0, err
 	}
 	lo, hi := pageBounds(*num, *size, total, 0)

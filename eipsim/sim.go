@@ -73,7 +73,7 @@ func New(opts ...Option) (*Sim, error) {
 		pool:  pool,
 		eips:  map[string]*eip{},
 		held:  map[accountRegion]int{},
-		idx:   newEIPIndex(),
+		idx:   newEIPIndex(cfg.regions),
 	}
 	s.initJournal()
 	s.history.limit = cfg.historyLimit
