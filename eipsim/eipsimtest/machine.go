@@ -259,6 +259,9 @@ func (mc *Machine) runCall(d Driver, op Op) {
 		if r.AllocationID != w.resp {
 			mc.fail(d, "%s: got AllocationId %s, model expects %s (replay=%v)", op, r.AllocationID, w.resp, w.replay)
 		}
+		if r.EipAddress != w.ip {
+			mc.fail(d, "%s: got EipAddress %s, model expects %s (replay=%v)", op, r.EipAddress, w.ip, w.replay)
+		}
 		if _, seen := mc.ips[r.AllocationID]; !seen {
 			mc.ips[r.AllocationID] = r.EipAddress
 		}

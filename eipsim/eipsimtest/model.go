@@ -28,6 +28,7 @@ type mEIP struct {
 	protected       bool
 	bandwidth       int
 	traffic         bool
+	prepaid         bool // InstanceChargeType PrePaid (model_pool.go)
 	name            string
 	tags            []eipsim.Tag // sorted by key (model_tags.go)
 }
@@ -85,6 +86,8 @@ type model struct {
 	tokens             map[[3]string]*mToken
 	// quotaHit: (account, region) pairs that met QuotaExceeded.Eip.
 	quotaHit map[[2]string]bool
+	// pool is the IP pool the addresses come from (model_pool.go).
+	pool *mPool
 
 	gateways                                             []*mGateway
 	havips                                               []*mHaVip
@@ -119,6 +122,7 @@ func newModel(w World, now time.Time, regions []string) *model {
 	for _, a := range natActions {
 		m.delay[string(a)] = w.NATDelays[a]
 	}
+	m.pool = newPool(w.IPPool)
 	m.newHooks(w, now)
 	acct := func(a string) string {
 		if a == "" {
@@ -177,6 +181,7 @@ func (m *model) settle() {
 			m.unbind(e)
 			e.status = "Available"
 		case "Releasing":
+			m.pool.free(e.ip)
 			return true
 		}
 		return false
@@ -266,6 +271,7 @@ type want struct {
 	setup   bool   // a harness command the Sim refuses
 	replay  bool   // a ClientToken replay: the first call's response, no change
 	resp    string // the AllocationId of an Allocate, the RequestId of a replayed write
+	ip      string // the EipAddress of an Allocate
 	page    []string
 	total   int
 	refused bool // nothing may change
@@ -374,46 +380,7 @@ func (m *model) body(op Op) want {
 	acct := m.account(op)
 	switch op.Cmd {
 	case "AllocateEipAddress":
-		region := m.regionIndex(op.RegionID)
-		if op.RegionID == "" {
-			return want{code: "MissingParameter", args: []any{"RegionId"}, refused: true}
-		}
-		if region < 0 {
-			return want{code: "InvalidRegionId.NotFound", refused: true}
-		}
-		charge := op.InternetChargeType
-		if charge == "" {
-			charge = "PayByBandwidth"
-		}
-		bw := op.Bandwidth
-		if bw == "" {
-			bw = "5"
-		}
-		n, err := strconv.Atoi(bw)
-		if err != nil {
-			return want{code: "InvalidBandwidth.Malformed", refused: true}
-		}
-		if max := map[bool]int{false: 500, true: 200}[charge == "PayByTraffic"]; n < 1 || n > max {
-			return want{code: "InvalidParameter", msg: `Specified value of "Bandwidth" is not valid.`, refused: true}
-		}
-		fp := op.RegionID + "|" + bw + "|" + charge
-		if t, bad := m.token(acct, op.Cmd, op.ClientToken, fp); bad {
-			return want{code: "IdempotentParameterMismatch", refused: true}
-		} else if t != nil {
-			return want{replay: true, resp: t.resp, refused: true}
-		}
-		if m.held(acct, region) >= m.quota {
-			m.quotaHit[[2]string{acct, op.RegionID}] = true
-			return want{code: "QuotaExceeded.Eip", refused: true}
-		}
-		if m.quotaHit[[2]string{acct, op.RegionID}] && m.held(acct, region) == m.quota-1 {
-			m.mark(RuleQuotaFreedByRelease)
-		}
-		m.allocations++
-		e := &mEIP{id: allocationID(m.allocations), account: acct, region: region, n: m.allocations, status: "Available", bandwidth: n, traffic: charge == "PayByTraffic"}
-		m.eips = append(m.eips, e)
-		m.remember(acct, op.Cmd, op.ClientToken, fp, e.id)
-		return want{resp: e.id}
+		return m.allocate(op, acct)
 
 	case "AssociateEipAddress":
 		typ := op.InstanceType
@@ -483,6 +450,9 @@ func (m *model) body(op Op) want {
 		if code == "" {
 			code = lockCode(e)
 		}
+		if code == "" && e.prepaid {
+			code = "Forbidden.ChargeTypeIsPrepaid"
+		}
 		if code == "" && e.protected {
 			code = "InvalidOperation.DeletionProtection"
 		}
@@ -513,6 +483,9 @@ func (m *model) body(op Op) want {
 		}
 		if code == "" && e.status != "Available" && e.status != "InUse" {
 			code = "IncorrectEipStatus"
+		}
+		if code == "" && op.Bandwidth != "" && e.prepaid {
+			code = "Forbidden.ChargeTypeIsPrepaid"
 		}
 		if code == "" && op.Bandwidth != "" && (bw < 1 || bw > map[bool]int{false: 500, true: 200}[e.traffic]) {
 			code = "InvalidParameter"
@@ -558,7 +531,7 @@ func (m *model) body(op Op) want {
 				(op.Status == "" || e.status == op.Status) &&
 				(op.LockReason == "" || op.LockReason == "financial" && e.fin || op.LockReason == "security" && e.sec) &&
 				(op.InstanceType == "" || e.ttype == op.InstanceType) && (op.InstanceID == "" || e.target == op.InstanceID) &&
-				op.ChargeType != "PrePaid" { // the generated EIPs are all PostPaid
+				(op.ChargeType == "" || (op.ChargeType == "PrePaid") == e.prepaid) {
 				ids = append(ids, e.id)
 			}
 		}
