@@ -1,7 +1,6 @@
 package eipsim
 
 import (
-	"slices"
 	"time"
 	"unicode/utf8"
 )
@@ -44,7 +43,8 @@ type Event struct {
 // and counted.
 //
 // Events are stored in chunks of histChunkLen, in a form without pointers:
-// the times as integers and the strings copied into the chunk's bytes. So
+// the times as integers, the recurring strings as numbers (histnames.go)
+// and the others copied into the chunk's bytes. So
 // a full history (100,000 events by default) is not scanned by the garbage
 // collector, costs no write barriers, and keeps no strings alive; it grows
 // a chunk at a time rather than by copying, and once full it reuses the
@@ -57,6 +57,7 @@ type history struct {
 	limit  int
 	// dropped counts the events that fell out of the limit.
 	dropped uint64
+	names   histNames
 }
 
 // histChunk holds histChunkLen consecutive events.
@@ -67,17 +68,23 @@ type histChunk struct {
 
 const histChunkLen = 1024
 
-// histFields is the number of string fields of an Event.
-const histFields = 9
-
-// histRec is a stored Event: field f of its strings is
-// data[ends[f-1]:ends[f]], where ends[-1] is start.
+// histRec is a stored Event, its time as integers and its strings as
+// histStrs, in the order of the Event's fields.
 type histRec struct {
-	sec   int64
-	nsec  int32
-	start uint32
-	ends  [histFields]uint32
+	sec                                                         int64
+	nsec                                                        int32
+	start                                                       uint32 // len(data) when the event was added
+	kind, rid, account, action, resource, from, to, code, cause histStr
 }
+
+// histStr is a stored string: the name numbered off (histnames.go) if n is
+// histNamed, else data[off:off+n] of its chunk.
+type histStr struct {
+	off uint32
+	n   uint16
+}
+
+const histNamed = 0xffff
 
 func (h *history) add(e Event) {
 	h.seq++
@@ -85,29 +92,53 @@ func (h *history) add(e Event) {
 		h.dropped++
 	}
 	c := h.tail()
-	fields := [histFields]string{string(e.Kind), e.RequestID, e.AccountID, string(e.Action), e.ResourceID, e.From, e.To, string(e.Code), e.Cause}
-	n := 0
-	for f, v := range fields {
-		if len(v) > histMaxField {
-			fields[f] = clip(v)
-		}
-		n += len(fields[f])
+	// Kind, AccountID, Action, From, To and Code come from a small
+	// vocabulary and are numbered; RequestID, ResourceID and Cause are
+	// mostly new each time and are copied.
+	c.recs = append(c.recs, histRec{sec: e.Time.Unix(), nsec: int32(e.Time.Nanosecond()), start: uint32(len(c.data)),
+		kind: h.name(c, string(e.Kind)), rid: c.put(e.RequestID), account: h.name(c, e.AccountID),
+		action: h.name(c, string(e.Action)), resource: c.put(e.ResourceID), from: h.name(c, e.From),
+		to: h.name(c, e.To), code: h.name(c, string(e.Code)), cause: c.put(e.Cause)})
+}
+
+// name stores v as a number if it can, else as a copy.
+func (h *history) name(c *histChunk, v string) histStr {
+	if v == "" {
+		return histStr{}
 	}
-	// One growth check and one copy per field, into the chunk's bytes.
+	if id, ok := h.names.id(v); ok {
+		return histStr{off: uint32(id), n: histNamed}
+	}
+	return c.put(v)
+}
+
+// put copies v (clipped) into the chunk's bytes.
+func (c *histChunk) put(v string) histStr {
+	if v == "" {
+		return histStr{}
+	}
+	v = clip(v)
 	off := len(c.data)
-	r := histRec{sec: e.Time.Unix(), nsec: int32(e.Time.Nanosecond()), start: uint32(off)}
-	c.data = slices.Grow(c.data, n)[:off+n]
-	for f, v := range fields {
-		off += copy(c.data[off:], v)
-		r.ends[f] = uint32(off)
+	c.data = append(c.data, v...)
+	return histStr{off: uint32(off), n: uint16(len(v))}
+}
+
+// get returns the string of s, where str holds the chunk's bytes from base.
+func (h *history) get(s histStr, str string, base uint32) string {
+	switch s.n {
+	case 0:
+		return ""
+	case histNamed:
+		return h.names.strs[s.off]
 	}
-	c.recs = append(c.recs, r)
+	return str[s.off-base : s.off-base+uint32(s.n)]
 }
 
 // histMaxField is the longest string a history field keeps: IDs and codes
 // are far shorter, and a caller's absurdly long input (an AllocationId of
 // megabytes, say) must not make the history unbounded. With it a chunk holds
-// at most histChunkLen*histFields*histMaxField bytes, well within uint32.
+// at most histChunkLen*9*histMaxField bytes, well within uint32, and a
+// length fits a histStr.
 const histMaxField = 1024
 
 // clip cuts v to histMaxField bytes, at a rune boundary, marking the cut.
@@ -169,18 +200,14 @@ func (h *history) since(seq uint64) []Event {
 		recs := c.recs[i:]
 		// One string holds the bytes of the events read from this chunk.
 		base := recs[0].start
-		str := string(c.data[base:recs[len(recs)-1].ends[histFields-1]])
+		str := string(c.data[base:])
 		for k := range recs {
 			r := &recs[k]
-			var f [histFields]string
-			from := r.start
-			for j, to := range r.ends {
-				f[j] = str[from-base : to-base]
-				from = to
-			}
 			out = append(out, Event{Seq: lo + uint64(k), Time: time.Unix(r.sec, int64(r.nsec)).UTC(),
-				Kind: EventKind(f[0]), RequestID: f[1], AccountID: f[2], Action: Action(f[3]), ResourceID: f[4],
-				From: f[5], To: f[6], Code: Code(f[7]), Cause: f[8]})
+				Kind: EventKind(h.get(r.kind, str, base)), RequestID: h.get(r.rid, str, base),
+				AccountID: h.get(r.account, str, base), Action: Action(h.get(r.action, str, base)),
+				ResourceID: h.get(r.resource, str, base), From: h.get(r.from, str, base), To: h.get(r.to, str, base),
+				Code: Code(h.get(r.code, str, base)), Cause: h.get(r.cause, str, base)})
 		}
 		lo += uint64(len(recs))
 	}

@@ -75,3 +75,30 @@ func TestHistoryClipsLongFields(t *testing.T) {
 		t.Fatalf("Cause = %q after a clipped field, want short", got.Cause)
 	}
 }
+
+// TestHistoryNamesFull: once the table of names is full, or for a string
+// too long to be named, the values are copied and read back the same; a
+// string whose address was cached for another value is not confused.
+func TestHistoryNamesFull(t *testing.T) {
+	var h history
+	var want []Event
+	long := strings.Repeat("x", histNameLen+1)
+	for i := range histNamesMax + 50 {
+		// A new string each time at a fresh address, with a varying value.
+		e := Event{Kind: EventKindCall, AccountID: fmt.Sprint("acct-", i), Action: Action(fmt.Sprint("A", i%7)), Code: Code(long), Seq: uint64(i + 1)}
+		e.Time = time.Unix(int64(i), 0).UTC()
+		h.add(e)
+		want = append(want, e)
+	}
+	if got := h.all(); !reflect.DeepEqual(got, want) {
+		for i := range got {
+			if !reflect.DeepEqual(got[i], want[i]) {
+				t.Fatalf("event %d = %+v, want %+v", i, got[i], want[i])
+			}
+		}
+		t.Fatalf("got %d events, want %d", len(got), len(want))
+	}
+	if len(h.names.strs) != histNamesMax {
+		t.Errorf("%d names kept, want the bound %d", len(h.names.strs), histNamesMax)
+	}
+}

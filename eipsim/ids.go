@@ -67,21 +67,34 @@ func (g *ids) resourceID(prefix string, taken func(string) bool) string {
 // (0ED8D006-F706-4D23-88ED-E11ED28DCAC0), drawn from the generator.
 func (g *ids) requestID() string {
 	g.requests++
-	var raw [16]byte
-	binary.BigEndian.PutUint64(raw[:8], g.rng.Uint64())
-	binary.BigEndian.PutUint64(raw[8:], g.rng.Uint64())
-	const hex = "0123456789ABCDEF"
+	// The two draws, big-endian, in upper-case hex, cut 8-4-4-4-12.
+	hi, lo := g.rng.Uint64(), g.rng.Uint64()
 	b := g.calls.alloc(36)
-	j := 0
-	for i, c := range raw {
-		if i == 4 || i == 6 || i == 8 || i == 10 {
-			b[j] = '-'
-			j++
-		}
-		b[j], b[j+1] = hex[c>>4], hex[c&15]
-		j += 2
-	}
+	binary.BigEndian.PutUint64(b[0:8], hex8(uint32(hi>>32)))
+	b[8] = '-'
+	h := hex8(uint32(hi))
+	binary.BigEndian.PutUint32(b[9:13], uint32(h>>32))
+	b[13] = '-'
+	binary.BigEndian.PutUint32(b[14:18], uint32(h))
+	b[18] = '-'
+	h = hex8(uint32(lo >> 32))
+	binary.BigEndian.PutUint32(b[19:23], uint32(h>>32))
+	b[23] = '-'
+	binary.BigEndian.PutUint32(b[24:28], uint32(h))
+	binary.BigEndian.PutUint64(b[28:36], hex8(uint32(lo)))
 	return str(b)
+}
+
+// hex8 returns the 8 upper-case hex digits of x, the first in the top
+// byte: each nibble is spread to a byte, then turned into its digit
+// ('0'+v, and 7 more from 10 on: v+6 carries into bit 4 exactly then).
+func hex8(x uint32) uint64 {
+	y := uint64(x)
+	y = (y | y<<16) & 0x0000ffff0000ffff
+	y = (y | y<<8) & 0x00ff00ff00ff00ff
+	y = (y | y<<4) & 0x0f0f0f0f0f0f0f0f
+	letters := (y + 0x0606060606060606) >> 4 & 0x0101010101010101
+	return y + 0x3030303030303030 + letters*7
 }
 
 func (g *ids) orderID() int64 {

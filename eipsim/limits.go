@@ -40,6 +40,11 @@ var (
 // nanos returns t as Unix nanoseconds, saturated to the int64 range instead
 // of wrapping.
 func nanos(t time.Time) int64 {
+	// Within about 285 years of 1970 the product cannot overflow, and it is
+	// UnixNano without its range arithmetic.
+	if s := t.Unix(); s > -9e9 && s < 9e9 {
+		return s*1e9 + int64(t.Nanosecond())
+	}
 	switch {
 	case t.After(lastNano):
 		return math.MaxInt64

@@ -1,0 +1,26 @@
+package eipsim
+
+import (
+	"fmt"
+	"math/rand/v2"
+	"testing"
+)
+
+// TestRequestIDFormat checks requestID against the plain formatting of its
+// two draws, for many draws and the hex digits' edge values.
+func TestRequestIDFormat(t *testing.T) {
+	for _, x := range []uint32{0, 9, 10, 15, 0x9a9a9a9a, 0xf0f0f0f0, 0x0123abcd, ^uint32(0)} {
+		if got, want := fmt.Sprintf("%016X", hex8(x)), fmt.Sprintf("%X", fmt.Sprintf("%08X", x)); got != want {
+			t.Fatalf("hex8(%#x) = %s, want %s", x, got, want)
+		}
+	}
+	g := newIDs(42, nil)
+	ref := rand.New(rand.NewPCG(42, 0x9e3779b97f4a7c15))
+	for range 10000 {
+		hi, lo := ref.Uint64(), ref.Uint64()
+		want := fmt.Sprintf("%08X-%04X-%04X-%04X-%012X", hi>>32, hi>>16&0xffff, hi&0xffff, lo>>48, lo&0xffffffffffff)
+		if got := g.requestID(); got != want {
+			t.Fatalf("requestID() = %s, want %s", got, want)
+		}
+	}
+}
