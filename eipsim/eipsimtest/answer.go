@@ -2,8 +2,11 @@ package eipsimtest
 
 import (
 	"fmt"
+	"net/netip"
+	"reflect"
 	"regexp"
 	"strings"
+	"time"
 
 	"github.com/eipsim/eipsim/eipsim"
 )
@@ -67,4 +70,85 @@ func refuse(code string) want {
 		return want{code: c, msg: invalidNamed(param), refused: true}
 	}
 	return want{code: code, refused: true}
+}
+
+// The shapes of the values the Sim draws, which the model cannot predict
+// (the cloud's: a RequestId like 0ED8D006-F706-4D23-88ED-E11ED28DCAC0, a
+// resource ID of its prefix and 20 base-36 characters).
+var (
+	requestIDRE  = regexp.MustCompile(`^[0-9A-F]{8}-[0-9A-F]{4}-[0-9A-F]{4}-[0-9A-F]{4}-[0-9A-F]{12}$`)
+	resourceIDRE = regexp.MustCompile(`^(ngw|snat|fwd|havip)-[0-9a-z]{20}$`)
+)
+
+// drawnID reports whether id is a resource ID of the given prefix (ngw-,
+// snat-, fwd-, havip-) in the cloud's shape.
+func drawnID(id, prefix string) bool {
+	return strings.HasPrefix(id, prefix) && resourceIDRE.MatchString(id)
+}
+
+// validIPv4 reports whether s is a dotted IPv4 address.
+func validIPv4(s string) bool {
+	a, err := netip.ParseAddr(s)
+	return err == nil && a.Is4() && a.String() == s
+}
+
+// answerDiff compares a response with the model's whole answer, field by
+// field, the RequestId aside (the Machine checks its shape and, for a
+// replay, that it is the first call's): got and want are pointers to the
+// same response struct. It returns "" when they agree, else the fields
+// that differ. An empty list and a nil one are the same answer (the wire
+// cannot tell them apart).
+func answerDiff(got, want any) string {
+	g, w := reflect.ValueOf(got).Elem(), reflect.ValueOf(want).Elem()
+	if g.Type() != w.Type() {
+		return fmt.Sprintf("answer of type %s, model expects %s", g.Type(), w.Type())
+	}
+	var diffs []string
+	for i := range g.NumField() {
+		f := g.Type().Field(i)
+		if f.Name == "RequestID" || !f.IsExported() {
+			continue
+		}
+		if !sameValue(g.Field(i), w.Field(i)) {
+			diffs = append(diffs, fmt.Sprintf("%s %+v, model expects %+v", wireName(f), g.Field(i).Interface(), w.Field(i).Interface()))
+		}
+	}
+	return strings.Join(diffs, "; ")
+}
+
+// wireName is a response field's name as the cloud spells it: its json
+// tag, or the Go name with Id for ID.
+func wireName(f reflect.StructField) string {
+	if tag, _, _ := strings.Cut(f.Tag.Get("json"), ","); tag != "" {
+		return tag
+	}
+	return strings.ReplaceAll(strings.ReplaceAll(f.Name, "ID", "Id"), "IP", "Ip")
+}
+
+// sameValue is reflect.DeepEqual, except that an empty slice equals a nil
+// one and times are compared as instants.
+func sameValue(a, b reflect.Value) bool {
+	if t, ok := a.Interface().(time.Time); ok {
+		return t.Equal(b.Interface().(time.Time))
+	}
+	switch a.Kind() {
+	case reflect.Slice:
+		if a.Len() != b.Len() {
+			return false
+		}
+		for i := range a.Len() {
+			if !sameValue(a.Index(i), b.Index(i)) {
+				return false
+			}
+		}
+		return true
+	case reflect.Struct:
+		for i := range a.NumField() {
+			if a.Type().Field(i).IsExported() && !sameValue(a.Field(i), b.Field(i)) {
+				return false
+			}
+		}
+		return true
+	}
+	return reflect.DeepEqual(a.Interface(), b.Interface())
 }

@@ -30,6 +30,7 @@ type mEIP struct {
 	traffic         bool
 	name            string
 	tags            []eipsim.Tag // sorted by key (model_tags.go)
+	allocated       time.Time
 }
 
 type mInstance struct {
@@ -238,13 +239,16 @@ type want struct {
 	// msg is the exact message the model expects with code, when it is not
 	// the catalogue message of (code, action) filled with args: a
 	// documented alternative wording the case selects.
-	msg     string
-	args    []any  // the values of the code's message template (a parameter name...)
-	setup   bool   // a harness command the Sim refuses
-	replay  bool   // a ClientToken replay: the first call's response, no change
-	resp    string // the AllocationId of an Allocate, the RequestId of a replayed write
-	page    []string
-	total   int
+	msg    string
+	args   []any  // the values of the code's message template (a parameter name...)
+	setup  bool   // a harness command the Sim refuses
+	replay bool   // a ClientToken replay: the first call's response, no change
+	resp   string // the AllocationId of an Allocate, the RequestId of a replayed write
+	// answer is the whole answer of a success (a pointer to the Action's
+	// response struct; its RequestId aside) when it says more than a
+	// RequestId: what a Describe lists. The Machine fills in what the Sim
+	// draws (IDs, addresses) after checking their shape.
+	answer  any
 	refused bool // nothing may change
 	// create names the resource a successful Create made, from the ID in
 	// the Sim's response.
@@ -379,7 +383,8 @@ func (m *model) call(op Op) want {
 			return want{code: "QuotaExceeded.Eip", refused: true}
 		}
 		m.allocations++
-		e := &mEIP{id: allocationID(m.allocations), account: acct, region: region, n: m.allocations, status: "Available", bandwidth: n, traffic: charge == "PayByTraffic"}
+		e := &mEIP{id: allocationID(m.allocations), account: acct, region: region, n: m.allocations, status: "Available", bandwidth: n,
+			traffic: charge == "PayByTraffic", allocated: m.now}
 		m.eips = append(m.eips, e)
 		m.remember(acct, op.Cmd, op.ClientToken, fp, e.id)
 		return want{resp: e.id}
@@ -515,16 +520,21 @@ func (m *model) call(op Op) want {
 		if ps > 100 {
 			return want{code: "InvalidParameter", msg: invalidNamed("PageSize"), refused: true}
 		}
-		var ids []string
+		var found []*mEIP
 		for _, e := range m.eips {
 			if e.account == acct && e.region == region && (op.AllocationID == "" || e.id == op.AllocationID) &&
 				(op.Status == "" || e.status == op.Status) &&
 				(op.LockReason == "" || op.LockReason == "financial" && e.fin || op.LockReason == "security" && e.sec) {
-				ids = append(ids, e.id)
+				found = append(found, e)
 			}
 		}
-		lo := min((pn-1)*ps, len(ids))
-		return want{page: ids[lo:min(lo+ps, len(ids))], total: len(ids), refused: true}
+		// The answer echoes the page asked for, defaults applied.
+		r := &eipsim.DescribeEipAddressesResponse{TotalCount: len(found), PageNumber: pn, PageSize: ps}
+		lo := min((pn-1)*ps, len(found))
+		for _, e := range found[lo:min(lo+ps, len(found))] {
+			r.EipAddresses = append(r.EipAddresses, m.eipView(e))
+		}
+		return want{answer: r, refused: true}
 	}
 	if w, ok := m.tagCall(op, acct); ok {
 		return w

@@ -49,6 +49,8 @@ type mHaVip struct {
 	instances []string // sorted
 	pendInst  string   // the instance of an Associating/Unassociating
 	eip       string
+	vswitch   string // CreateHaVip's VSwitchId
+	ip        string // the private address the Sim assigned
 	gone      bool
 }
 
@@ -361,7 +363,7 @@ func (m *model) natCall(op Op, acct string) want {
 		return want{}
 
 	case "CreateHaVip":
-		h := &mHaVip{account: acct, region: region, status: "Creating", due: m.now.Add(m.haVipDelay)}
+		h := &mHaVip{account: acct, region: region, status: "Creating", due: m.now.Add(m.haVipDelay), vswitch: op.VSwitch}
 		m.havips = append(m.havips, h)
 		return want{create: func(id string) { h.id = id }}
 
