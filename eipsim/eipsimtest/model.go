@@ -414,7 +414,7 @@ func (m *model) call(op Op) want {
 			code = m.associate(e, op, typ, acct)
 		}
 		if code != "" {
-			return refuse(code)
+			return m.refuseAt(code, op.InstanceID)
 		}
 		m.startWrite(e, op.Cmd)
 		e.status = "Associating"
@@ -441,7 +441,9 @@ func (m *model) call(op Op) want {
 		if code == "" {
 			code = m.unassociate(e, op)
 		}
-		if code != "" {
+		if code != "" && e != nil {
+			return m.refuseAt(code, e.target)
+		} else if code != "" {
 			return refuse(code)
 		}
 		m.startWrite(e, op.Cmd)
