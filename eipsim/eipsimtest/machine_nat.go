@@ -164,6 +164,14 @@ func (mc *Machine) checkEntries(d Driver, g *mGateway, all []eipsim.EIP) {
 		if !snat {
 			op.Cmd, op.Table = string(eipsim.ActionDescribeForwardTableEntries), "ftb-"+suffix
 		}
+		// The table is named by its ID, by its gateway's (NatGatewayId),
+		// or by both, in turn.
+		switch len(mc.checkOps) % 3 {
+		case 1:
+			op.Table, op.InstanceID = "", g.id
+		case 2:
+			op.InstanceID = g.id
+		}
 		mc.checkOps = append(mc.checkOps, checkOp{len(mc.ops), op})
 		resp, err := describeEntries(mc.sim, op)
 		if err != nil {
@@ -186,14 +194,16 @@ func (mc *Machine) checkEntries(d Driver, g *mGateway, all []eipsim.EIP) {
 }
 
 // describeEntries runs a Describe{Snat,Forward}TableEntries op of
-// checkEntries and returns its answer.
+// checkEntries (its InstanceID is the NatGatewayId) and returns its answer.
 func describeEntries(sim *eipsim.Sim, op Op) (any, error) {
 	ctx := context.Background()
 	if op.Account != "" {
 		ctx = eipsim.WithAccount(ctx, op.Account)
 	}
 	if op.Cmd == string(eipsim.ActionDescribeSnatTableEntries) {
-		return sim.DescribeSnatTableEntries(ctx, eipsim.DescribeSnatTableEntriesRequest{RegionID: op.RegionID, SnatTableID: op.Table, PageSize: entriesPageSize})
+		return sim.DescribeSnatTableEntries(ctx, eipsim.DescribeSnatTableEntriesRequest{RegionID: op.RegionID, SnatTableID: op.Table,
+			NatGatewayID: op.InstanceID, PageSize: entriesPageSize})
 	}
-	return sim.DescribeForwardTableEntries(ctx, eipsim.DescribeForwardTableEntriesRequest{RegionID: op.RegionID, ForwardTableID: op.Table, PageSize: entriesPageSize})
+	return sim.DescribeForwardTableEntries(ctx, eipsim.DescribeForwardTableEntriesRequest{RegionID: op.RegionID, ForwardTableID: op.Table,
+		NatGatewayID: op.InstanceID, PageSize: entriesPageSize})
 }
