@@ -1,6 +1,7 @@
 package eipsimtest
 
 import (
+	"math"
 	"slices"
 	"time"
 
@@ -183,7 +184,10 @@ func (mc *Machine) draw(d Driver, kind string) Op {
 		op := Op{Cmd: string(eipsim.ActionDescribeEipAddresses), Account: usually(d, []string{"", Accounts[1]}, "account"),
 			RegionID: usually(d, []string{m.regions[0], m.regions[1], badRegion}, "region"),
 			Status:   usually(d, statusList, "status"), LockReason: usually(d, []string{"", "financial", "security"}, "lock-reason"),
-			PageNumber: d.Int(0, 3, "page-number"), PageSize: usually(d, []int{0, 1, 2, 3, 101}, "page-size")}
+			PageNumber: d.Int(0, 3, "page-number"), PageSize: usually(d, []int{0, 1, 2, 3, 101, 100, -1}, "page-size")}
+		if d.Int(0, 7, "page-number-edge") == 7 { // the limits of PageNumber, and past them
+			op.PageNumber = pick(d, []int{math.MaxInt32, math.MaxInt32 + 1, -1}, "page-number")
+		}
 		if d.Int(0, 2, "by-id") == 2 {
 			op.AllocationID = mc.eipID(d)
 		}

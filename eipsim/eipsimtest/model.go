@@ -8,6 +8,7 @@ package eipsimtest
 // due times instead of running a task queue.
 
 import (
+	"math"
 	"slices"
 	"strconv"
 	"time"
@@ -519,7 +520,11 @@ func (m *model) call(op Op) want {
 		if ps == 0 {
 			ps = 10
 		}
-		if ps > 100 {
+		// PageNumber in [1, 2^31-1] (the SDK's int32), PageSize in [1, 100].
+		if pn < 1 || pn > math.MaxInt32 {
+			return want{code: "InvalidParameter", msg: invalidNamed("PageNumber"), refused: true}
+		}
+		if ps < 1 || ps > 100 {
 			return want{code: "InvalidParameter", msg: invalidNamed("PageSize"), refused: true}
 		}
 		var found []*mEIP
