@@ -3,6 +3,7 @@ package eipsimtest
 import (
 	"math"
 	"slices"
+	"strings"
 	"time"
 
 	"github.com/eipsim/eipsim/eipsim"
@@ -20,6 +21,18 @@ var (
 	lockReason = []string{"financial", "security"}
 	statusList = []string{"", "Available", "Associating", "InUse", "Unassociating", "Releasing"}
 )
+
+// tokenArg draws a ClientToken: mostly one of tokens (so that calls replay
+// each other), sometimes one at or one past the 64-character limit.
+func (mc *Machine) tokenArg(d Driver) string {
+	if d.Int(0, 15, "token-edge") == 15 {
+		return pick(d, edgeTokens, "token")
+	}
+	return usually(d, tokens, "token")
+}
+
+// edgeTokens are ClientTokens of 64 characters (the longest allowed) and 65.
+var edgeTokens = []string{strings.Repeat("t", 64), strings.Repeat("t", 65)}
 
 func (mc *Machine) regionArg(d Driver, label string) string {
 	return usually(d, []string{"", mc.m.regions[1], mc.m.regions[0], badRegion}, label)
@@ -136,12 +149,12 @@ func (mc *Machine) draw(d Driver, kind string) Op {
 			RegionID:           usually(d, []string{m.regions[0], m.regions[1], "", badRegion}, "region"),
 			Bandwidth:          usually(d, []string{"", "200", "201", "0", "x"}, "bandwidth"),
 			InternetChargeType: usually(d, []string{"", eipsim.InternetChargePayByTraffic}, "internet-charge-type"),
-			ClientToken:        usually(d, tokens, "token")}
+			ClientToken:        mc.tokenArg(d)}
 	case "associate":
 		id := mc.eipID(d)
 		t := pick(d, mc.targets(), "target")
 		op := Op{Cmd: string(eipsim.ActionAssociateEipAddress), AllocationID: id, Account: mc.accountFor(d, id), InstanceID: t.id,
-			RegionID: mc.regionArg(d, "region"), ClientToken: usually(d, tokens, "token")}
+			RegionID: mc.regionArg(d, "region"), ClientToken: mc.tokenArg(d)}
 		natural := t.typ
 		if natural == "EcsInstance" {
 			natural = ""
@@ -161,7 +174,7 @@ func (mc *Machine) draw(d Driver, kind string) Op {
 	case "unassociate":
 		id := mc.eipID(d)
 		op := Op{Cmd: string(eipsim.ActionUnassociateEipAddress), AllocationID: id, Account: mc.accountFor(d, id),
-			RegionID: mc.regionArg(d, "region"), ClientToken: usually(d, tokens, "token"), Force: d.Int(0, 1, "force") == 1}
+			RegionID: mc.regionArg(d, "region"), ClientToken: mc.tokenArg(d), Force: d.Int(0, 1, "force") == 1}
 		var target, typ, ip string
 		if e := m.eip(id); e != nil {
 			target, typ, ip = e.target, e.ttype, e.privIP

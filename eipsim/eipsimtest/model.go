@@ -359,6 +359,9 @@ func (m *model) call(op Op) want {
 		if region < 0 {
 			return want{code: "InvalidRegionId.NotFound", refused: true}
 		}
+		if len(op.ClientToken) > 64 { // a ClientToken is at most 64 ASCII characters
+			return refuse("InvalidParameter:ClientToken")
+		}
 		charge := op.InternetChargeType
 		if charge == "" {
 			charge = "PayByBandwidth"
@@ -398,6 +401,9 @@ func (m *model) call(op Op) want {
 		if !slices.Contains([]string{"EcsInstance", "SlbInstance", "NetworkInterface", "Nat", "HaVip"}, typ) {
 			return want{code: "InvalidInstanceType.ValueNotSupported", refused: true}
 		}
+		if len(op.ClientToken) > 64 {
+			return refuse("InvalidParameter:ClientToken")
+		}
 		if op.RegionID != "" && m.regionIndex(op.RegionID) < 0 {
 			return want{code: "Forbidden.RegionNotFound", refused: true}
 		}
@@ -425,6 +431,9 @@ func (m *model) call(op Op) want {
 	case "UnassociateEipAddress":
 		if op.InstanceType != "" && !slices.Contains([]string{"EcsInstance", "SlbInstance", "NetworkInterface", "Nat", "HaVip"}, op.InstanceType) {
 			return want{code: "InvalidInstanceType.ValueNotSupported", refused: true}
+		}
+		if len(op.ClientToken) > 64 {
+			return refuse("InvalidParameter:ClientToken")
 		}
 		if op.RegionID != "" && m.regionIndex(op.RegionID) < 0 {
 			return want{code: "Forbidden.RegionNotFound", refused: true}
