@@ -31,8 +31,10 @@ func (mc *Machine) tokenArg(d Driver) string {
 	return usually(d, tokens, "token")
 }
 
-// edgeTokens are ClientTokens of 64 characters (the longest allowed) and 65.
-var edgeTokens = []string{strings.Repeat("t", 64), strings.Repeat("t", 65)}
+// edgeTokens are ClientTokens at the edges of the rule (ASCII 0x20-0x7e,
+// at most 64 characters): 64 characters, 65, and the last character
+// allowed. (A space, the first, cannot be spelled in a scenario line.)
+var edgeTokens = []string{strings.Repeat("t", 64), strings.Repeat("t", 65), "tok~"}
 
 func (mc *Machine) regionArg(d Driver, label string) string {
 	return usually(d, []string{"", mc.m.regions[1], mc.m.regions[0], badRegion}, label)
