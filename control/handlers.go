@@ -56,6 +56,10 @@ func (e *httpError) Error() string { return e.msg }
 // control dispatches a control call on path (without Prefix).
 func (s *Server) control(w http.ResponseWriter, r *http.Request, path string) {
 	path = strings.TrimSuffix(path, "/")
+	if path == "ui" {
+		s.ui(w, r) // ui.go
+		return
+	}
 	if r.Method == http.MethodGet && path == "recording" {
 		w.Header().Set("Content-Type", "text/plain; charset=utf-8")
 		w.Write(s.Recording())
@@ -75,7 +79,7 @@ func (s *Server) control(w http.ResponseWriter, r *http.Request, path string) {
 				return
 			}
 		}
-		writeError(w, http.StatusNotFound, "%s%s: no such control endpoint (see %sversion, state, clock, faults, ratelimits, tasks, history, check, recording, reset, scenario)", Prefix, path, Prefix)
+		writeError(w, http.StatusNotFound, "%s%s: no such control endpoint (see %sversion, state, clock, faults, ratelimits, tasks, history, check, recording, reset, scenario, ui)", Prefix, path, Prefix)
 		return
 	}
 	limit := int64(maxJSONBody)
@@ -173,6 +177,7 @@ func (s *Server) reset(r *http.Request, body []byte) (any, error) {
 		}
 	}
 	s.runs++
+	run.n = s.runs + 1
 	s.cur.Store(run)
 	return s.clockState(run), nil
 }
@@ -329,7 +334,8 @@ func (s *Server) history(r *http.Request, body []byte) (any, error) {
 }
 
 func (s *Server) version(r *http.Request, body []byte) (any, error) {
-	return VersionResponse{Version: s.cur.Load().sim.Version()}, nil
+	run := s.cur.Load()
+	return VersionResponse{Version: run.sim.Version(), Run: run.n}, nil
 }
 
 func (s *Server) check(r *http.Request, body []byte) (any, error) {

@@ -55,6 +55,8 @@ type Server struct {
 	mu   sync.Mutex
 	cur  atomic.Pointer[run]
 	runs int // runs ended by a reset, under mu
+	// crossOrigin refuses non-safe cross-origin browser requests (CSRF).
+	crossOrigin http.CrossOriginProtection
 }
 
 // run is one Sim, from start or a reset to the next reset.
@@ -62,6 +64,10 @@ type run struct {
 	sim *eipsim.Sim
 	clk simClock
 	vpc http.Handler
+	// n numbers the runs: 1 from start, then one more per reset.
+	n int
+	// start is the clock's time when the run began (before its world).
+	start time.Time
 }
 
 // New makes the Sim, loads the world and returns the Server.
@@ -74,6 +80,7 @@ func NewContext(ctx context.Context, cfg Config) (*Server, error) {
 	if err != nil {
 		return nil, err
 	}
+	r.n = 1
 	s.cur.Store(r)
 	return s, nil
 }
@@ -91,6 +98,7 @@ func (s *Server) newRun(ctx context.Context, extra []eipsim.Option) (*run, error
 	} else {
 		clk = &wallClock{}
 	}
+	start := clk.Now()
 	opts := append([]eipsim.Option{eipsim.WithClock(clk)}, s.cfg.SimOptions...)
 	opts = append(append(opts, extra...), eipsim.WithRecording())
 	sim, err := eipsim.New(opts...)
@@ -103,7 +111,7 @@ func (s *Server) newRun(ctx context.Context, extra []eipsim.Option) (*run, error
 		}
 	}
 	hopts := append(append([]httpapi.Option(nil), s.cfg.HTTPOptions...), httpapi.WithRequestClock(time.Now))
-	return &run{sim: sim, clk: clk, vpc: httpapi.NewHandler(sim, hopts...)}, nil
+	return &run{sim: sim, clk: clk, vpc: httpapi.NewHandler(sim, hopts...), start: start}, nil
 }
 
 // WorldError is a failure of Config.World to load.
@@ -133,8 +141,15 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		writeError(w, http.StatusForbidden, "the control API is off: %s", s.cfg.Disabled)
 		return
 	}
+	if err := s.crossOrigin.Check(r); err != nil {
+		// A web page open in the same browser must not reset or advance the
+		// Sim: non-GET control calls from another origin are refused, with
+		// or without a token (curl and the SDKs send no Origin).
+		writeError(w, http.StatusForbidden, "the control API refuses a cross-origin %s from a browser: %v", r.Method, err)
+		return
+	}
 	if s.cfg.Token != "" && !s.authorized(r) {
-		writeError(w, http.StatusUnauthorized, "the control API needs its token: send \"Authorization: Bearer TOKEN\" (eipsim serve -control-token)")
+		writeError(w, http.StatusUnauthorized, "the control API needs its token: send \"Authorization: Bearer TOKEN\" (eipsim serve -control-token); in a browser, open %sui?token=TOKEN once", Prefix)
 		return
 	}
 	s.control(w, r, strings.TrimPrefix(r.URL.Path, Prefix))
@@ -145,6 +160,9 @@ func (s *Server) authorized(r *http.Request) bool {
 	got := r.Header.Get(TokenHeader)
 	if a := r.Header.Get("Authorization"); got == "" && strings.HasPrefix(a, "Bearer ") {
 		got = strings.TrimPrefix(a, "Bearer ")
+	}
+	if got == "" {
+		got = uiToken(r) // ui.go: the console's cookie or ?token=
 	}
 	return subtle.ConstantTimeCompare([]byte(got), []byte(s.cfg.Token)) == 1
 }

@@ -113,9 +113,12 @@ type HistoryResponse struct {
 	Events []eipsim.Event `json:"events"`
 }
 
-// VersionResponse is the Sim's change counter (eipsim.Sim.Version).
+// VersionResponse is the Sim's change counter (eipsim.Sim.Version) and the
+// run's number (1 from start, one more per reset), so that a poller sees a
+// reset even when the new Sim's counter happens to equal the old one's.
 type VersionResponse struct {
 	Version uint64 `json:"version"`
+	Run     int    `json:"run"`
 }
 
 // CheckResponse is the invariant check; Violations is the check's text

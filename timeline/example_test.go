@@ -42,3 +42,16 @@ func ExampleSVG() {
 	// eip-0001 InUse: +3s to the end
 	// eip-0001 Available: +0s to +0s
 }
+
+// The palette gives other views of a run the pictures' colours.
+func ExamplePalette() {
+	for _, c := range timeline.Palette()[:3] {
+		fmt.Println(c.Status, c.Colour)
+	}
+	fmt.Println("other", timeline.OtherColour)
+	// Output:
+	// Available #66bb6a
+	// InUse #1e88e5
+	// Associating #ffa726
+	// other #f48fb1
+}

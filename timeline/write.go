@@ -26,6 +26,24 @@ var palette = []struct{ status, colour string }{
 	{"Stopped", "#757575"},
 }
 
+// StatusColour is one entry of the palette.
+type StatusColour struct{ Status, Colour string }
+
+// Palette returns the fixed colour of each status, in legend order (the
+// package doc's table), so that other views of a run (the serve console)
+// colour statuses as the pictures do. A status not in it is drawn in
+// [OtherColour].
+func Palette() []StatusColour {
+	out := make([]StatusColour, len(palette))
+	for i, c := range palette {
+		out[i] = StatusColour{c.status, c.colour}
+	}
+	return out
+}
+
+// OtherColour is the colour of a status not in the [Palette].
+const OtherColour = otherColour
+
 // otherColour is the colour of a status not in the palette.
 const otherColour = "#f48fb1"
 

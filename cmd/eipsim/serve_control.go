@@ -29,7 +29,8 @@ type controlConfig struct {
 }
 
 const controlUsage = "The control API (JSON, under " + control.Prefix + " on the same address): reset, clock,\n" +
-	"faults, state, tasks, history, version, check, recording, scenario (see the README). It is\n" +
+	"faults, state, tasks, history, version, check, recording, scenario (see the README), and a\n" +
+	"web console at " + control.Prefix + "ui (with a token: open " + control.Prefix + "ui?token=TOKEN once). It is\n" +
 	"open on loopback; with -control-token (or $" + envControlToken + ") it requires\n" +
 	"\"Authorization: Bearer TOKEN\"; off loopback it is refused unless a token is set.\n" +
 	"Every served run is recorded as a scenario file: GET " + control.Prefix + "recording, or\n" +
