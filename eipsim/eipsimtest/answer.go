@@ -131,13 +131,21 @@ func wireName(f reflect.StructField) string {
 	return strings.ReplaceAll(strings.ReplaceAll(f.Name, "ID", "Id"), "IP", "Ip")
 }
 
+var timeType = reflect.TypeFor[time.Time]()
+
 // sameValue is reflect.DeepEqual, except that an empty slice equals a nil
 // one and times are compared as instants.
 func sameValue(a, b reflect.Value) bool {
-	if t, ok := a.Interface().(time.Time); ok {
-		return t.Equal(b.Interface().(time.Time))
+	if a.Type() == timeType {
+		return a.Interface().(time.Time).Equal(b.Interface().(time.Time))
 	}
 	switch a.Kind() {
+	case reflect.String:
+		return a.String() == b.String()
+	case reflect.Bool:
+		return a.Bool() == b.Bool()
+	case reflect.Int, reflect.Int64:
+		return a.Int() == b.Int()
 	case reflect.Slice:
 		if a.Len() != b.Len() {
 			return false
