@@ -340,7 +340,7 @@ func (s *Server) version(r *http.Request, body []byte) (any, error) {
 
 func (s *Server) check(r *http.Request, body []byte) (any, error) {
 	if err := s.cur.Load().sim.CheckInvariants(); err != nil {
-		return CheckResponse{OK: false, Violations: eipsim.RenderInvariants(err)}, nil
+		return CheckResponse{OK: false, Violations: scenarios.RenderInvariants(err)}, nil
 	}
 	return CheckResponse{OK: true}, nil
 }

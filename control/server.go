@@ -18,7 +18,7 @@ import (
 // Config is what a [Server] serves.
 type Config struct {
 	// SimOptions are the served Sim's options. The Server adds its clock
-	// and [eipsim.WithRecording]; a reset with a seed adds that seed.
+	// and a [scenarios.Recorder]; a reset with a seed adds that seed.
 	SimOptions []eipsim.Option
 	// World, when set, runs at start and after every reset (scenarios.LoadWorld)
 	// as WorldAccount ("" is eipsim.DefaultAccountID).
@@ -62,6 +62,7 @@ type Server struct {
 // run is one Sim, from start or a reset to the next reset.
 type run struct {
 	sim *eipsim.Sim
+	rec *scenarios.Recorder
 	clk simClock
 	vpc http.Handler
 	// n numbers the runs: 1 from start, then one more per reset.
@@ -100,7 +101,8 @@ func (s *Server) newRun(ctx context.Context, extra []eipsim.Option) (*run, error
 	}
 	start := clk.Now()
 	opts := append([]eipsim.Option{eipsim.WithClock(clk)}, s.cfg.SimOptions...)
-	opts = append(append(opts, extra...), eipsim.WithRecording())
+	rec := scenarios.NewRecorder()
+	opts = append(append(opts, extra...), rec.Option())
 	sim, err := eipsim.New(opts...)
 	if err != nil {
 		return nil, err
@@ -111,7 +113,7 @@ func (s *Server) newRun(ctx context.Context, extra []eipsim.Option) (*run, error
 		}
 	}
 	hopts := append(append([]httpapi.Option(nil), s.cfg.HTTPOptions...), httpapi.WithRequestClock(time.Now))
-	return &run{sim: sim, clk: clk, vpc: httpapi.NewHandler(sim, hopts...), start: start}, nil
+	return &run{sim: sim, rec: rec, clk: clk, vpc: httpapi.NewHandler(sim, hopts...), start: start}, nil
 }
 
 // WorldError is a failure of Config.World to load.
@@ -126,7 +128,7 @@ func (s *Server) Sim() *eipsim.Sim { return s.cur.Load().sim }
 
 // Recording returns the current run (since start or the last reset) as a
 // scenario file that replays to the same outputs.
-func (s *Server) Recording() []byte { return s.cur.Load().sim.Recording() }
+func (s *Server) Recording() []byte { return s.cur.Load().rec.Bytes() }
 
 // ServeHTTP answers a control call under [Prefix] and anything else with the
 // VPC protocol.

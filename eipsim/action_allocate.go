@@ -90,7 +90,8 @@ func (s *Sim) allocateEipAddress(c call, req AllocateEipAddressRequest) (*Alloca
 		}
 	}
 	bw, _ := strconv.Atoi(req.Bandwidth)
-	e := &eip{
+	e := s.newEIP()
+	*e = eip{
 		id:        s.ids.allocationID(s.allocationIDTaken),
 		account:   c.account,
 		allocated: nanos(c.now),
@@ -118,7 +119,7 @@ func (s *Sim) allocateEipAddress(c call, req AllocateEipAddressRequest) (*Alloca
 		}
 	}
 	s.addEIP(e)
-	resp := &AllocateEipAddressResponse{RequestID: c.rid, AllocationID: e.id, EipAddress: addr4(ip).String(), ResourceGroupID: req.ResourceGroupID}
+	resp := &AllocateEipAddressResponse{RequestID: c.rid, AllocationID: e.id, EipAddress: s.ids.calls.addr(ip), ResourceGroupID: req.ResourceGroupID}
 	if e.prepaid {
 		resp.OrderID = s.ids.orderID()
 	}
@@ -248,6 +249,9 @@ func (s *Sim) removeEIP(e *eip) {
 // million costs a cache miss, and when a settle releases EIPs in bulk the
 // live ones left are few. Each rebuild costs at most one insert per
 // release since the last, so the cost stays O(1) per release amortized.
+// A small map is cleared and refilled in place rather than made again,
+// so that EIPs coming and going a few at a time cost no map allocations;
+// a big one is made again, so that its memory shrinks after a bulk release.
 // settle calls it after applying its tasks (only tasks release EIPs).
 func (s *Sim) compactEIPs() {
 	if s.dead <= 64 || s.dead <= len(s.order)/2 {
@@ -255,11 +259,18 @@ func (s *Sim) compactEIPs() {
 	}
 	s.order = slices.DeleteFunc(s.order, func(x *eip) bool { return x.gone })
 	s.dead = 0
-	s.eips = make(map[string]*eip, len(s.order))
+	if len(s.eips) <= maxClearedEIPMap {
+		clear(s.eips)
+	} else {
+		s.eips = make(map[string]*eip, len(s.order))
+	}
 	for _, e := range s.order {
 		s.eips[e.id] = e
 	}
 }
+
+// maxClearedEIPMap is the largest s.eips that compactEIPs clears in place.
+const maxClearedEIPMap = 4096
 
 // eipByID returns the EIP with the AllocationId; released EIPs do not
 // exist (s.eips may still hold them until compactEIPs).
@@ -273,6 +284,5 @@ func (s *Sim) eipByID(id string) (*eip, bool) {
 
 // allocationIDTaken reports whether an AllocationId is in use by a live EIP.
 func (s *Sim) allocationIDTaken(id string) bool {
-	_, ok := s.eipByID(id)
-	return ok || s.idTaken(id)
+	return s.idTaken(id) // which looks at the EIPs first
 }

@@ -137,6 +137,15 @@ func (s *Sim) describeEipAddresses(c call, req DescribeEipAddressesRequest) (*De
 		total = len(found)
 		lo, hi := pageBounds(req.PageNumber, req.PageSize, total, b2i(bugs.pagingOffByOne))
 		shown = found[lo:hi]
+	case req.AssociatedInstanceID != "":
+		// The target's own bookkeeping holds the EIPs bound to it: at most
+		// a NAT gateway's EIP limit, in the order they were bound.
+		found := s.boundTo(req.AssociatedInstanceID)
+		found = slices.DeleteFunc(found, func(e *eip) bool { return !match(e) })
+		slices.SortFunc(found, func(a, b *eip) int { return cmp.Compare(a.n, b.n) })
+		total = len(found)
+		lo, hi := pageBounds(req.PageNumber, req.PageSize, total, b2i(bugs.pagingOffByOne))
+		shown = found[lo:hi]
 	default:
 		g := s.idx.group(c.account, region)
 		if g == nil {
@@ -181,11 +190,33 @@ func (s *Sim) describeEipAddresses(c call, req DescribeEipAddressesRequest) (*De
 	return resp, nil
 }
 
+// boundTo returns a copy of the EIPs bound to the target with the given
+// ID, of any kind and account, as the target records them.
+func (s *Sim) boundTo(id string) []*eip {
+	if r, ok := s.world.instances[id]; ok && r.eip != nil {
+		return []*eip{r.eip}
+	}
+	if r, ok := s.world.slbs[id]; ok && r.eip != nil {
+		return []*eip{r.eip}
+	}
+	if h, ok := s.world.havips[id]; ok && h.eip != nil {
+		return []*eip{h.eip}
+	}
+	if n, ok := s.world.enis[id]; ok {
+		return slices.Clone(n.bound)
+	}
+	if g, ok := s.world.nats[id]; ok {
+		return slices.Clone(g.eips)
+	}
+	return nil
+}
+
 // residualEIPFilter reports whether req filters on a field the EIP index
-// does not serve (anything but the account, region, Status, AllocationId
-// and EipAddress). A new filter (Tag.N) belongs both here and in match.
+// does not serve (anything but the account, region, Status, AllocationId,
+// EipAddress and AssociatedInstanceId, which have their own paths). A new
+// filter (Tag.N) belongs both here and in match.
 func residualEIPFilter(req *DescribeEipAddressesRequest) bool {
-	return req.AssociatedInstanceType != "" || req.AssociatedInstanceID != "" || req.LockReason != "" ||
+	return req.AssociatedInstanceType != "" || req.LockReason != "" ||
 		req.ChargeType != "" || req.ISP != "" || req.EipName != "" || req.ResourceGroupID != "" || len(req.Tag) > 0
 }
 

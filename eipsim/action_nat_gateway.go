@@ -73,6 +73,7 @@ func (s *Sim) createNatGateway(c call, req CreateNatGatewayRequest) (*CreateNatG
 		g.pending = nil
 		s.transition(at, ActionCreateNatGateway, id, NatGatewayCreating, NatGatewayAvailable, c.rid)
 		g.status = NatGatewayAvailable
+		s.listNat(g)
 	})
 	s.delayed(g.pending, stuck)
 	resp := &CreateNatGatewayResponse{RequestID: c.rid, NatGatewayID: id, SnatTableIDs: []string{g.snatTable}, ForwardTableIDs: []string{g.fwdTable}}
@@ -146,6 +147,7 @@ func (s *Sim) deleteNatGateway(c call, req DeleteNatGatewayRequest) (*DeleteNatG
 	s.ok(c, g.id)
 	s.transition(c.now, c.action, g.id, g.status, NatGatewayDeleting, c.rid)
 	g.status = NatGatewayDeleting
+	s.listNat(g)
 	// The entries are deleted as a consequence: the plain delay of their
 	// kind, no fault rules.
 	for _, x := range g.snat {
@@ -177,15 +179,19 @@ func (s *Sim) removeNatGateway(at time.Time, g *natGateway, cause string) {
 		s.cancel(x.pending)
 		x.pending = nil
 		s.transition(at, ActionDeleteNatGateway, x.id, x.status, "", cause)
+		delete(s.world.snatEntries, x.id)
 	}
 	for _, x := range g.dnat {
 		s.cancel(x.pending)
 		x.pending = nil
 		s.transition(at, ActionDeleteNatGateway, x.id, x.status, "", cause)
+		delete(s.world.fwdEntries, x.id)
 	}
 	g.snat, g.dnat = nil, nil
 	s.transition(at, ActionDeleteNatGateway, g.id, g.status, "", cause)
 	g.deleted = true
+	s.listNat(g)
+	s.idx.tags.remove(tagged{g.id, &g.tags, tagGroup{TagResourceTypeNatGateway, g.account, g.region}})
 	delete(s.world.nats, g.id)
 	delete(s.world.snatTables, g.snatTable)
 	delete(s.world.fwdTables, g.fwdTable)
@@ -233,21 +239,38 @@ func (s *Sim) describeNatGateways(c call, req DescribeNatGatewaysRequest) (*Desc
 	if err := s.requireRegion(&c, req.RegionID); err != nil {
 		return nil, err
 	}
-	var found []NatGateway
-	for _, id := range sortedKeys(s.world.nats) {
-		g := s.world.nats[id]
-		if g.account != c.account || g.region != req.RegionID ||
-			req.NatGatewayID != "" && req.NatGatewayID != id || req.VpcID != "" && req.VpcID != g.vpc ||
-			req.Status != "" && req.Status != g.status {
-			continue
-		}
-		found = append(found, g.snapshot())
-	}
-	lo, hi, err := c.paging(&req.PageNumber, &req.PageSize, len(found))
-	if err != nil {
+	if err := c.checkPage(&req.PageNumber, &req.PageSize, maxListPageSize); err != nil {
 		return nil, err
 	}
+	match := func(g *natGateway) bool {
+		return g.account == c.account && g.region == req.RegionID && (req.VpcID == "" || req.VpcID == g.vpc) &&
+			(req.Status == "" || req.Status == g.status)
+	}
+	var total int
+	var shown []*natGateway
+	if req.NatGatewayID != "" {
+		// One ID: a lookup.
+		if g, ok := s.world.nats[req.NatGatewayID]; ok && match(g) {
+			total = 1
+			if lo, hi := pageBounds(req.PageNumber, req.PageSize, 1, 0); lo < hi {
+				shown = []*natGateway{g}
+			}
+		}
+	} else {
+		t, residual := s.world.natList.group(c.account, req.RegionID).tree(req.VpcID, req.Status)
+		var keep func(*natGateway) bool
+		if residual {
+			keep = match
+		}
+		total, shown = listPage(t, keep, req.PageNumber, req.PageSize, nil)
+	}
+	resp := &DescribeNatGatewaysResponse{RequestID: c.rid, TotalCount: total, PageNumber: req.PageNumber, PageSize: req.PageSize}
+	if total > 0 { // nil when nothing matches, as a cut of no matches is
+		resp.NatGateways = make([]NatGateway, len(shown))
+		for i, g := range shown {
+			resp.NatGateways[i] = g.snapshot()
+		}
+	}
 	s.ok(c, "")
-	return &DescribeNatGatewaysResponse{RequestID: c.rid, TotalCount: len(found), PageNumber: req.PageNumber,
-		PageSize: req.PageSize, NatGateways: found[lo:hi]}, nil
+	return resp, nil
 }

@@ -16,8 +16,9 @@ import (
 // takes seconds, and the benchmarks only read.
 var describeWorlds = map[int]*eipsim.Sim{}
 
-// describeWorld returns a Sim holding n idle EIPs in cn-hangzhou, and the
-// AllocationId of the middle one.
+// describeWorld returns a Sim holding n EIPs in cn-hangzhou, and the
+// AllocationId of the middle one, which is Associating with the ECS
+// instance benchInstance; the others are Available.
 func describeWorld(b *testing.B, n int) (*eipsim.Sim, string) {
 	sim := describeWorlds[n]
 	if sim == nil {
@@ -31,13 +32,26 @@ func describeWorld(b *testing.B, n int) (*eipsim.Sim, string) {
 				b.Fatal(err)
 			}
 		}
+		mid := midEIP(b, sim, n)
+		if err := sim.AddInstance(eipsim.Instance{InstanceID: benchInstance, RegionID: hz}); err != nil {
+			b.Fatal(err)
+		}
+		if _, err := sim.AssociateEipAddress(ctx, eipsim.AssociateEipAddressRequest{AllocationID: mid, InstanceID: benchInstance}); err != nil {
+			b.Fatal(err)
+		}
 		describeWorlds[n] = sim
 	}
+	return sim, midEIP(b, sim, n)
+}
+
+const benchInstance = "i-bench"
+
+func midEIP(b *testing.B, sim *eipsim.Sim, n int) string {
 	r, err := sim.DescribeEipAddresses(ctx, eipsim.DescribeEipAddressesRequest{RegionID: hz, PageNumber: n / 2, PageSize: 1})
 	if err != nil || len(r.EipAddresses) != 1 {
 		b.Fatal(err, r)
 	}
-	return sim, r.EipAddresses[0].AllocationID
+	return r.EipAddresses[0].AllocationID
 }
 
 func describePopulations(b *testing.B) []int {
@@ -49,8 +63,9 @@ func describePopulations(b *testing.B) []int {
 
 // BenchmarkDescribePage asks for one page of 10 at each population: the
 // first, the last, a Status filter that matches nothing, one that matches
-// all (its last page), one AllocationId, and a filter no index serves
-// (ChargeType, which scans: O(N), shown for contrast).
+// all but one (its last page), one AllocationId, one AssociatedInstanceId,
+// and a filter no index serves (ChargeType, which scans: O(N), shown for
+// contrast).
 func BenchmarkDescribePage(b *testing.B) {
 	for _, n := range describePopulations(b) {
 		sim, mid := describeWorld(b, n)
@@ -62,8 +77,9 @@ func BenchmarkDescribePage(b *testing.B) {
 			{"first", eipsim.DescribeEipAddressesRequest{}, 10},
 			{"last", eipsim.DescribeEipAddressesRequest{PageNumber: n / 10}, 10},
 			{"status-none", eipsim.DescribeEipAddressesRequest{Status: eipsim.StatusInUse}, 0},
-			{"status-all-last", eipsim.DescribeEipAddressesRequest{Status: eipsim.StatusAvailable, PageNumber: n / 10}, 10},
+			{"status-all-last", eipsim.DescribeEipAddressesRequest{Status: eipsim.StatusAvailable, PageNumber: (n - 1) / 10}, 10},
 			{"by-id", eipsim.DescribeEipAddressesRequest{AllocationID: mid}, 1},
+			{"by-instance", eipsim.DescribeEipAddressesRequest{AssociatedInstanceID: benchInstance}, 1},
 			{"unindexed", eipsim.DescribeEipAddressesRequest{ChargeType: eipsim.ChargeTypePrePaid}, 0},
 		}
 		for _, c := range cases {

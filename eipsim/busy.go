@@ -19,7 +19,9 @@ package eipsim
 // again for the same action replaces the rule it added before; n = 0 only
 // removes it. Rules added with InjectFault are never touched.
 func (s *Sim) SetSystemBusy(action Action, n int) (err error) {
-	defer s.recordSetup(systemBusyOp(action, n))(&err) // recorder.go
+	if s.jr != nil { // journal.go
+		defer s.jr.setup(s, "SetSystemBusy", nil, action, n)(&err)
+	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	now := s.clock.Now()

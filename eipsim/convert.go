@@ -12,7 +12,9 @@ package eipsim
 // operation") on UnassociateEipAddress. It is a setup method, not a served
 // Action, since the Sim serves the VPC API only.
 func (s *Sim) ConvertNatPublicIpToEip(instanceID string) (id string, err error) {
-	defer s.recordSetup(convertOp{instanceID, &id})(&err) // recorder.go
+	if s.jr != nil { // journal.go
+		defer s.jr.setup(s, "ConvertNatPublicIpToEip", &id, instanceID)(&err)
+	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	now := s.clock.Now()
@@ -36,7 +38,8 @@ func (s *Sim) ConvertNatPublicIpToEip(instanceID string) (id string, err error) 
 	if !ok {
 		return "", setupError(m, "the IP pool is exhausted")
 	}
-	e := &eip{
+	e := s.newEIP()
+	*e = eip{
 		id:        s.ids.allocationID(s.allocationIDTaken),
 		account:   r.account,
 		allocated: now.UnixNano(),
@@ -47,7 +50,7 @@ func (s *Sim) ConvertNatPublicIpToEip(instanceID string) (id string, err error) 
 	s.addEIP(e)
 	s.transition(now, m, e.id, "", string(StatusAvailable), m)
 	s.fire(now, e, evAssociate, m, m)
-	e.bind = &binding{target: r}
+	e.bind = s.newBinding(binding{target: r})
 	r.bind(e)
 	s.fire(now, e, evAssociateDone, m, m)
 	r.publicIP = false

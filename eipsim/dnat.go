@@ -64,7 +64,14 @@ func (s *Sim) deleteForward(now time.Time, action Action, d time.Duration, x *fo
 		if i := slices.Index(x.gw.dnat, x); i >= 0 {
 			x.gw.dnat = slices.Delete(x.gw.dnat, i, i+1)
 		}
+		delete(s.world.fwdEntries, x.id)
 	})
+}
+
+// addForward adds a new entry to its gateway's table, last, and indexes it.
+func (s *Sim) addForward(x *forwardEntry) {
+	x.gw.dnat = append(x.gw.dnat, x)
+	s.world.fwdEntries[x.id] = x
 }
 
 // CreateForwardEntryRequest holds the CreateForwardEntry parameters.
@@ -132,7 +139,7 @@ func (s *Sim) createForwardEntry(c call, req CreateForwardEntryRequest) (*Create
 	x := &forwardEntry{natEntry: natEntry{id: s.ids.resourceID("fwd-", s.entryTaken)}, gw: g,
 		externalIP: req.ExternalIP, externalPort: req.ExternalPort, internalIP: req.InternalIP, internalPort: req.InternalPort,
 		protocol: req.IPProtocol, name: req.ForwardEntryName, portBreak: req.PortBreak}
-	g.dnat = append(g.dnat, x)
+	s.addForward(x)
 	s.ok(c, x.id)
 	s.createEntry(&c, req.ForwardTableID, &x.natEntry)
 	resp := &CreateForwardEntryResponse{RequestID: c.rid, ForwardEntryID: x.id}
@@ -263,20 +270,35 @@ func (s *Sim) describeForwardTableEntries(c call, req DescribeForwardTableEntrie
 	if err != nil {
 		return nil, err
 	}
-	var found []ForwardEntry
-	for _, x := range g.dnat {
-		if req.ForwardEntryID != "" && x.id != req.ForwardEntryID || req.ExternalIP != "" && x.externalIP != req.ExternalIP ||
-			req.InternalIP != "" && x.internalIP != req.InternalIP || req.IPProtocol != "" && !strings.EqualFold(x.protocol, req.IPProtocol) ||
-			req.ForwardEntryName != "" && x.name != req.ForwardEntryName {
-			continue
-		}
-		found = append(found, x.snapshot())
-	}
-	lo, hi, err := c.paging(&req.PageNumber, &req.PageSize, len(found))
-	if err != nil {
+	if err := c.checkPage(&req.PageNumber, &req.PageSize, maxListPageSize); err != nil {
 		return nil, err
 	}
+	match := func(x *forwardEntry) bool {
+		return (req.ExternalIP == "" || x.externalIP == req.ExternalIP) && (req.InternalIP == "" || x.internalIP == req.InternalIP) &&
+			(req.IPProtocol == "" || strings.EqualFold(x.protocol, req.IPProtocol)) && (req.ForwardEntryName == "" || x.name == req.ForwardEntryName)
+	}
+	entries := g.dnat
+	if req.ForwardEntryID != "" {
+		// One ID: a lookup.
+		entries = nil
+		if x := s.world.fwdEntries[req.ForwardEntryID]; x != nil && x.gw == g {
+			entries = []*forwardEntry{x}
+		}
+	}
+	residual := req.ExternalIP != "" || req.InternalIP != "" || req.IPProtocol != "" || req.ForwardEntryName != ""
+	total, from, n := entryPage(entries, residual, match, req.PageNumber, req.PageSize)
+	resp := &DescribeForwardTableEntriesResponse{RequestID: c.rid, TotalCount: total, PageNumber: req.PageNumber, PageSize: req.PageSize}
+	if total > 0 { // nil when nothing matches, as a cut of no matches is
+		resp.ForwardTableEntries = make([]ForwardEntry, 0, n)
+		for _, x := range entries[from:] {
+			if len(resp.ForwardTableEntries) == n {
+				break
+			}
+			if !residual || match(x) {
+				resp.ForwardTableEntries = append(resp.ForwardTableEntries, x.snapshot())
+			}
+		}
+	}
 	s.ok(c, "")
-	return &DescribeForwardTableEntriesResponse{RequestID: c.rid, TotalCount: len(found), PageNumber: req.PageNumber,
-		PageSize: req.PageSize, ForwardTableEntries: found[lo:hi]}, nil
+	return resp, nil
 }

@@ -36,6 +36,14 @@
 // The same seed, options and sequence of calls give identical responses,
 // IDs, addresses, RequestIds and history. Every listing is sorted.
 //
+// # Journal
+//
+// A Sim made with [WithJournal] reports every call made to it as a typed
+// [Entry] (setup methods, Actions with their request and response or error,
+// clock moves, account switches, RequestIds drawn outside calls), in the
+// order it saw them. The Sim writes no text format: package scenarios turns
+// a journal into a scenario file (its Recorder), and renders answers.
+//
 // # Fidelity
 //
 // The rules follow the cloud's API reference pages, cited in each action's

@@ -54,7 +54,9 @@ type instance struct {
 
 // AddInstance adds an ECS instance to the world.
 func (s *Sim) AddInstance(in Instance) (err error) {
-	defer s.recordSetup(in)(&err) // recorder.go
+	if s.jr != nil { // journal.go
+		defer s.jr.setup(s, "AddInstance", nil, in)(&err)
+	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	s.settle(s.clock.Now())
@@ -121,7 +123,9 @@ func (s *Sim) SetInstanceStatus(id string, status InstanceStatus) error {
 // then is not empty, to then after d on the clock (for example Stopping,
 // then Stopped after 5s). A later call replaces a pending change.
 func (s *Sim) ScheduleInstanceStatus(id string, status InstanceStatus, d time.Duration, then InstanceStatus) (err error) {
-	defer s.recordSetup(setInstanceStatusOp(id, status, d, then))(&err) // recorder.go
+	if s.jr != nil { // journal.go
+		defer s.jr.setup(s, "ScheduleInstanceStatus", nil, id, status, d, then)(&err)
+	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	now := s.clock.Now()
@@ -170,7 +174,9 @@ func (s *Sim) setInstanceStatus(at time.Time, r *instance, st InstanceStatus, ca
 // is detached and becomes Available, as in the cloud when an instance is
 // released; ENIs attached to it are detached.
 func (s *Sim) DeleteInstance(id string) (err error) {
-	defer s.recordSetup(op("delete-instance", "InstanceId", id))(&err) // recorder.go
+	if s.jr != nil { // journal.go
+		defer s.jr.setup(s, "DeleteInstance", nil, id)(&err)
+	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	now := s.clock.Now()
@@ -190,7 +196,9 @@ func (s *Sim) DeleteInstance(id string) (err error) {
 	}
 	// HaVips associated with the instance let it go.
 	for _, hvID := range sortedKeys(s.world.havips) {
-		s.world.havips[hvID].dropInstance(id)
+		h := s.world.havips[hvID]
+		h.dropInstance(id)
+		s.listHaVip(h)
 	}
 	r.deleted = true
 	delete(s.world.instances, id)
@@ -296,7 +304,7 @@ func (s *Sim) associateECS(c *call, e *eip, req *AssociateEipAddressRequest) (ta
 		}
 		ip = req.PrivateIPAddress
 	}
-	return r, &binding{target: r, privateIP: ip}, nil
+	return r, s.newBinding(binding{target: r, privateIP: ip}), nil
 }
 
 func (r *instance) bind(e *eip) { r.eip = e }

@@ -41,14 +41,17 @@ type eipGroup struct {
 	byStatus []*eipTree // by state, created when first needed
 }
 
-// eipIndex holds the groups and the live EIPs by address.
+// eipIndex holds the groups and the live EIPs by address, and the tag
+// index of every resource type (tagindex.go).
 type eipIndex struct {
-	groups map[accountRegion]*eipGroup
-	byIP   map[uint32]*eip
+	groups  map[accountRegion]*eipGroup
+	byIP    map[uint32]*eip
+	tags    tagIndex
+	regions []string // the Sim's, for the tag index's groups
 }
 
-func newEIPIndex() eipIndex {
-	return eipIndex{groups: map[accountRegion]*eipGroup{}, byIP: map[uint32]*eip{}}
+func newEIPIndex(regions []string) eipIndex {
+	return eipIndex{groups: map[accountRegion]*eipGroup{}, byIP: map[uint32]*eip{}, tags: newTagIndex(), regions: regions}
 }
 
 func (x *eipIndex) group(account string, region uint8) *eipGroup {
@@ -77,6 +80,9 @@ func (x *eipIndex) add(e *eip) {
 	g.all.Set(e)
 	g.status(e.status).Set(e)
 	x.byIP[e.ip] = e
+	if e.extra != nil && len(e.extra.tags) > 0 {
+		x.tags.add(x.eipTagged(e))
+	}
 }
 
 func (x *eipIndex) remove(e *eip) {
@@ -86,6 +92,9 @@ func (x *eipIndex) remove(e *eip) {
 	g.byStatus[e.status].Delete(e)
 	if x.byIP[e.ip] == e {
 		delete(x.byIP, e.ip)
+	}
+	if e.extra != nil && len(e.extra.tags) > 0 {
+		x.tags.remove(x.eipTagged(e))
 	}
 }
 

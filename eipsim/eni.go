@@ -71,7 +71,9 @@ func (n *networkInterface) mode() string {
 
 // AddNetworkInterface adds an ENI to the world.
 func (s *Sim) AddNetworkInterface(ni NetworkInterface) (err error) {
-	defer s.recordSetup(ni)(&err) // recorder.go
+	if s.jr != nil { // journal.go
+		defer s.jr.setup(s, "AddNetworkInterface", nil, ni)(&err)
+	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	s.settle(s.clock.Now())
@@ -131,7 +133,9 @@ func (s *Sim) checkAttach(method, eni, instanceID, region, account string) error
 
 // AttachNetworkInterface attaches a secondary ENI to an ECS instance at once.
 func (s *Sim) AttachNetworkInterface(eniID, instanceID string) (err error) {
-	defer s.recordSetup(op("attach-eni", "NetworkInterfaceId", eniID, "InstanceId", instanceID))(&err) // recorder.go
+	if s.jr != nil { // journal.go
+		defer s.jr.setup(s, "AttachNetworkInterface", nil, eniID, instanceID)(&err)
+	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	s.settle(s.clock.Now())
@@ -156,7 +160,9 @@ func (s *Sim) AttachNetworkInterface(eniID, instanceID string) (err error) {
 
 // DetachNetworkInterface detaches a secondary ENI from its instance at once.
 func (s *Sim) DetachNetworkInterface(eniID string) (err error) {
-	defer s.recordSetup(op("detach-eni", "NetworkInterfaceId", eniID))(&err) // recorder.go
+	if s.jr != nil { // journal.go
+		defer s.jr.setup(s, "DetachNetworkInterface", nil, eniID)(&err)
+	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	s.settle(s.clock.Now())
@@ -181,7 +187,9 @@ func (s *Sim) DetachNetworkInterface(eniID string) (err error) {
 // InvalidStatus.EniStatusNotSupport; an empty status returns it to its
 // derived status.
 func (s *Sim) SetNetworkInterfaceStatus(eniID, status string) (err error) {
-	defer s.recordSetup(op("set-eni-status", "NetworkInterfaceId", eniID).opt("Status", status))(&err) // recorder.go
+	if s.jr != nil { // journal.go
+		defer s.jr.setup(s, "SetNetworkInterfaceStatus", nil, eniID, status)(&err)
+	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	s.settle(s.clock.Now())
@@ -201,7 +209,9 @@ func (s *Sim) SetNetworkInterfaceStatus(eniID, status string) (err error) {
 
 // DeleteNetworkInterface removes an ENI; its EIPs become Available.
 func (s *Sim) DeleteNetworkInterface(eniID string) (err error) {
-	defer s.recordSetup(op("delete-eni", "NetworkInterfaceId", eniID))(&err) // recorder.go
+	if s.jr != nil { // journal.go
+		defer s.jr.setup(s, "DeleteNetworkInterface", nil, eniID)(&err)
+	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	now := s.clock.Now()
@@ -338,7 +348,7 @@ func (s *Sim) associateENI(c *call, e *eip, req *AssociateEipAddressRequest) (ta
 			}
 		}
 	}
-	return n, &binding{target: n, privateIP: ip, mode: mode}, nil
+	return n, s.newBinding(binding{target: n, privateIP: ip, mode: mode}), nil
 }
 
 // freePrivateIP returns the first private IP of the ENI that no EIP is

@@ -601,7 +601,9 @@ func (s *Sim) InjectFault(f Fault) (h FaultHandle, err error) {
 	if err != nil {
 		return FaultHandle{}, fmt.Errorf("eipsim: InjectFault %s: %v", f, err)
 	}
-	defer s.recordSetup(injectOp{nf, &h})(nil) // recorder.go
+	if s.jr != nil { // journal.go
+		defer s.jr.setup(s, "InjectFault", &h, nf)(nil)
+	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	now := s.clock.Now()
@@ -614,7 +616,9 @@ func (s *Sim) InjectFault(f Fault) (h FaultHandle, err error) {
 // still there. Tasks a Stuck rule holds stay stuck until [Sim.ReleaseStuck]
 // or their deadline.
 func (s *Sim) RemoveFault(h FaultHandle) (removed bool) {
-	defer s.recordSetup(removeOp{h, &removed})(nil) // recorder.go
+	if s.jr != nil { // journal.go
+		defer s.jr.setup(s, "RemoveFault", &removed, h)(nil)
+	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	s.settle(s.clock.Now())
@@ -627,7 +631,9 @@ func (s *Sim) RemoveFault(h FaultHandle) (removed bool) {
 
 // ClearFaults removes every injected rule.
 func (s *Sim) ClearFaults() {
-	defer s.recordSetup(op("clear-faults"))(nil) // recorder.go
+	if s.jr != nil { // journal.go
+		defer s.jr.setup(s, "ClearFaults", nil)(nil)
+	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	s.settle(s.clock.Now())
@@ -668,7 +674,9 @@ func cloneParamsOrNil(p map[string]string) map[string]string {
 // deadline, a task's Due in [Sim.Tasks] is the largest time there is; with
 // a deadline, it is the deadline.
 func (s *Sim) ReleaseStuck(resourceID string) (n int) {
-	defer s.recordSetup(releaseOp{resourceID, &n})(nil) // recorder.go
+	if s.jr != nil { // journal.go
+		defer s.jr.setup(s, "ReleaseStuck", &n, resourceID)(nil)
+	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	now := s.clock.Now()

@@ -129,7 +129,7 @@ func newCycle(b *testing.B, rules func(i int) eipsim.Fault) func() {
 
 // cycle runs allocate, associate, settle, unassociate, settle, release
 // and its settle, binding to instance: the cycle the benchmarks measure.
-func cycle(b *testing.B, sim *eipsim.Sim, clk *eipsimtest.Clock, instance string) {
+func cycle(b testing.TB, sim *eipsim.Sim, clk *eipsimtest.Clock, instance string) {
 	a, err := sim.AllocateEipAddress(ctx, eipsim.AllocateEipAddressRequest{RegionID: "cn-hangzhou"})
 	if err != nil {
 		b.Fatal(err)

@@ -73,7 +73,15 @@ type haVip struct {
 	pending   *task
 	deleted   bool
 	tags      tagSet
+	listed    listPos // listindex.go
 }
+
+func (h *haVip) pos() *listPos { return &h.listed }
+
+// listHaVip brings h's place in the listing index up to date: every write
+// that creates or deletes a HaVip or may change its status (derived from
+// its override and instances) calls it.
+func (s *Sim) listHaVip(h *haVip) { s.world.havipList.sync(h, !h.deleted, h.status()) }
 
 func (h *haVip) status() string {
 	switch {
@@ -102,7 +110,9 @@ func (h *haVip) snapshot() HaVip {
 
 // AddHaVip adds an Available HaVip to the world.
 func (s *Sim) AddHaVip(hv HaVip) (err error) {
-	defer s.recordSetup(hv)(&err) // recorder.go
+	if s.jr != nil { // journal.go
+		defer s.jr.setup(s, "AddHaVip", nil, hv)(&err)
+	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	s.settle(s.clock.Now())
@@ -121,8 +131,10 @@ func (s *Sim) AddHaVip(hv HaVip) (err error) {
 	if err != nil {
 		return err
 	}
-	s.world.havips[hv.HaVipID] = &haVip{owned: owned{id: hv.HaVipID, region: hv.RegionID, account: hv.AccountID, vpc: v},
+	h := &haVip{owned: owned{id: hv.HaVipID, region: hv.RegionID, account: hv.AccountID, vpc: v},
 		vswitch: hv.VSwitchID, ip: ips[0], name: hv.Name, desc: hv.Description}
+	s.world.havips[hv.HaVipID] = h
+	s.listHaVip(h)
 	s.worldEvent(m, hv.HaVipID)
 	return nil
 }
@@ -153,6 +165,7 @@ func (s *Sim) HaVips() []HaVip {
 func (s *Sim) setHaVip(c *call, h *haVip, to string, done func(at time.Time)) {
 	from := h.status()
 	h.override = to
+	s.listHaVip(h)
 	s.transition(c.now, c.action, h.id, from, to, c.rid)
 	action, rid := c.action, c.rid
 	d, stuck := s.delay(c, h.id)
@@ -162,6 +175,7 @@ func (s *Sim) setHaVip(c *call, h *haVip, to string, done func(at time.Time)) {
 		if done != nil {
 			done(at)
 		}
+		s.listHaVip(h)
 		if !h.deleted {
 			s.transition(at, action, h.id, to, h.status(), rid)
 		}
@@ -219,7 +233,7 @@ func (s *Sim) associateHaVip(c *call, e *eip, req *AssociateEipAddressRequest) (
 	if h.eip != nil {
 		return nil, nil, c.err(CodeInvalidAssociationDuplicated)
 	}
-	return h, &binding{target: h}, nil
+	return h, s.newBinding(binding{target: h}), nil
 }
 
 // lookupHaVip finds the caller's HaVip in the region.
@@ -295,11 +309,13 @@ func (s *Sim) createHaVip(c call, req CreateHaVipRequest) (*CreateHaVipResponse,
 	s.ok(c, h.id)
 	s.transition(c.now, c.action, h.id, "", HaVipCreating, c.rid)
 	h.override = HaVipCreating
+	s.listHaVip(h)
 	rid := c.rid
 	d, stuck := s.delay(&c, "") // the call names no resource
 	h.pending = s.schedule(c.now, d, c.action, h.id, HaVipCreating, HaVipAvailable, func(at time.Time) {
 		h.pending = nil
 		h.override = ""
+		s.listHaVip(h)
 		s.transition(at, ActionCreateHaVip, h.id, HaVipCreating, h.status(), rid)
 	})
 	s.delayed(h.pending, stuck)
@@ -343,6 +359,7 @@ func (s *Sim) deleteHaVip(c call, req DeleteHaVipRequest) (*DeleteHaVipResponse,
 	rid := c.rid
 	s.setHaVip(&c, h, HaVipDeleting, func(at time.Time) {
 		h.deleted = true
+		s.idx.tags.remove(tagged{h.id, &h.tags, tagGroup{TagResourceTypeHaVip, h.account, h.region}})
 		delete(s.world.havips, h.id)
 		s.transition(at, ActionDeleteHaVip, h.id, HaVipDeleting, "", rid)
 	})
@@ -498,28 +515,60 @@ func (s *Sim) describeHaVips(c call, req DescribeHaVipsRequest) (*DescribeHaVips
 			return nil, c.err(CodeInvalidFilterKeyNotFound)
 		}
 	}
-	var found []HaVip
-	for _, id := range sortedKeys(s.world.havips) {
-		h := s.world.havips[id]
-		if h.account != c.account || h.region != req.RegionID {
-			continue
-		}
-		hv := h.snapshot()
-		keep := true
-		for _, f := range filters {
-			v := map[string]string{"HaVipId": hv.HaVipID, "VpcId": hv.VpcID, "VSwitchId": hv.VSwitchID, "Status": hv.Status}[f[0]]
-			if f[0] != "" && f[1] != "" && v != f[1] {
-				keep = false
-			}
-		}
-		if keep {
-			found = append(found, hv)
-		}
-	}
-	lo, hi, err := c.paging(&req.PageNumber, &req.PageSize, len(found))
-	if err != nil {
+	if err := c.checkPage(&req.PageNumber, &req.PageSize, maxListPageSize); err != nil {
 		return nil, err
 	}
+	// A filter with a key and a value filters; two on the same key must
+	// agree, else nothing matches.
+	var id, vpcID, vswitch, status string
+	conflict := false
+	for _, f := range filters {
+		if f[0] == "" || f[1] == "" {
+			continue
+		}
+		p := &status
+		switch f[0] {
+		case "HaVipId":
+			p = &id
+		case "VpcId":
+			p = &vpcID
+		case "VSwitchId":
+			p = &vswitch
+		}
+		conflict = conflict || *p != "" && *p != f[1]
+		*p = f[1]
+	}
+	match := func(h *haVip) bool {
+		return h.account == c.account && h.region == req.RegionID && (vpcID == "" || h.vpc == vpcID) &&
+			(vswitch == "" || h.vswitch == vswitch) && (status == "" || h.status() == status)
+	}
+	var total int
+	var shown []*haVip
+	switch {
+	case conflict:
+	case id != "":
+		// One ID: a lookup.
+		if h, ok := s.world.havips[id]; ok && match(h) {
+			total = 1
+			if lo, hi := pageBounds(req.PageNumber, req.PageSize, 1, 0); lo < hi {
+				shown = []*haVip{h}
+			}
+		}
+	default:
+		t, residual := s.world.havipList.group(c.account, req.RegionID).tree(vpcID, status)
+		var keep func(*haVip) bool
+		if residual || vswitch != "" {
+			keep = match
+		}
+		total, shown = listPage(t, keep, req.PageNumber, req.PageSize, nil)
+	}
+	resp := &DescribeHaVipsResponse{RequestID: c.rid, TotalCount: total, PageNumber: req.PageNumber, PageSize: req.PageSize}
+	if total > 0 { // nil when nothing matches, as a cut of no matches is
+		resp.HaVips = make([]HaVip, len(shown))
+		for i, h := range shown {
+			resp.HaVips[i] = h.snapshot()
+		}
+	}
 	s.ok(c, "")
-	return &DescribeHaVipsResponse{RequestID: c.rid, TotalCount: len(found), PageNumber: req.PageNumber, PageSize: req.PageSize, HaVips: found[lo:hi]}, nil
+	return resp, nil
 }

@@ -1,6 +1,7 @@
 package eipsim
 
 import (
+	"slices"
 	"time"
 	"unicode/utf8"
 )
@@ -84,13 +85,22 @@ func (h *history) add(e Event) {
 		h.dropped++
 	}
 	c := h.tail()
-	r := histRec{sec: e.Time.Unix(), nsec: int32(e.Time.Nanosecond()), start: uint32(len(c.data))}
-	d := c.data
-	for f, v := range [histFields]string{string(e.Kind), e.RequestID, e.AccountID, string(e.Action), e.ResourceID, e.From, e.To, string(e.Code), e.Cause} {
-		d = append(d, clip(v)...)
-		r.ends[f] = uint32(len(d))
+	fields := [histFields]string{string(e.Kind), e.RequestID, e.AccountID, string(e.Action), e.ResourceID, e.From, e.To, string(e.Code), e.Cause}
+	n := 0
+	for f, v := range fields {
+		if len(v) > histMaxField {
+			fields[f] = clip(v)
+		}
+		n += len(fields[f])
 	}
-	c.data = d
+	// One growth check and one copy per field, into the chunk's bytes.
+	off := len(c.data)
+	r := histRec{sec: e.Time.Unix(), nsec: int32(e.Time.Nanosecond()), start: uint32(off)}
+	c.data = slices.Grow(c.data, n)[:off+n]
+	for f, v := range fields {
+		off += copy(c.data[off:], v)
+		r.ends[f] = uint32(off)
+	}
 	c.recs = append(c.recs, r)
 }
 
@@ -125,8 +135,11 @@ func (h *history) tail() *histChunk {
 		h.chunks = append(h.chunks[:0], h.chunks[1:]...)
 		h.first += histChunkLen
 	} else {
-		c = &histChunk{}
-		if len(h.chunks) == 0 {
+		c = &histChunk{recs: make([]histRec, 0, histChunkLen)}
+		if n := len(h.chunks); n > 0 {
+			// The previous chunk's size is the best guess of this one's.
+			c.data = make([]byte, 0, len(h.chunks[n-1].data))
+		} else {
 			h.first = h.seq
 		}
 	}

@@ -13,6 +13,9 @@ type ids struct {
 	pinned   []string // AllocationIds handed out first, in order
 	requests uint64
 	orders   int64
+	// calls holds the RequestIds (and other per-call strings), eips the
+	// AllocationIds, which live as long as their EIPs (strarena.go).
+	calls, eips strArena
 }
 
 func newIDs(seed uint64, pinned []string) ids {
@@ -31,13 +34,15 @@ func (g *ids) allocationID(taken func(string) bool) string {
 			return id
 		}
 	}
+	// A taken ID is drawn again into the same bytes: taken only looks it
+	// up, so the string is handed out only once final.
+	b := g.eips.alloc(24)
+	copy(b, "eip-")
 	for {
-		var b [24]byte
-		copy(b[:], "eip-")
 		for i := 4; i < len(b); i++ {
 			b[i] = base36[g.rng.IntN(len(base36))]
 		}
-		if id := string(b[:]); !taken(id) {
+		if id := str(b); !taken(id) {
 			return id
 		}
 	}
@@ -66,7 +71,7 @@ func (g *ids) requestID() string {
 	binary.BigEndian.PutUint64(raw[:8], g.rng.Uint64())
 	binary.BigEndian.PutUint64(raw[8:], g.rng.Uint64())
 	const hex = "0123456789ABCDEF"
-	var b [36]byte
+	b := g.calls.alloc(36)
 	j := 0
 	for i, c := range raw {
 		if i == 4 || i == 6 || i == 8 || i == 10 {
@@ -76,7 +81,7 @@ func (g *ids) requestID() string {
 		b[j], b[j+1] = hex[c>>4], hex[c&15]
 		j += 2
 	}
-	return string(b[:])
+	return str(b)
 }
 
 func (g *ids) orderID() int64 {

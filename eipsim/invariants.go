@@ -13,7 +13,9 @@ import (
 // are unique and in the pool's index; every pending task belongs to a live
 // resource; lock states are valid; the quota counts match.
 func (s *Sim) CheckInvariants() (err error) {
-	defer s.recordSetup(checkOp{})(&err) // recorder.go
+	if s.jr != nil { // journal.go
+		defer s.jr.setup(s, "CheckInvariants", nil)(&err)
+	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	s.settle(s.clock.Now())
@@ -77,6 +79,8 @@ func (s *Sim) CheckInvariants() (err error) {
 		}
 	}
 	s.checkEIPIndex(bad)
+	s.checkListIndexes(bad)
+	s.checkTagIndex(bad)
 	if len(held) != len(s.held) {
 		bad("quota counts for %d account-regions, expected %d", len(s.held), len(held))
 	}

@@ -1,9 +1,6 @@
 package eipsim
 
-import (
-	"fmt"
-	"strconv"
-)
+import "fmt"
 
 // Lock locks an EIP for reason, as the cloud does for an overdue payment
 // (financial) or a security incident (security). The EIP keeps its Status;
@@ -18,8 +15,18 @@ func (s *Sim) Unlock(allocationID string, reason LockReason) error {
 	return s.setLock(allocationID, reason, false)
 }
 
+// lockMethod is the name of the method setLock serves, for the journal.
+func lockMethod(lock bool) string {
+	if lock {
+		return "Lock"
+	}
+	return "Unlock"
+}
+
 func (s *Sim) setLock(id string, reason LockReason, lock bool) (err error) {
-	defer s.recordSetup(lockOp(lock, id, reason))(&err) // recorder.go
+	if s.jr != nil { // journal.go
+		defer s.jr.setup(s, lockMethod(lock), nil, id, reason)(&err)
+	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	now := s.clock.Now()
@@ -64,7 +71,9 @@ func (s *Sim) setLock(id string, reason LockReason, lock bool) (err error) {
 // cloud's DeletionProtection action). A protected EIP cannot be released
 // (InvalidOperation.DeletionProtection).
 func (s *Sim) SetDeletionProtection(allocationID string, on bool) (err error) {
-	defer s.recordSetup(op("set-deletion-protection", "AllocationId", allocationID, "Enabled", strconv.FormatBool(on)))(&err) // recorder.go
+	if s.jr != nil { // journal.go
+		defer s.jr.setup(s, "SetDeletionProtection", nil, allocationID, on)(&err)
+	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	s.settle(s.clock.Now())

@@ -67,10 +67,7 @@ func (s *Sim) fire(at time.Time, e *eip, ev event, action Action, cause string) 
 func (s *Sim) forceDetach(at time.Time, e *eip, cause string) {
 	s.cancel(e.pending)
 	e.pending = nil
-	if e.bind != nil {
-		e.bind.target.detach(e)
-		e.bind = nil
-	}
+	s.unbind(e)
 	if e.status != stAvailable {
 		s.fire(at, e, evDetach, Action(cause), cause)
 	}

@@ -84,7 +84,14 @@ type natGateway struct {
 	pending   *task
 	deleted   bool
 	tags      tagSet
+	listed    listPos // listindex.go
 }
+
+func (g *natGateway) pos() *listPos { return &g.listed }
+
+// listNat brings g's place in the listing index up to date: every write
+// that creates or deletes a gateway or changes its status calls it.
+func (s *Sim) listNat(g *natGateway) { s.world.natList.sync(g, !g.deleted, g.status) }
 
 // natEntry is what SNAT and DNAT entries share.
 type natEntry struct {
@@ -108,11 +115,14 @@ func (s *Sim) addNatGateway(g *natGateway) {
 	s.world.nats[g.id] = g
 	s.world.snatTables[g.snatTable] = g
 	s.world.fwdTables[g.fwdTable] = g
+	s.listNat(g)
 }
 
 // AddNatGateway adds an Available NAT gateway to the world.
 func (s *Sim) AddNatGateway(ng NatGateway) (err error) {
-	defer s.recordSetup(ng)(&err) // recorder.go
+	if s.jr != nil { // journal.go
+		defer s.jr.setup(s, "AddNatGateway", nil, ng)(&err)
+	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	s.settle(s.clock.Now())
@@ -144,7 +154,9 @@ func (s *Sim) AddNatGateway(ng NatGateway) (err error) {
 // lifts the lock. A locked gateway takes no new EIP
 // (NATGATEWAY_FINANCIALLOCKED) and lets none go (InvalidStatus.NotAllow).
 func (s *Sim) SetNatGatewayFinancialLock(id string, locked bool) (err error) {
-	defer s.recordSetup(natLockOp(id, locked))(&err) // recorder.go
+	if s.jr != nil { // journal.go
+		defer s.jr.setup(s, "SetNatGatewayFinancialLock", nil, id, locked)(&err)
+	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	now := s.clock.Now()
@@ -233,6 +245,21 @@ func (g *natGateway) holdsAll(ips []string) bool {
 func (g *natGateway) detach(e *eip) {
 	if i := slices.Index(g.eips, e); i >= 0 {
 		g.eips = slices.Delete(g.eips, i, i+1)
+	}
+	// An entry kept in place (keep-entries) that names the address is
+	// orphaned again, even if a bind revived it while this EIP was still
+	// Unassociating: an entry names only addresses the gateway holds,
+	// unless orphaned.
+	ip := addr4(e.ip).String()
+	for _, x := range g.snat {
+		if x.status != EntryDeleting && slices.Contains(x.ips, ip) {
+			x.orphaned = true
+		}
+	}
+	for _, x := range g.dnat {
+		if x.status != EntryDeleting && x.externalIP == ip {
+			x.orphaned = true
+		}
 	}
 }
 
@@ -395,7 +422,7 @@ func (s *Sim) associateNAT(c *call, e *eip, req *AssociateEipAddressRequest) (ta
 			return nil, nil, c.err(CodeQuotaExceededNumberOfTrafficEip)
 		}
 	}
-	return g, &binding{target: g}, nil
+	return g, s.newBinding(binding{target: g}), nil
 }
 
 // statusError is IncorrectStatus.NatGateway unless the gateway is
@@ -408,10 +435,13 @@ func (g *natGateway) statusError(c *call) *Error {
 	return nil
 }
 
-// paging checks and defaults PageNumber (1) and PageSize (10, at most 50
-// for the NAT and HaVip listings) and returns the slice bounds for total.
+// maxListPageSize is the largest PageSize of the NAT and HaVip listings.
+const maxListPageSize = 50
+
+// paging checks and defaults PageNumber (1) and PageSize (10, at most
+// maxListPageSize) and returns the slice bounds for total.
 func (c *call) paging(num, size *int, total int) (int, int, *Error) {
-	if err := c.checkPage(num, size, 50); err != nil {
+	if err := c.checkPage(num, size, maxListPageSize); err != nil {
 		return 0, 0, err
 	}
 	lo, hi := pageBounds(*num, *size, total, 0)

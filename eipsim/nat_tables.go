@@ -1,6 +1,7 @@
 package eipsim
 
 import (
+	"math"
 	"slices"
 	"time"
 )
@@ -121,4 +122,31 @@ func (s *Sim) tableByEither(c *call, tables map[string]*natGateway, tableID, gat
 		return nil, c.err(CodeInvalidNatGatewayIDNotFound)
 	}
 	return g, nil
+}
+
+// entryPage pages a table's entries (in creation order, the order its
+// listing answers in): how many match (all of them unless filtered), where
+// in entries page num of size starts, and how many entries it shows.
+// Unfiltered it costs O(1): the slice is the ordered index; filtered, one
+// pass.
+func entryPage[E any](entries []E, filtered bool, match func(E) bool, num, size int) (total, from, n int) {
+	if !filtered {
+		lo, hi := pageBounds(num, size, len(entries), 0)
+		return len(entries), lo, hi - lo
+	}
+	lo, hi := pageBounds(num, size, math.MaxInt, 0)
+	from = len(entries)
+	for i, x := range entries {
+		if !match(x) {
+			continue
+		}
+		if total == lo {
+			from = i
+		}
+		if total >= lo && total < hi {
+			n++
+		}
+		total++
+	}
+	return total, from, n
 }

@@ -84,7 +84,8 @@ const (
 	// EIP is detached they name an address the gateway no longer holds
 	// (they are "orphaned"; DeleteSnatEntry/DeleteForwardEntry remove them).
 	// An orphaned entry is live again once the gateway holds every address
-	// it names: an SNAT IP pool waits for the last of its addresses.
+	// it names: an SNAT IP pool waits for the last of its addresses; it is
+	// orphaned again when one of them leaves the gateway.
 	NATForceKeepEntries
 )
 
@@ -132,7 +133,7 @@ type config struct {
 	faults      []Fault
 	limits      map[Action]RateLimit
 	globalLimit *RateLimit
-	record      bool // recorder.go
+	journal     func(Entry) // journal.go
 }
 
 func defaultConfig() config {

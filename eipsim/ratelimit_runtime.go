@@ -55,7 +55,9 @@ func (s *Sim) SetRateLimit(action Action, l RateLimit) (err error) {
 	if l, err = l.check(); err != nil {
 		return fmt.Errorf("eipsim: SetRateLimit(%q): %v", action, err)
 	}
-	defer s.recordSetup(rateLimitOp{ActionRateLimit{action, l}.String(), "set-rate-limit"})(nil) // recorder.go
+	if s.jr != nil { // journal.go
+		defer s.jr.setup(s, "SetRateLimit", nil, action, l)(nil)
+	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	s.settle(s.clock.Now())
@@ -69,11 +71,9 @@ func (s *Sim) SetRateLimit(action Action, l RateLimit) (err error) {
 // RemoveRateLimit removes the limit of action ("" for the limit of every
 // Action without one of its own); it reports whether there was one.
 func (s *Sim) RemoveRateLimit(action Action) (removed bool) {
-	name := string(action)
-	if action == "" {
-		name = "*"
+	if s.jr != nil { // journal.go
+		defer s.jr.setup(s, "RemoveRateLimit", &removed, action)(nil)
 	}
-	defer s.recordSetup(removeRateLimitOp{rateLimitOp{name, "remove-rate-limit"}, &removed})(nil) // recorder.go
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	s.settle(s.clock.Now())
@@ -96,7 +96,9 @@ func (s *Sim) SetGlobalRateLimit(l RateLimit) (err error) {
 	if l, err = l.check(); err != nil {
 		return fmt.Errorf("eipsim: SetGlobalRateLimit: %v", err)
 	}
-	defer s.recordSetup(rateLimitOp{l.String(), "set-global-rate-limit"})(nil) // recorder.go
+	if s.jr != nil { // journal.go
+		defer s.jr.setup(s, "SetGlobalRateLimit", nil, l)(nil)
+	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	s.settle(s.clock.Now())
@@ -109,7 +111,9 @@ func (s *Sim) SetGlobalRateLimit(l RateLimit) (err error) {
 // RemoveGlobalRateLimit removes the global limit; it reports whether there
 // was one.
 func (s *Sim) RemoveGlobalRateLimit() (removed bool) {
-	defer s.recordSetup(removeRateLimitOp{rateLimitOp{"", "remove-global-rate-limit"}, &removed})(nil) // recorder.go
+	if s.jr != nil { // journal.go
+		defer s.jr.setup(s, "RemoveGlobalRateLimit", &removed)(nil)
+	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	s.settle(s.clock.Now())
@@ -141,21 +145,3 @@ func (s *Sim) RateLimits() (actions []ActionRateLimit, global *RateLimit) {
 	}
 	return actions, global
 }
-
-// rateLimitOp records a rate-limit setup method as its harness command.
-type rateLimitOp struct{ arg, cmd string }
-
-func (o rateLimitOp) scenarioLine() string {
-	if o.arg == "" {
-		return o.cmd
-	}
-	return o.cmd + " " + o.arg
-}
-
-// removeRateLimitOp prints "ok" or "not found", as remove-fault does.
-type removeRateLimitOp struct {
-	rateLimitOp
-	removed *bool
-}
-
-func (o removeRateLimitOp) output(Renderer, []Event) string { return RemoveFaultOutput(*o.removed) }

@@ -4,11 +4,11 @@ import "context"
 
 // The frame every action runs in. An action method is one call of serve
 // (an action that changes something) or serveRead (a Describe action),
-// naming the action, the method itself (for the recorder), the request,
+// naming the action, the method itself (for the journal), the request,
 // the resource the request names and the action's body. The frame does,
 // in order:
 //
-//  1. the recorder redirect: a recording Sim records the call, with its
+//  1. the journal redirect: a Sim with a journal reports the call, with its
 //     typed request and response, by calling the method again;
 //  2. begin: the Sim's lock, due tasks settled, a RequestId drawn;
 //  3. intercept: rate limits and Error fault rules;
@@ -25,8 +25,8 @@ import "context"
 // It records the accepted call itself (s.ok), before its effects.
 type actionBody[Req, Resp any] func(s *Sim, c call, req Req) (*Resp, *Error)
 
-// actionMethod is an action's exported method, which the recorder calls
-// again to record the call.
+// actionMethod is an action's exported method, which the journal calls
+// again to report the call.
 type actionMethod[Req, Resp any] func(s *Sim, ctx context.Context, req Req) (*Resp, error)
 
 // serve runs an action that changes something. Intercept rules match on
@@ -54,8 +54,8 @@ type creation interface{ created() string }
 // refused what a refusal records, changes whether outcome runs.
 func run[Req, Resp any](s *Sim, ctx context.Context, action Action, self actionMethod[Req, Resp], req Req,
 	intercepted, refused string, changes bool, body actionBody[Req, Resp]) (*Resp, error) {
-	if r := s.recordedCall(ctx); r != nil { // recorder.go
-		return recordAction(s, r, ctx, action, req, self)
+	if j := s.journaled(ctx); j != nil { // journal.go
+		return journalAction(s, j, ctx, action, req, self)
 	}
 	c := s.begin(ctx, action)
 	defer s.end()

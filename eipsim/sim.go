@@ -29,11 +29,14 @@ type Sim struct {
 	taskSeq   uint64
 	freeTasks []*task // task.go
 
+	eipSlab      []eip      // records.go
+	freeBindings []*binding // records.go
+
 	tokens  tokenStore
 	history history
 	world   world
 	hooks   hooks
-	rec     recorderRef // recorder.go
+	jr      *journal // journal.go
 
 	// version counts changes of state (version.go).
 	version uint64
@@ -70,9 +73,9 @@ func New(opts ...Option) (*Sim, error) {
 		pool:  pool,
 		eips:  map[string]*eip{},
 		held:  map[accountRegion]int{},
-		idx:   newEIPIndex(),
+		idx:   newEIPIndex(cfg.regions),
 	}
-	s.initRecorder()
+	s.initJournal()
 	s.history.limit = cfg.historyLimit
 	s.world.init()
 	s.initHooks()

@@ -37,7 +37,9 @@ type loadBalancer struct {
 
 // AddLoadBalancer adds an SLB instance to the world.
 func (s *Sim) AddLoadBalancer(lb LoadBalancer) (err error) {
-	defer s.recordSetup(lb)(&err) // recorder.go
+	if s.jr != nil { // journal.go
+		defer s.jr.setup(s, "AddLoadBalancer", nil, lb)(&err)
+	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	s.settle(s.clock.Now())
@@ -72,7 +74,9 @@ func (s *Sim) AddLoadBalancer(lb LoadBalancer) (err error) {
 
 // SetLoadBalancerStatus sets an SLB instance's status: active, inactive or locked.
 func (s *Sim) SetLoadBalancerStatus(id, status string) (err error) {
-	defer s.recordSetup(op("set-slb-status", "LoadBalancerId", id, "Status", status))(&err) // recorder.go
+	if s.jr != nil { // journal.go
+		defer s.jr.setup(s, "SetLoadBalancerStatus", nil, id, status)(&err)
+	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	now := s.clock.Now()
@@ -93,7 +97,9 @@ func (s *Sim) SetLoadBalancerStatus(id, status string) (err error) {
 
 // DeleteLoadBalancer removes an SLB instance; a bound EIP becomes Available.
 func (s *Sim) DeleteLoadBalancer(id string) (err error) {
-	defer s.recordSetup(op("delete-slb", "LoadBalancerId", id))(&err) // recorder.go
+	if s.jr != nil { // journal.go
+		defer s.jr.setup(s, "DeleteLoadBalancer", nil, id)(&err)
+	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	now := s.clock.Now()
@@ -174,5 +180,5 @@ func (s *Sim) associateSLB(c *call, e *eip, req *AssociateEipAddressRequest) (ta
 	if r.eip != nil {
 		return nil, nil, c.err(CodeInvalidAssociationDuplicated)
 	}
-	return r, &binding{target: r}, nil
+	return r, s.newBinding(binding{target: r}), nil
 }

@@ -58,7 +58,14 @@ func (s *Sim) deleteSnat(now time.Time, action Action, d time.Duration, x *snatE
 		if i := slices.Index(x.gw.snat, x); i >= 0 {
 			x.gw.snat = slices.Delete(x.gw.snat, i, i+1)
 		}
+		delete(s.world.snatEntries, x.id)
 	})
+}
+
+// addSnat adds a new entry to its gateway's table, last, and indexes it.
+func (s *Sim) addSnat(x *snatEntry) {
+	x.gw.snat = append(x.gw.snat, x)
+	s.world.snatEntries[x.id] = x
 }
 
 // CreateSnatEntryRequest holds the CreateSnatEntry parameters.
@@ -126,7 +133,7 @@ func (s *Sim) createSnatEntry(c call, req CreateSnatEntryRequest) (*CreateSnatEn
 	}
 	x := &snatEntry{natEntry: natEntry{id: s.ids.resourceID("snat-", s.entryTaken)}, gw: g, ips: ips,
 		vswitch: req.SourceVSwitchID, cidr: req.SourceCIDR, name: req.SnatEntryName}
-	g.snat = append(g.snat, x)
+	s.addSnat(x)
 	s.ok(c, x.id)
 	s.createEntry(&c, req.SnatTableID, &x.natEntry)
 	resp := &CreateSnatEntryResponse{RequestID: c.rid, SnatEntryID: x.id}
@@ -172,19 +179,7 @@ func validEntryName(s string) bool {
 
 // entryTaken reports whether an SNAT or DNAT entry has the ID.
 func (s *Sim) entryTaken(id string) bool {
-	for _, g := range s.world.nats {
-		for _, x := range g.snat {
-			if x.id == id {
-				return true
-			}
-		}
-		for _, x := range g.dnat {
-			if x.id == id {
-				return true
-			}
-		}
-	}
-	return false
+	return s.world.snatEntries[id] != nil || s.world.fwdEntries[id] != nil
 }
 
 // DeleteSnatEntryRequest holds the DeleteSnatEntry parameters.
@@ -263,20 +258,35 @@ func (s *Sim) describeSnatTableEntries(c call, req DescribeSnatTableEntriesReque
 	if err != nil {
 		return nil, err
 	}
-	var found []SnatEntry
-	for _, x := range g.snat {
-		if req.SnatEntryID != "" && x.id != req.SnatEntryID || req.SnatIP != "" && !slices.Contains(x.ips, req.SnatIP) ||
-			req.SourceVSwitchID != "" && x.vswitch != req.SourceVSwitchID || req.SourceCIDR != "" && x.cidr != req.SourceCIDR ||
-			req.SnatEntryName != "" && x.name != req.SnatEntryName {
-			continue
-		}
-		found = append(found, x.snapshot())
-	}
-	lo, hi, err := c.paging(&req.PageNumber, &req.PageSize, len(found))
-	if err != nil {
+	if err := c.checkPage(&req.PageNumber, &req.PageSize, maxListPageSize); err != nil {
 		return nil, err
 	}
+	match := func(x *snatEntry) bool {
+		return (req.SnatIP == "" || slices.Contains(x.ips, req.SnatIP)) && (req.SourceVSwitchID == "" || x.vswitch == req.SourceVSwitchID) &&
+			(req.SourceCIDR == "" || x.cidr == req.SourceCIDR) && (req.SnatEntryName == "" || x.name == req.SnatEntryName)
+	}
+	entries := g.snat
+	if req.SnatEntryID != "" {
+		// One ID: a lookup.
+		entries = nil
+		if x := s.world.snatEntries[req.SnatEntryID]; x != nil && x.gw == g {
+			entries = []*snatEntry{x}
+		}
+	}
+	residual := req.SnatIP != "" || req.SourceVSwitchID != "" || req.SourceCIDR != "" || req.SnatEntryName != ""
+	total, from, n := entryPage(entries, residual, match, req.PageNumber, req.PageSize)
+	resp := &DescribeSnatTableEntriesResponse{RequestID: c.rid, TotalCount: total, PageNumber: req.PageNumber, PageSize: req.PageSize}
+	if total > 0 { // nil when nothing matches, as a cut of no matches is
+		resp.SnatTableEntries = make([]SnatEntry, 0, n)
+		for _, x := range entries[from:] {
+			if len(resp.SnatTableEntries) == n {
+				break
+			}
+			if !residual || match(x) {
+				resp.SnatTableEntries = append(resp.SnatTableEntries, x.snapshot())
+			}
+		}
+	}
 	s.ok(c, "")
-	return &DescribeSnatTableEntriesResponse{RequestID: c.rid, TotalCount: len(found), PageNumber: req.PageNumber,
-		PageSize: req.PageSize, SnatTableEntries: found[lo:hi]}, nil
+	return resp, nil
 }

@@ -74,8 +74,9 @@ func (ts tagSet) matches(filters []Tag) bool {
 
 // tagged is one resource that takes tags.
 type tagged struct {
-	id   string
-	tags *tagSet
+	id    string
+	tags  *tagSet
+	group tagGroup // tagindex.go
 }
 
 // normalTagType returns the API spelling of a resource type, or "".
@@ -97,48 +98,20 @@ func (s *Sim) taggedResource(c *call, region, rtype, id string) (tagged, *Error)
 		if !ok || s.cfg.regions[e.region] != region || e.account != c.account {
 			return tagged{}, c.err(CodeInvalidAllocationIDNotFound)
 		}
-		return tagged{id, &e.ext().tags}, nil
+		return tagged{id, &e.ext().tags, tagGroup{rtype, c.account, region}}, nil
 	case TagResourceTypeNatGateway:
 		g, ok := s.world.nats[id]
 		if !ok || g.account != c.account || g.region != region {
 			return tagged{}, c.err(CodeInvalidNatGatewayIDNotFound)
 		}
-		return tagged{id, &g.tags}, nil
+		return tagged{id, &g.tags, tagGroup{rtype, c.account, region}}, nil
 	default:
 		h, ok := s.world.havips[id]
 		if !ok || h.account != c.account || h.region != region {
 			return tagged{}, c.err(CodeInvalidHaVipIDNotFound)
 		}
-		return tagged{id, &h.tags}, nil
+		return tagged{id, &h.tags, tagGroup{rtype, c.account, region}}, nil
 	}
-}
-
-// allTagged returns the caller's resources of type rtype in region, sorted
-// by ID.
-func (s *Sim) allTagged(c *call, region, rtype string) []tagged {
-	var out []tagged
-	switch rtype {
-	case TagResourceTypeEIP:
-		for _, e := range s.order {
-			if !e.gone && e.account == c.account && s.cfg.regions[e.region] == region {
-				out = append(out, tagged{e.id, &e.ext().tags})
-			}
-		}
-	case TagResourceTypeNatGateway:
-		for id, g := range s.world.nats {
-			if g.account == c.account && g.region == region {
-				out = append(out, tagged{id, &g.tags})
-			}
-		}
-	default:
-		for id, h := range s.world.havips {
-			if h.account == c.account && h.region == region {
-				out = append(out, tagged{id, &h.tags})
-			}
-		}
-	}
-	slices.SortFunc(out, func(a, b tagged) int { return strings.Compare(a.id, b.id) })
-	return out
 }
 
 // checkTagTarget checks what the three Actions share: RegionId,
@@ -268,6 +241,7 @@ func (s *Sim) tagResources(c call, req TagResourcesRequest) (*TagResourcesRespon
 		for _, t := range req.Tag {
 			r.tags.set(t.Key, t.Value)
 		}
+		s.idx.tags.add(r) // keys only come: indexing them again is enough
 	}
 	return &TagResourcesResponse{RequestID: c.rid}, nil
 }
@@ -311,12 +285,14 @@ func (s *Sim) unTagResources(c call, req UnTagResourcesRequest) (*UnTagResources
 	}
 	s.ok(c, rs[0].id)
 	for _, r := range rs {
+		s.idx.tags.remove(r)
 		if len(req.TagKey) == 0 && !bugs.untagAllIgnored {
 			*r.tags = nil
 		}
 		for _, k := range req.TagKey {
 			r.tags.remove(k)
 		}
+		s.idx.tags.add(r)
 	}
 	return &UnTagResourcesResponse{RequestID: c.rid}, nil
 }
@@ -394,10 +370,9 @@ func (s *Sim) listTagResources(c call, req ListTagResourcesRequest) (*ListTagRes
 		start = n
 	}
 	if len(req.ResourceID) == 0 {
-		rs = s.allTagged(&c, req.RegionID, t)
-	} else {
-		slices.SortFunc(rs, func(a, b tagged) int { return strings.Compare(a.id, b.id) })
+		return s.listTaggedByFilter(c, t, req, start, size)
 	}
+	slices.SortFunc(rs, func(a, b tagged) int { return strings.Compare(a.id, b.id) })
 	var all []TagResource
 	for _, r := range rs {
 		if !r.tags.matches(req.Tag) {
@@ -416,6 +391,44 @@ func (s *Sim) listTagResources(c call, req ListTagResourcesRequest) (*ListTagRes
 	out.TagResources = append([]TagResource(nil), all[start:end]...)
 	if end < len(all) {
 		out.NextToken = strconv.Itoa(end)
+	}
+	return out, nil
+}
+
+// listTaggedByFilter is ListTagResources without ResourceId.N: the items
+// (one per tag, by resource ID then key) of the caller's resources of type
+// t that have every Tag.N filter, from item start, at most size. It reads
+// the tag index's tree of the rarest filter key, in order, and stops one
+// item past the page: O(log N + start + size) in the resources with that
+// key, never the whole population.
+func (s *Sim) listTaggedByFilter(c call, t string, req ListTagResourcesRequest, start, size int) (*ListTagResourcesResponse, *Error) {
+	var items []TagResource
+	pos, more := 0, false
+	if tr := s.idx.tags.rarest(tagGroup{t, c.account, req.RegionID}, req.Tag); tr != nil {
+		tr.Scan(func(r tagged) bool {
+			if !r.tags.matches(req.Tag) {
+				return true
+			}
+			for _, tg := range *r.tags {
+				if pos-start == size {
+					more = true
+					return false
+				}
+				if pos >= start {
+					items = append(items, TagResource{ResourceID: r.id, ResourceType: t, TagKey: tg.Key, TagValue: tg.Value})
+				}
+				pos++
+			}
+			return true
+		})
+	}
+	if start > pos {
+		return nil, c.invalid("NextToken")
+	}
+	s.ok(c, "")
+	out := &ListTagResourcesResponse{RequestID: c.rid, TagResources: items}
+	if more {
+		out.NextToken = strconv.Itoa(start + len(items))
 	}
 	return out, nil
 }

@@ -216,10 +216,7 @@ func (s *Sim) completeEIP(t *task, at time.Time) {
 	case doneAssociate:
 		s.fire(at, e, evAssociateDone, ActionAssociateEipAddress, t.rid)
 	case doneUnassociate:
-		if e.bind != nil {
-			e.bind.target.detach(e)
-			e.bind = nil
-		}
+		s.unbind(e)
 		s.fire(at, e, evUnassociateDone, ActionUnassociateEipAddress, t.rid)
 	case doneRelease:
 		s.fire(at, e, evReleaseDone, ActionReleaseEipAddress, t.rid)

@@ -19,7 +19,15 @@ type world struct {
 	// snatTables and fwdTables index NAT gateways by their table IDs.
 	snatTables map[string]*natGateway
 	fwdTables  map[string]*natGateway
-	privIPs    uint32 // counter for automatically assigned private IPs
+	// snatEntries and fwdEntries index the live SNAT and DNAT entries by
+	// ID (the entries stay in their gateway's slices, in creation order).
+	snatEntries map[string]*snatEntry
+	fwdEntries  map[string]*forwardEntry
+	// natList and havipList keep the NAT gateways and HaVips in the
+	// order their listings answer (listindex.go).
+	natList   listIndex[*natGateway]
+	havipList listIndex[*haVip]
+	privIPs   uint32 // counter for automatically assigned private IPs
 }
 
 func (w *world) init() {
@@ -31,6 +39,10 @@ func (w *world) init() {
 	w.havips = map[string]*haVip{}
 	w.snatTables = map[string]*natGateway{}
 	w.fwdTables = map[string]*natGateway{}
+	w.snatEntries = map[string]*snatEntry{}
+	w.fwdEntries = map[string]*forwardEntry{}
+	w.natList.init()
+	w.havipList.init()
 }
 
 // target is a resource an EIP can be bound to.
@@ -108,7 +120,9 @@ func (s *Sim) fillOwned(method, prefix, id string, region, account *string) erro
 
 // AddVPC adds a VPC to the world.
 func (s *Sim) AddVPC(v VPC) (err error) {
-	defer s.recordSetup(v)(&err) // recorder.go
+	if s.jr != nil { // journal.go
+		defer s.jr.setup(s, "AddVPC", nil, v)(&err)
+	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	s.settle(s.clock.Now())

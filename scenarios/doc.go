@@ -50,6 +50,19 @@
 // The same commands build the world of an existing Sim ([NewHandlerFor],
 // [LoadWorld]; eipsim serve -world FILE).
 //
+// Each harness command's words and arguments are declared once (grammar.go):
+// the engine's handlers read a command through that declaration, and the
+// recorder writes one through it, in its declared order.
+//
+// # Recording
+//
+// A [Recorder] writes the journal of a Sim ([eipsim.WithJournal]) as a
+// scenario file that replays to the same outputs: the Sim's options as
+// new-sim, setup method calls as harness commands, Action calls with their
+// rendered answers ([Renderer]), clock moves as advance. eipsimtest records
+// every test's Sim this way and writes the file when the test fails; eipsim
+// serve records its runs (the control API's GET recording, -record).
+//
 // # Errors
 //
 // A cloud error is output, never a Go error: the output of an Action the

@@ -7,18 +7,18 @@ import (
 	"time"
 
 	"github.com/eipsim/eipsim/eipsim"
-	"github.com/eipsim/eipsim/eipsim/eipsimtest"
+	"github.com/eipsim/eipsim/eipsim/simclock"
 )
 
 // Engine is the [Handler] of the scenario language over one simulator: a
 // fresh [eipsim.Sim] per scenario, on a fast, non-sleeping clock that starts
-// at [eipsimtest.Epoch] and moves only with "advance".
+// at [simclock.Epoch] and moves only with "advance".
 //
 // CamelCase commands are the engine's Actions ([eipsim.Actions]), run with
 // [eipsim.Sim.Call]; their arguments are the wire parameters of
 // [eipsim.ActionParams], and any other name is refused with that list. A
 // "key=(a, b)" value is sent as "a,b". Their output is rendered by
-// [eipsim.Renderer]: the response's Key=Value pairs (RequestId left out),
+// [Renderer]: the response's Key=Value pairs (RequestId left out),
 // or the line "error <HTTPStatus> <Code>: <Message>".
 //
 // kebab-case commands are the harness's; each handler file lists its
@@ -28,7 +28,7 @@ import (
 type Engine struct {
 	sim     *eipsim.Sim
 	clk     Advancer // nil: advance is refused
-	render  eipsim.Renderer
+	render  Renderer
 	account string
 	cmds    Commands
 	// world marks an Engine over an existing Sim (NewHandlerFor): a
@@ -40,7 +40,7 @@ type Engine struct {
 	worldOwner string
 }
 
-// Advancer is a clock that "advance" can move; [eipsimtest.Clock] is one.
+// Advancer is a clock that "advance" can move; [simclock.Clock] is one.
 type Advancer interface{ Advance(time.Duration) }
 
 // NewEngineHandler returns the handler of the scenario language's commands
@@ -121,7 +121,7 @@ func (e *Engine) Start() time.Time { return e.render.Start }
 
 // newSim makes the scenario's Sim with opts, on a clock at start.
 func (e *Engine) newSim(c *Command, opts []eipsim.Option, start ...time.Time) error {
-	clk := eipsimtest.NewClock()
+	clk := simclock.New()
 	if len(start) > 0 {
 		clk.Set(start[0])
 	}

@@ -56,7 +56,7 @@ func (e *Engine) cmdInjectFault(c *Command) (string, error) {
 // cmdRemoveFault removes the rule with the given ID; it prints "ok", or
 // "not found" when no such rule is there (any more).
 func (e *Engine) cmdRemoveFault(c *Command) (string, error) {
-	args, err := c.Positional(1)
+	args, err := c.words()
 	if err != nil {
 		return "", err
 	}
@@ -64,12 +64,12 @@ func (e *Engine) cmdRemoveFault(c *Command) (string, error) {
 	if err != nil {
 		return "", c.Errorf("%v", err)
 	}
-	return eipsim.RemoveFaultOutput(e.sim.RemoveFault(h)), nil
+	return RemoveFaultOutput(e.sim.RemoveFault(h)), nil
 }
 
 // cmdClearFaults removes every rule.
 func (e *Engine) cmdClearFaults(c *Command) (string, error) {
-	if err := c.CheckArgs(); err != nil {
+	if err := c.check(); err != nil {
 		return "", err
 	}
 	e.sim.ClearFaults()
@@ -79,19 +79,19 @@ func (e *Engine) cmdClearFaults(c *Command) (string, error) {
 // cmdReleaseStuck releases the tasks Stuck rules hold (on ResourceId only,
 // if given); it prints "released N" and the transitions that applied.
 func (e *Engine) cmdReleaseStuck(c *Command) (string, error) {
-	v, err := values(c, nil, "ResourceId")
+	v, err := c.values()
 	if err != nil {
 		return "", err
 	}
 	mark := e.sim.HistorySeq()
 	n := e.sim.ReleaseStuck(v["ResourceId"])
-	return eipsim.ReleaseStuckOutput(e.render, n, e.sim.HistorySince(mark)), nil
+	return ReleaseStuckOutput(e.render, n, e.sim.HistorySince(mark)), nil
 }
 
 // cmdFaults lists the injected rules in the order they are tried: ID, the
 // rule in wire form, and how often it fired.
 func (e *Engine) cmdFaults(c *Command) (string, error) {
-	if err := c.CheckArgs(); err != nil {
+	if err := c.check(); err != nil {
 		return "", err
 	}
 	var lines []string

@@ -18,13 +18,13 @@ func (e *Engine) inspectCommands() Commands {
 		// Example: history
 		"history": e.noArgs(e.history),
 		// Example: check
-		"check": e.noArgs(func() string { return eipsim.RenderInvariants(e.sim.CheckInvariants()) }),
+		"check": e.noArgs(func() string { return RenderInvariants(e.sim.CheckInvariants()) }),
 	}
 }
 
 func (e *Engine) noArgs(f func() string) func(*Command) (string, error) {
 	return func(c *Command) (string, error) {
-		if err := c.CheckArgs(); err != nil {
+		if err := c.check(); err != nil {
 			return "", err
 		}
 		return f(), nil
@@ -51,7 +51,7 @@ func (e *Engine) describeState() string {
 		if v == "" {
 			return ""
 		}
-		return " " + k + "=" + eipsim.FormatValue(v)
+		return " " + k + "=" + FormatValue(v)
 	}
 	list := func(k string, vs []string) string {
 		if len(vs) == 0 {
@@ -127,7 +127,7 @@ func (e *Engine) history() string {
 //
 // A call made as another account than the default one ends in
 // " account=ID".
-func HistoryLine(r eipsim.Renderer, ev eipsim.Event) string {
+func HistoryLine(r Renderer, ev eipsim.Event) string {
 	t := r.Time(ev.Time)
 	tail := func(s string) string {
 		if ev.ResourceID != "" {
@@ -162,7 +162,7 @@ func HistoryLine(r eipsim.Renderer, ev eipsim.Event) string {
 		s += " " + string(ev.Code)
 	}
 	if ev.Cause != "" {
-		s += " " + eipsim.FormatValue(ev.Cause)
+		s += " " + FormatValue(ev.Cause)
 	}
 	return s
 }

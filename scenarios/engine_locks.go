@@ -18,7 +18,7 @@ func (e *Engine) lockCommands() Commands {
 
 func (e *Engine) cmdLock(lock bool) func(*Command) (string, error) {
 	return func(c *Command) (string, error) {
-		v, err := values(c, []string{"AllocationId", "LockReason"})
+		v, err := c.values()
 		if err != nil {
 			return "", err
 		}
@@ -31,7 +31,7 @@ func (e *Engine) cmdLock(lock bool) func(*Command) (string, error) {
 }
 
 func (e *Engine) cmdSetDeletionProtection(c *Command) (string, error) {
-	v, err := values(c, []string{"AllocationId", "Enabled"})
+	v, err := c.values()
 	if err != nil {
 		return "", err
 	}

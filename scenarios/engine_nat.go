@@ -28,7 +28,7 @@ func (e *Engine) natCommands() Commands {
 // cmdAddNatGateway adds an Available NAT gateway (tables stb-x and ftb-x
 // for ngw-x).
 func (e *Engine) cmdAddNatGateway(c *Command) (string, error) {
-	v, err := values(c, []string{"NatGatewayId"}, "Name", "VpcId", "RegionId", "AccountId")
+	v, err := c.values()
 	if err != nil {
 		return "", err
 	}
@@ -39,7 +39,7 @@ func (e *Engine) cmdAddNatGateway(c *Command) (string, error) {
 // cmdSetNatGatewayFinancialLock locks a NAT gateway for an overdue payment
 // (Locked=true) or lifts the lock (Locked=false).
 func (e *Engine) cmdSetNatGatewayFinancialLock(c *Command) (string, error) {
-	v, err := values(c, []string{"NatGatewayId", "Locked"})
+	v, err := c.values()
 	if err != nil {
 		return "", err
 	}
@@ -52,7 +52,7 @@ func (e *Engine) cmdSetNatGatewayFinancialLock(c *Command) (string, error) {
 
 // cmdAddHaVip adds an Available HaVip.
 func (e *Engine) cmdAddHaVip(c *Command) (string, error) {
-	v, err := values(c, []string{"HaVipId"}, "IpAddress", "VSwitchId", "Name", "Description", "VpcId", "RegionId", "AccountId")
+	v, err := c.values()
 	if err != nil {
 		return "", err
 	}
@@ -63,7 +63,7 @@ func (e *Engine) cmdAddHaVip(c *Command) (string, error) {
 // cmdConvertNatPublicIP turns an ECS instance's system-assigned public IP
 // into an EIP bound to it and prints "AllocationId=…".
 func (e *Engine) cmdConvertNatPublicIP(c *Command) (string, error) {
-	v, err := values(c, []string{"InstanceId"})
+	v, err := c.values()
 	if err != nil {
 		return "", err
 	}
@@ -77,7 +77,7 @@ func (e *Engine) cmdConvertNatPublicIP(c *Command) (string, error) {
 // cmdSetSystemBusy makes the next Times calls of Action answer
 // OperationFailed.SystemBusy (Times=0 clears it).
 func (e *Engine) cmdSetSystemBusy(c *Command) (string, error) {
-	v, err := values(c, []string{"Action", "Times"})
+	v, err := c.values()
 	if err != nil {
 		return "", err
 	}

@@ -8,13 +8,6 @@ import (
 	"github.com/eipsim/eipsim/eipsim"
 )
 
-// newSimArgs are new-sim's arguments, one per engine option.
-var newSimArgs = []string{"seed", "region", "associate-delay", "unassociate-delay", "release-delay", "cooldown",
-	"quota", "ip-pool", "ids", "token-ttl", "history-limit", "multi-binded-limit", "start",
-	"nat-entry-delay", "nat-gateway-delay", "havip-delay", "nat-eip-limits", "nat-force-mode",
-	"snat-entry-quota", "forward-entry-quota", "nat-gateway-quota", "havip-quota",
-	"rate-limit", "global-rate-limit", "task-delay"}
-
 // SimOptions returns the Sim options of s's new-sim command, or none when it
 // has none; a new-sim command must be s's first. Its arguments are those of
 // any scenario file, all optional:
@@ -51,7 +44,7 @@ func SimOptions(s *Scenario) ([]eipsim.Option, error) {
 // newSimOptions reads the arguments of a new-sim command: the options and
 // the clock's start, if given.
 func newSimOptions(c *Command) ([]eipsim.Option, []time.Time, error) {
-	if err := c.CheckArgs(newSimArgs...); err != nil {
+	if err := c.check(); err != nil {
 		return nil, nil, err
 	}
 	var opts []eipsim.Option

@@ -27,7 +27,7 @@ func (e *Engine) rateLimitCommands() Commands {
 // cmdSetRateLimit sets the per-account limit of one Action ("*" for every
 // Action without its own): Action:Requests/Per[:Burst].
 func (e *Engine) cmdSetRateLimit(c *Command) (string, error) {
-	args, err := c.Positional(1)
+	args, err := c.words()
 	if err != nil {
 		return "", err
 	}
@@ -44,7 +44,7 @@ func (e *Engine) cmdSetRateLimit(c *Command) (string, error) {
 // cmdRemoveRateLimit removes one Action's limit ("*": the limit of every
 // Action without its own); it prints "ok", or "not found".
 func (e *Engine) cmdRemoveRateLimit(c *Command) (string, error) {
-	args, err := c.Positional(1)
+	args, err := c.words()
 	if err != nil {
 		return "", err
 	}
@@ -52,13 +52,13 @@ func (e *Engine) cmdRemoveRateLimit(c *Command) (string, error) {
 	if args[0] == "*" {
 		a = ""
 	}
-	return eipsim.RemoveFaultOutput(e.sim.RemoveRateLimit(a)), nil
+	return RemoveFaultOutput(e.sim.RemoveRateLimit(a)), nil
 }
 
 // cmdSetGlobalRateLimit sets the limit of all calls together:
 // Requests/Per[:Burst].
 func (e *Engine) cmdSetGlobalRateLimit(c *Command) (string, error) {
-	args, err := c.Positional(1)
+	args, err := c.words()
 	if err != nil {
 		return "", err
 	}
@@ -74,16 +74,16 @@ func (e *Engine) cmdSetGlobalRateLimit(c *Command) (string, error) {
 
 // cmdRemoveGlobalRateLimit removes the global limit ("ok" or "not found").
 func (e *Engine) cmdRemoveGlobalRateLimit(c *Command) (string, error) {
-	if err := c.CheckArgs(); err != nil {
+	if err := c.check(); err != nil {
 		return "", err
 	}
-	return eipsim.RemoveFaultOutput(e.sim.RemoveGlobalRateLimit()), nil
+	return RemoveFaultOutput(e.sim.RemoveGlobalRateLimit()), nil
 }
 
 // cmdRateLimits lists the limits: "global R/P" first, then one
 // Action:R/P[:Burst] a line, sorted; "none" when there are none.
 func (e *Engine) cmdRateLimits(c *Command) (string, error) {
-	if err := c.CheckArgs(); err != nil {
+	if err := c.check(); err != nil {
 		return "", err
 	}
 	actions, global := e.sim.RateLimits()

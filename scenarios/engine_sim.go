@@ -26,7 +26,7 @@ func (e *Engine) simCommands() Commands {
 
 // cmdNewSim makes the Sim with the options of [SimOptions]; it must be
 // the first command. start=RFC3339 sets where the clock starts (default
-// eipsimtest.Epoch). Over an existing Sim ([NewHandlerFor]) a first new-sim
+// simclock.Epoch). Over an existing Sim ([NewHandlerFor]) a first new-sim
 // is checked and skipped.
 func (e *Engine) cmdNewSim(c *Command) (string, error) {
 	if e.world {
@@ -49,7 +49,7 @@ func (e *Engine) cmdNewSim(c *Command) (string, error) {
 // cmdAdvance moves the clock by a Go duration and prints the transitions
 // that came due, one per line ("+3s eip-0001 Associating -> InUse").
 func (e *Engine) cmdAdvance(c *Command) (string, error) {
-	args, err := c.Positional(1)
+	args, err := c.words()
 	if err != nil {
 		return "", err
 	}
@@ -76,7 +76,7 @@ func (e *Engine) cmdAdvance(c *Command) (string, error) {
 // ("as-account default" returns to the default one). Setup commands take
 // their own AccountId argument.
 func (e *Engine) cmdAsAccount(c *Command) (string, error) {
-	args, err := c.Positional(1)
+	args, err := c.words()
 	if err != nil {
 		return "", err
 	}
@@ -86,7 +86,7 @@ func (e *Engine) cmdAsAccount(c *Command) (string, error) {
 
 // cmdRequestIDs turns RequestIds in Action outputs on or off (default off).
 func (e *Engine) cmdRequestIDs(c *Command) (string, error) {
-	args, err := c.Positional(1)
+	args, err := c.words()
 	if err != nil {
 		return "", err
 	}
@@ -108,7 +108,7 @@ const maxSkipRequestIDs = 1_000_000
 // cmdSkipRequestIDs draws N RequestIds, as calls outside the recording did
 // (written by the recorder so that the generator stays in step).
 func (e *Engine) cmdSkipRequestIDs(c *Command) (string, error) {
-	args, err := c.Positional(1)
+	args, err := c.words()
 	if err != nil {
 		return "", err
 	}

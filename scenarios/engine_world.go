@@ -1,10 +1,6 @@
 package scenarios
 
-import (
-	"slices"
-
-	"github.com/eipsim/eipsim/eipsim"
-)
+import "github.com/eipsim/eipsim/eipsim"
 
 // The harness commands that build and change the world EIPs are bound to.
 // Each calls one setup method of the Sim; its output is "ok" or the
@@ -41,42 +37,6 @@ func (e *Engine) worldCommands() Commands {
 	}
 }
 
-// values reads the named arguments (absent ones are "") after checking that
-// c has no others and has the required ones. A flag argument alone ("PublicIp")
-// is "true"; list arguments (PrivateIpAddresses) are allowed but left to
-// [Command.Strings].
-func values(c *Command, required []string, optional ...string) (map[string]string, error) {
-	if err := c.CheckArgs(append(append([]string(nil), required...), optional...)...); err != nil {
-		return nil, err
-	}
-	if err := c.Require(required...); err != nil {
-		return nil, err
-	}
-	out := map[string]string{}
-	for _, k := range append(append([]string(nil), required...), optional...) {
-		if !c.Has(k) || slices.Contains(listArgs, k) {
-			continue
-		}
-		if a, _ := c.Arg(k); a.Vals == nil && isFlag(k) {
-			out[k] = "true"
-			continue
-		}
-		v, err := c.Value(k, "")
-		if err != nil {
-			return nil, err
-		}
-		out[k] = v
-	}
-	return out, nil
-}
-
-var (
-	flagArgs = []string{"IsDefault", "PublicIp", "Classic", "Enabled"}
-	listArgs = []string{"PrivateIpAddresses"}
-)
-
-func isFlag(k string) bool { return slices.Contains(flagArgs, k) }
-
 // boolArg reads a boolean argument of vals.
 func boolArg(c *Command, vals map[string]string, key string) (bool, error) {
 	switch vals[key] {
@@ -89,7 +49,7 @@ func boolArg(c *Command, vals map[string]string, key string) (bool, error) {
 }
 
 func (e *Engine) cmdAddVPC(c *Command) (string, error) {
-	v, err := values(c, []string{"VpcId"}, "IsDefault", "RegionId", "AccountId")
+	v, err := c.values()
 	if err != nil {
 		return "", err
 	}
@@ -101,7 +61,7 @@ func (e *Engine) cmdAddVPC(c *Command) (string, error) {
 }
 
 func (e *Engine) cmdAddInstance(c *Command) (string, error) {
-	v, err := values(c, []string{"InstanceId"}, "Status", "VpcId", "Classic", "PublicIp", "PrivateIpAddresses", "RegionId", "AccountId")
+	v, err := c.values()
 	if err != nil {
 		return "", err
 	}
@@ -122,7 +82,7 @@ func (e *Engine) cmdAddInstance(c *Command) (string, error) {
 // cmdSetInstanceStatus sets the status now and, with Then and After, the
 // next one later on the clock.
 func (e *Engine) cmdSetInstanceStatus(c *Command) (string, error) {
-	v, err := values(c, []string{"InstanceId", "Status"}, "Then", "After")
+	v, err := c.values()
 	if err != nil {
 		return "", err
 	}
@@ -134,7 +94,7 @@ func (e *Engine) cmdSetInstanceStatus(c *Command) (string, error) {
 }
 
 func (e *Engine) cmdAddSLB(c *Command) (string, error) {
-	v, err := values(c, []string{"LoadBalancerId"}, "AddressType", "Status", "VpcId", "RegionId", "AccountId")
+	v, err := c.values()
 	if err != nil {
 		return "", err
 	}
@@ -143,7 +103,7 @@ func (e *Engine) cmdAddSLB(c *Command) (string, error) {
 }
 
 func (e *Engine) cmdAddENI(c *Command) (string, error) {
-	v, err := values(c, []string{"NetworkInterfaceId"}, "InstanceId", "Type", "PrivateIpAddresses", "Status", "VpcId", "RegionId", "AccountId")
+	v, err := c.values()
 	if err != nil {
 		return "", err
 	}
@@ -158,7 +118,7 @@ func (e *Engine) cmdAddENI(c *Command) (string, error) {
 // cmdSetENIStatus puts an ENI in a transitional status, or without Status
 // back in its derived one.
 func (e *Engine) cmdSetENIStatus(c *Command) (string, error) {
-	v, err := values(c, []string{"NetworkInterfaceId"}, "Status")
+	v, err := c.values()
 	if err != nil {
 		return "", err
 	}
@@ -168,7 +128,7 @@ func (e *Engine) cmdSetENIStatus(c *Command) (string, error) {
 // oneID is a command with one required argument, passed to f.
 func (e *Engine) oneID(key string, f func(*eipsim.Sim, string) error) func(*Command) (string, error) {
 	return func(c *Command) (string, error) {
-		v, err := values(c, []string{key})
+		v, err := c.values()
 		if err != nil {
 			return "", err
 		}
@@ -179,7 +139,7 @@ func (e *Engine) oneID(key string, f func(*eipsim.Sim, string) error) func(*Comm
 // twoIDs is a command with two required arguments, passed to f in order.
 func (e *Engine) twoIDs(k1, k2 string, f func(*eipsim.Sim, string, string) error) func(*Command) (string, error) {
 	return func(c *Command) (string, error) {
-		v, err := values(c, []string{k1, k2})
+		v, err := c.values()
 		if err != nil {
 			return "", err
 		}

@@ -60,19 +60,28 @@ func writeLines(b *bytes.Buffer, lines []string) {
 	}
 }
 
-// needsDoubleSeparator reports whether out (newline-terminated) has a
-// whitespace-only line or starts with a "----" line, which the single
-// separator form cannot hold.
+// needsDoubleSeparator reports whether out (newline-terminated or not) has
+// a whitespace-only line or starts with a "----" line, which the single
+// separator form cannot hold. It does not allocate: the recorder calls it
+// for every output.
 func needsDoubleSeparator(out string) bool {
-	if strings.HasPrefix(out, separator+"\n") {
+	if out == "" {
+		return false
+	}
+	out = strings.TrimSuffix(out, "\n")
+	if out == separator || strings.HasPrefix(out, separator+"\n") {
 		return true
 	}
-	for _, l := range strings.SplitAfter(out, "\n") {
-		if l != "" && strings.TrimSpace(l) == "" {
+	for {
+		l, rest, more := strings.Cut(out, "\n")
+		if strings.TrimSpace(l) == "" {
 			return true
 		}
+		if !more {
+			return false
+		}
+		out = rest
 	}
-	return false
 }
 
 // checkWritable reports an error when out, as the expected output of a

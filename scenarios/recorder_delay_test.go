@@ -7,15 +7,16 @@ import (
 	"time"
 
 	"github.com/eipsim/eipsim/eipsim"
-	"github.com/eipsim/eipsim/eipsim/eipsimtest"
+	"github.com/eipsim/eipsim/eipsim/simclock"
 )
 
 // TestRecordTaskDelays checks that per-Action delays that no group
 // shorthand expresses are recorded as task-delay and replay to the same
 // transitions.
 func TestRecordTaskDelays(t *testing.T) {
-	clk := eipsimtest.NewClock()
-	sim, err := eipsim.New(eipsim.WithClock(clk), eipsim.WithRecording(), eipsim.WithAllocationIDs("eip-0001"),
+	clk := simclock.New()
+	rec := NewRecorder()
+	sim, err := eipsim.New(eipsim.WithClock(clk), rec.Option(), eipsim.WithAllocationIDs("eip-0001"),
 		eipsim.WithHaVipDelay(4*time.Second),
 		eipsim.WithTaskDelay(eipsim.ActionCreateSnatEntry, 5*time.Second))
 	if err != nil {
@@ -37,7 +38,7 @@ func TestRecordTaskDelays(t *testing.T) {
 		t.Fatal(err)
 	}
 	clk.Advance(5 * time.Second)
-	src := sim.Recording()
+	src := rec.Bytes()
 	want := "havip-delay=4s task-delay=CreateSnatEntry:5s"
 	if !strings.Contains(string(src), want) {
 		t.Fatalf("the recording lacks %q:\n%s", want, src)

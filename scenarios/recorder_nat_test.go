@@ -7,16 +7,17 @@ import (
 	"time"
 
 	"github.com/eipsim/eipsim/eipsim"
-	"github.com/eipsim/eipsim/eipsim/eipsimtest"
+	"github.com/eipsim/eipsim/eipsim/simclock"
 )
 
 // natSession uses what the NAT, HaVip, fault and rate-limit recorder lines
 // cover: their options, setup methods, Actions (typed and through Call),
 // fault rules injected, fired, removed and released.
-func natSession(t *testing.T) *eipsim.Sim {
+func natSession(t *testing.T) *Recorder {
 	t.Helper()
-	clk := eipsimtest.NewClock()
-	sim, err := eipsim.New(eipsim.WithClock(clk), eipsim.WithRecording(), eipsim.WithSeed(3),
+	clk := simclock.New()
+	rec := NewRecorder()
+	sim, err := eipsim.New(eipsim.WithClock(clk), rec.Option(), eipsim.WithSeed(3),
 		eipsim.WithAllocationIDs("eip-0001", "eip-0002", "eip-0003", "eip-0004"),
 		eipsim.WithNATEntryDelay(time.Second), eipsim.WithNATGatewayDelay(2*time.Second), eipsim.WithHaVipDelay(time.Second),
 		eipsim.WithNATEIPLimits(4, 2), eipsim.WithNATForceMode(eipsim.NATForceKeepEntries),
@@ -101,13 +102,13 @@ func natSession(t *testing.T) *eipsim.Sim {
 	clk.Advance(3 * time.Second)
 	call(eipsim.ActionDescribeNatGateways, eipsim.Params{"RegionId": "cn-hangzhou"})
 	must(sim.CheckInvariants())
-	return sim
+	return rec
 }
 
 // TestRecordReplayNAT records a session with NAT gateways, HaVips, faults
 // and rate limits, replays the recording, and gets identical output.
 func TestRecordReplayNAT(t *testing.T) {
-	src := natSession(t).Recording()
+	src := natSession(t).Bytes()
 	for _, want := range []string{
 		"new-sim seed=3 ids=(eip-0001, eip-0002, eip-0003, eip-0004) nat-entry-delay=1s nat-gateway-delay=2s havip-delay=1s " +
 			"nat-eip-limits=(4, 2) snat-entry-quota=30 forward-entry-quota=90 nat-gateway-quota=4 havip-quota=9 nat-force-mode=keep-entries rate-limit=(*:100/1s:200, DescribeEipAddresses:2/1s) global-rate-limit=1000/1s\n",

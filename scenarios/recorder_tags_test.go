@@ -6,14 +6,15 @@ import (
 	"testing"
 
 	"github.com/eipsim/eipsim/eipsim"
-	"github.com/eipsim/eipsim/eipsim/eipsimtest"
+	"github.com/eipsim/eipsim/eipsim/simclock"
 )
 
 // TestRecordReplayTags: tag calls, typed and through Call, are recorded
 // with their repeated parameters and replay to the same answers.
 func TestRecordReplayTags(t *testing.T) {
-	clk := eipsimtest.NewClock()
-	sim, err := eipsim.New(eipsim.WithClock(clk), eipsim.WithRecording(), eipsim.WithAllocationIDs("eip-0001", "eip-0002"))
+	clk := simclock.New()
+	rec := NewRecorder()
+	sim, err := eipsim.New(eipsim.WithClock(clk), rec.Option(), eipsim.WithAllocationIDs("eip-0001", "eip-0002"))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -32,7 +33,7 @@ func TestRecordReplayTags(t *testing.T) {
 	_, _ = sim.Call(ctx, eipsim.ActionTagResources, eipsim.Params{"RegionId": "cn-hangzhou", "ResourceType": "EIP", "ResourceId.1": "eip-0002", "Tag.1.Key": "aliyun"})
 	_, _ = sim.ListTagResources(ctx, eipsim.ListTagResourcesRequest{RegionID: "cn-hangzhou", ResourceType: "EIP", Tag: []eipsim.Tag{{Key: "cost"}}, MaxResults: 2})
 	_, _ = sim.DescribeEipAddresses(ctx, eipsim.DescribeEipAddressesRequest{RegionID: "cn-hangzhou", Tag: []eipsim.Tag{{Key: "env", Value: "prod"}}})
-	src := sim.Recording()
+	src := rec.Bytes()
 	for _, want := range []string{
 		"AllocateEipAddress RegionId=cn-hangzhou Tag.1.Key=env Tag.1.Value=prod\n",
 		"TagResources RegionId=cn-hangzhou ResourceType=EIP ResourceId.1=eip-0001 ResourceId.2=eip-0002 Tag.1.Key=team Tag.1.Value=web Tag.2.Key=cost\n----\nok\n",

@@ -17,7 +17,7 @@ import (
 // A state the resource had before its first recorded transition (an ECS
 // instance added Running) comes first, without a time. Times are relative
 // to start.
-func Timeline(events []eipsim.Event, r eipsim.Renderer) string {
+func Timeline(events []eipsim.Event, r Renderer) string {
 	steps := map[string][]string{}
 	for _, ev := range events {
 		if ev.Kind != eipsim.EventKindTransition || ev.ResourceID == "" {

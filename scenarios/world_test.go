@@ -8,7 +8,7 @@ import (
 	"time"
 
 	"github.com/eipsim/eipsim/eipsim"
-	"github.com/eipsim/eipsim/eipsim/eipsimtest"
+	"github.com/eipsim/eipsim/eipsim/simclock"
 )
 
 // worldFile uses the argument names of every scenario file.
@@ -73,7 +73,7 @@ describe-state
 ----
 `
 
-func loadWorld(t *testing.T, name, src string) (*eipsim.Sim, *eipsimtest.Clock, error) {
+func loadWorld(t *testing.T, name, src string) (*eipsim.Sim, *simclock.Clock, error) {
 	t.Helper()
 	s, err := Parse(name, []byte(src))
 	if err != nil {
@@ -83,7 +83,7 @@ func loadWorld(t *testing.T, name, src string) (*eipsim.Sim, *eipsimtest.Clock, 
 	if err != nil {
 		return nil, nil, err
 	}
-	clk := eipsimtest.NewClock()
+	clk := simclock.New()
 	sim, err := eipsim.New(append(opts, eipsim.WithClock(clk))...)
 	if err != nil {
 		return nil, nil, err
@@ -96,7 +96,7 @@ func TestLoadWorld(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if got := clk.Now().Sub(eipsimtest.Epoch); got != time.Second {
+	if got := clk.Now().Sub(simclock.Epoch); got != time.Second {
 		t.Errorf("advance moved the clock by %v, want 1s", got)
 	}
 	e1, ok := sim.EIP("eip-0001")
@@ -132,7 +132,10 @@ func TestLoadWorldAsAccount(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	sim, _ := eipsimtest.New(t)
+	sim, err := eipsim.New(eipsim.WithClock(simclock.New()))
+	if err != nil {
+		t.Fatal(err)
+	}
 	if err := LoadWorldFile(sim, nil, s, "acct-2"); err != nil {
 		t.Fatal(err)
 	}

@@ -8,6 +8,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/eipsim/eipsim/eipsim"
+	"github.com/eipsim/eipsim/scenarios"
 )
 
 // The fixed geometry of a picture, in pixels (see the package doc).
@@ -87,7 +88,7 @@ type picture struct {
 	breaks  []int // indexes i into times: the gap before times[i] is a break
 	end     int   // x of the right end of open segments
 	labelW  int
-	r       eipsim.Renderer
+	r       scenarios.Renderer
 	origin  time.Time
 	visible map[string]bool // statuses drawn, for the legend
 }
@@ -97,7 +98,7 @@ func build(events []eipsim.Event, opts Options) *picture {
 	if p.origin.IsZero() && len(events) > 0 {
 		p.origin = events[0].Time
 	}
-	p.r = eipsim.Renderer{Start: p.origin}
+	p.r = scenarios.Renderer{Start: p.origin}
 	rel := func(t time.Time) time.Duration { return max(t.Sub(p.origin), 0) }
 	byID := map[string]*lane{}
 	type pending struct {

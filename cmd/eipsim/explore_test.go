@@ -62,3 +62,38 @@ func TestRecordedRunReplays(t *testing.T) {
 		}
 	}
 }
+
+// TestExploreCoverage: -coverage prints every catalogue code and rule with
+// its count, and the reason of the codes the generators cannot reach.
+func TestExploreCoverage(t *testing.T) {
+	status, stdout, stderr := eipsim(t, "explore", "-coverage", "-runs", "2", "-steps", "200", "-dir", t.TempDir())
+	if status != exitOK {
+		t.Fatalf("status %d\nstdout:\n%s\nstderr:\n%s", status, stdout, stderr)
+	}
+	for _, want := range []string{" steps\ncodes:\n", "  InvalidAllocationId.NotFound ", "  SignatureDoesNotMatch ", "(not generated: answered by the HTTP endpoint",
+		"rules:", "  token-replay ", "  fault-spent "} {
+		if !strings.Contains(stdout, want) {
+			t.Errorf("no %q in:\n%s", want, stdout)
+		}
+	}
+	if status, _, _ := eipsim(t, "explore", "-coverage", "-runs", "0"); status != exitUsage {
+		t.Errorf("-runs 0: status %d, want %d", status, exitUsage)
+	}
+}
+
+// TestExploreCoverageFailure: a disagreement found by a coverage run is
+// written as a scenario and exits 1.
+func TestExploreCoverageFailure(t *testing.T) {
+	saved := exploreCoverage
+	t.Cleanup(func() { exploreCoverage = saved })
+	exploreCoverage = func(seed uint64, runs, steps int) (*eipsimtest.Coverage, *eipsimtest.Failure) {
+		w, ops, _ := eipsimtest.RandomRun(seed, 5, false)
+		return eipsimtest.NewCoverage(), &eipsimtest.Failure{Message: "planted", Steps: len(ops), World: w, Ops: ops}
+	}
+	dir := t.TempDir()
+	status, stdout, _ := eipsim(t, "explore", "-coverage", "-seed", "4", "-dir", dir)
+	want := "replay it with: eipsim run " + filepath.Join(dir, "explore-coverage-seed4")
+	if status != exitFail || !strings.Contains(stdout, "FAIL: planted") || !strings.Contains(stdout, want) {
+		t.Fatalf("status %d, stdout:\n%s", status, stdout)
+	}
+}

@@ -5,7 +5,6 @@ import (
 	"io"
 	"strings"
 
-	core "github.com/eipsim/eipsim/eipsim"
 	"github.com/eipsim/eipsim/scenarios"
 )
 
@@ -91,7 +90,7 @@ func runFile(path string, rewrite, verbose, timeline bool, stdout, stderr io.Wri
 		t.pictures.last = engine
 	}
 	if timeline && engine != nil && engine.Sim() != nil {
-		defer fmt.Fprintf(stdout, "timeline of %s:\n%s", path, scenarios.Timeline(engine.Sim().History(), core.Renderer{Start: engine.Start()}))
+		defer fmt.Fprintf(stdout, "timeline of %s:\n%s", path, scenarios.Timeline(engine.Sim().History(), scenarios.Renderer{Start: engine.Start()}))
 	}
 	if err != nil {
 		fmt.Fprintf(stderr, "ERR  %v\n", err)

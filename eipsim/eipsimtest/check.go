@@ -10,6 +10,7 @@ import (
 	"pgregory.net/rapid"
 
 	"github.com/eipsim/eipsim/eipsim"
+	"github.com/eipsim/eipsim/scenarios"
 )
 
 // ModelProperty is the model-based property as a rapid property: it draws a
@@ -71,7 +72,7 @@ func CheckModelSteps(tb rapid.TB) (f *Failure, steps int) {
 // WriteFailure writes a failure as a scenario file
 // <dir>/<name>-<n>.txt (n the first free number; dir is $EIPSIM_SCENARIO_DIR
 // or testdata/eipsim) and returns its path. The file is the Sim's own
-// recording ([eipsim.WithRecording]) of the failure's operations replayed
+// recording ([scenarios.Recorder]) of the failure's operations replayed
 // on a new Sim of its world, outputs included, after the failure message as
 // "#" lines: "eipsim run FILE" replays it to the same outputs.
 func WriteFailure(name string, f *Failure) (string, error) {
@@ -104,7 +105,7 @@ func WriteFailure(name string, f *Failure) (string, error) {
 	}
 }
 
-// Record replays ops on a new Sim of w made [eipsim.WithRecording], checks
+// Record replays ops on a new Sim of w with a [scenarios.Recorder], checks
 // its invariants at the end, and returns the recording: a scenario file,
 // outputs included, that "eipsim run" replays. header, if not empty, is
 // written first as "#" lines. NAT gateways, their entries and HaVips are
@@ -118,7 +119,8 @@ func Record(w World, ops []Op, header string) ([]byte, error) {
 	}
 	clk := NewClock()
 	// Pin only the AllocationIds the run can use, so that new-sim stays short.
-	sim, err := eipsim.New(append(w.options(clk, pinned[:min(allocs, len(pinned))]), eipsim.WithRecording())...)
+	rec := scenarios.NewRecorder()
+	sim, err := eipsim.New(append(w.options(clk, pinned[:min(allocs, len(pinned))]), rec.Option())...)
 	if err != nil {
 		return nil, err
 	}
@@ -138,5 +140,5 @@ func Record(w World, ops []Op, header string) ([]byte, error) {
 	if b.Len() > 0 {
 		b.WriteString("\n")
 	}
-	return append([]byte(b.String()), sim.Recording()...), nil
+	return append([]byte(b.String()), rec.Bytes()...), nil
 }

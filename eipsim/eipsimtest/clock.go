@@ -1,45 +1,12 @@
 package eipsimtest
 
-import (
-	"sync"
-	"time"
-)
+import "github.com/eipsim/eipsim/eipsim/simclock"
 
-// Epoch is where the clocks of this package start: a fixed instant, so
-// tests and their outputs are the same on every run.
-var Epoch = time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)
+// Epoch is where the clocks of this package start: [simclock.Epoch].
+var Epoch = simclock.Epoch
 
-// Clock is a fast, non-sleeping clock for tests: it moves only when told.
-// Unlike clock.Mock it never sleeps, so a property test can advance it
-// millions of times. It is safe for concurrent use.
-type Clock struct {
-	mu  sync.Mutex
-	now time.Time
-}
+// Clock is a fast, non-sleeping clock for tests: a [simclock.Clock].
+type Clock = simclock.Clock
 
 // NewClock returns a Clock at [Epoch].
-func NewClock() *Clock { return &Clock{now: Epoch} }
-
-// Now returns the clock's time.
-func (c *Clock) Now() time.Time {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	return c.now
-}
-
-// Advance moves the clock forward by d (backward if d is negative).
-func (c *Clock) Advance(d time.Duration) {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	c.now = c.now.Add(d)
-}
-
-// Add is Advance, under the name clock.Mock uses.
-func (c *Clock) Add(d time.Duration) { c.Advance(d) }
-
-// Set moves the clock to t.
-func (c *Clock) Set(t time.Time) {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	c.now = t
-}
+func NewClock() *Clock { return simclock.New() }

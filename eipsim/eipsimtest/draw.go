@@ -142,6 +142,11 @@ func (mc *Machine) advance(d Driver) time.Duration {
 
 func (mc *Machine) draw(d Driver, kind string) Op {
 	m := mc.m
+	if m.lostLast && mc.last >= 0 && d.Int(0, 1, "retry-lost") == 1 {
+		// A client retries a call whose answer was an error (here a lost
+		// one, ApplyThenFail): with its ClientToken, the success replays.
+		return mc.ops[mc.last]
+	}
 	switch kind {
 	case "allocate":
 		if m.allocations >= pinnedIDs-1 {
@@ -149,7 +154,7 @@ func (mc *Machine) draw(d Driver, kind string) Op {
 		}
 		return Op{Cmd: string(eipsim.ActionAllocateEipAddress), Account: usually(d, []string{"", Accounts[1]}, "account"),
 			RegionID:           usually(d, []string{m.regions[0], m.regions[1], "", badRegion}, "region"),
-			Bandwidth:          usually(d, []string{"", "200", "201", "0", "x"}, "bandwidth"),
+			Bandwidth:          usually(d, []string{"", "200", "201", "1", "0", "500", "501", "x"}, "bandwidth"),
 			InternetChargeType: usually(d, []string{"", eipsim.InternetChargePayByTraffic}, "internet-charge-type"),
 			ClientToken:        mc.tokenArg(d)}
 	case "associate":
@@ -161,7 +166,7 @@ func (mc *Machine) draw(d Driver, kind string) Op {
 		if natural == "EcsInstance" {
 			natural = ""
 		}
-		op.InstanceType = usually(d, []string{natural, t.typ, "EcsInstance", "SlbInstance"}, "instance-type")
+		op.InstanceType = usually(d, []string{natural, t.typ, "EcsInstance", "SlbInstance", "Vm"}, "instance-type")
 		if op.InstanceType == "Nat" || op.InstanceType == "HaVip" {
 			op.Mode = usually(d, []string{"", "BINDED"}, "mode")
 			return op
@@ -183,7 +188,7 @@ func (mc *Machine) draw(d Driver, kind string) Op {
 		}
 		other := pick(d, mc.targets(), "other-target")
 		op.InstanceID = usually(d, []string{"", target, other.id, "i-9999"}, "instance")
-		op.InstanceType = usually(d, []string{"", typ, other.typ}, "instance-type")
+		op.InstanceType = usually(d, []string{"", typ, other.typ, "Vm"}, "instance-type")
 		op.PrivateIPAddress = usually(d, []string{"", ip, otherIP}, "private-ip")
 		return op
 	case "release":
@@ -193,18 +198,30 @@ func (mc *Machine) draw(d Driver, kind string) Op {
 		id := mc.eipID(d)
 		return Op{Cmd: string(eipsim.ActionModifyEipAddressAttribute), AllocationID: id, Account: mc.accountFor(d, id),
 			RegionID:  mc.regionArg(d, "region"),
-			Bandwidth: usually(d, []string{"", "1", "200", "201", "500", "501", "x"}, "bandwidth"),
+			Bandwidth: usually(d, []string{"", "1", "200", "201", "500", "501", "0", "x"}, "bandwidth"),
 			Name:      usually(d, []string{"", "web", "http://x"}, "name")}
 	case "describe":
 		op := Op{Cmd: string(eipsim.ActionDescribeEipAddresses), Account: usually(d, []string{"", Accounts[1]}, "account"),
 			RegionID: usually(d, []string{m.regions[0], m.regions[1], badRegion}, "region"),
 			Status:   usually(d, statusList, "status"), LockReason: usually(d, []string{"", "financial", "security"}, "lock-reason"),
-			PageNumber: d.Int(0, 3, "page-number"), PageSize: usually(d, []int{0, 1, 2, 3, 101, 100, -1}, "page-size")}
+			PageNumber: d.Int(0, 3, "page-number"), PageSize: usually(d, []int{0, 1, 2, 3, 100, 101, -1}, "page-size")}
 		if d.Int(0, 7, "page-number-edge") == 7 { // the limits of PageNumber, and past them
 			op.PageNumber = pick(d, []int{math.MaxInt32, math.MaxInt32 + 1, -1}, "page-number")
 		}
 		if d.Int(0, 2, "by-id") == 2 {
 			op.AllocationID = mc.eipID(d)
+		}
+		switch d.Int(0, 7, "describe-filter") {
+		case 1:
+			op.InstanceType = usually(d, []string{"EcsInstance", "NetworkInterface", "Nat", "Vm"}, "associated-instance-type")
+		case 2:
+			op.InstanceID = pick(d, mc.targets(), "associated-instance").id
+		case 3:
+			op.ChargeType = usually(d, []string{"PostPaid", "PrePaid", "Monthly"}, "charge-type")
+		case 4:
+			op.LockReason = "expired"
+		case 5:
+			op.DryRun = true
 		}
 		return op
 	case "advance":
@@ -223,6 +240,12 @@ func (mc *Machine) draw(d Driver, kind string) Op {
 		return mc.drawTag(d)
 	case "havip":
 		return mc.drawHaVip(d)
+	case "eni":
+		return mc.drawENI(d)
+	case "bind":
+		return mc.drawBind(d)
+	case "listing":
+		return mc.drawListing(d)
 	}
 	panic("eipsimtest: unknown operation kind " + kind)
 }
@@ -274,8 +297,34 @@ func (mc *Machine) drawWorldChange(d Driver) Op {
 }
 
 // change alters one parameter of a retried call, keeping its ClientToken,
-// so that a token reused with other parameters is exercised.
+// so that a token reused with other parameters is exercised: one the
+// Action sends (a NAT or HaVip write's own), or, for the EIP writes, a
+// bandwidth, address or Force.
 func (mc *Machine) change(d Driver, op *Op) {
+	if op.ClientToken == "" {
+		op.ClientToken = usually(d, tokens[1:], "token")
+	}
+	switch op.Cmd {
+	case string(eipsim.ActionCreateNatGateway), string(eipsim.ActionCreateHaVip):
+		op.VSwitch = usually(d, []string{"vsw-2", "vsw-3"}, "vswitch")
+		return
+	case string(eipsim.ActionCreateSnatEntry):
+		if d.Int(0, 1, "change") == 0 {
+			op.VSwitch += "x"
+		} else {
+			op.IP = strings.Split(op.IP, ",")[0]
+		}
+		return
+	case string(eipsim.ActionCreateForwardEntry):
+		op.ExtPort = map[string]string{"80": "443"}[op.ExtPort]
+		if op.ExtPort == "" {
+			op.ExtPort = "80"
+		}
+		return
+	case string(eipsim.ActionDeleteSnatEntry), string(eipsim.ActionDeleteForwardEntry):
+		op.Entry += "x"
+		return
+	}
 	switch d.Int(0, 2, "change") {
 	case 0:
 		if op.Bandwidth == "" {
@@ -287,8 +336,5 @@ func (mc *Machine) change(d Driver, op *Op) {
 		op.PrivateIPAddress = usually(d, []string{"", otherIP}, "private-ip")
 	default:
 		op.Force = !op.Force
-	}
-	if op.ClientToken == "" {
-		op.ClientToken = usually(d, tokens[1:], "token")
 	}
 }

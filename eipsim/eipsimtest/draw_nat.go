@@ -1,6 +1,7 @@
 package eipsimtest
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/eipsim/eipsim/eipsim"
@@ -64,6 +65,9 @@ func (mc *Machine) drawNATBind(d Driver) Op {
 		e := pick(d, bound, "bound-eip")
 		if len(used) > 0 && d.Int(0, 2, "used-eip") > 0 {
 			e = pick(d, used, "used-eip")
+		}
+		if pooled := mc.pooled(used); len(pooled) > 0 && d.Int(0, 1, "pooled-eip") == 1 {
+			e = pick(d, pooled, "pooled-eip")
 		}
 		acct := e.account
 		if acct == Accounts[0] {
@@ -136,7 +140,7 @@ func (mc *Machine) drawNAT(d Driver) Op {
 		region := d.Int(0, 1, "region")
 		acct := usually(d, []string{"", Accounts[1]}, "account")
 		return Op{Cmd: string(eipsim.ActionCreateNatGateway), Account: acct, RegionID: mc.m.regions[region],
-			VSwitch: "vsw-1"}
+			VSwitch: "vsw-1", ClientToken: usually(d, tokens, "token")}
 	case k <= 1:
 		acct, region := mc.ownerArgs(d, g.account, g.region)
 		return Op{Cmd: string(eipsim.ActionDeleteNatGateway), Account: acct, RegionID: region, InstanceID: g.id, Force: d.Int(0, 1, "force") == 1}
@@ -181,7 +185,7 @@ func (mc *Machine) drawEntry(d Driver) Op {
 	}
 	acct, region := mc.ownerArgs(d, g.account, g.region)
 	suffix := strings.TrimPrefix(g.id, "ngw-")
-	op := Op{Account: acct, RegionID: region}
+	op := Op{Account: acct, RegionID: region, ClientToken: usually(d, tokens, "token")}
 	k := d.Int(0, 3, "entry-op")
 	snat := k%2 == 0
 	if snat {
@@ -204,12 +208,25 @@ func (mc *Machine) drawEntry(d Driver) Op {
 	op.IP = mc.natIP(d, g)
 	if snat {
 		op.Cmd = string(eipsim.ActionCreateSnatEntry)
-		if d.Int(0, 2, "ip-pool") == 2 {
+		var bound []string
+		for _, id := range g.eips {
+			if e := mc.m.eip(id); e != nil && e.ip != "" {
+				bound = append(bound, e.ip)
+			}
+		}
+		switch {
+		case len(bound) >= 2 && d.Int(0, 1, "ip-pool-bound") == 1: // a pool of two of g's addresses
+			i, j := d.Int(0, len(bound)-1, "pool-ip"), d.Int(0, len(bound)-2, "pool-ip-2")
+			if j >= i {
+				j++
+			}
+			op.IP = bound[i] + "," + bound[j]
+		case d.Int(0, 2, "ip-pool") == 2:
 			if ip := mc.natIP(d, g); ip != op.IP {
 				op.IP += "," + ip
 			}
 		}
-		op.VSwitch = usually(d, []string{"vsw-1", "vsw-2"}, "source-vswitch")
+		op.VSwitch = usually(d, []string{"vsw-1", "vsw-2", "vsw-3", "vsw-4"}, "source-vswitch")
 		return op
 	}
 	op.Cmd = string(eipsim.ActionCreateForwardEntry)
@@ -218,6 +235,21 @@ func (mc *Machine) drawEntry(d Driver) Op {
 	op.IntIP = usually(d, []string{"10.1.0.1", "10.1.0.2"}, "internal-ip")
 	op.IntPort = usually(d, []string{"80", "8080"}, "internal-port")
 	op.PortBreak = d.Int(0, 2, "port-break") == 2
+	if op.Proto == "Any" && d.Int(0, 1, "any-ports") == 1 {
+		op.ExtPort, op.IntPort = "Any", "Any"
+	}
+	switch d.Int(0, 11, "malformed") { // one parameter out of its form, or in another spelling
+	case 1:
+		op.IP = "203.0.113"
+	case 2:
+		op.IntIP = "10.1.0.x"
+	case 3:
+		op.Proto = usually(d, []string{"icmp", "tcp", "ANY"}, "protocol-spelling")
+	case 4:
+		op.ExtPort = usually(d, []string{"0", "65536", "Any", "080"}, "bad-port")
+	case 5:
+		op.IntPort = usually(d, []string{"0", "65536", "Any", "65535"}, "bad-port")
+	}
 	return op
 }
 
@@ -227,19 +259,19 @@ func (mc *Machine) drawHaVip(d Driver) Op {
 	live := mc.liveHaVips()
 	if k == 0 && len(live) < 3 || len(m.havips) == 0 {
 		return Op{Cmd: string(eipsim.ActionCreateHaVip), Account: usually(d, []string{"", Accounts[1]}, "account"),
-			RegionID: m.regions[d.Int(0, 1, "region")], VSwitch: "vsw-1"}
+			RegionID: m.regions[d.Int(0, 1, "region")], VSwitch: "vsw-1", ClientToken: usually(d, tokens, "token")}
 	}
 	h := pick(d, m.havips, "havip")
 	if len(live) > 0 && d.Int(0, 4, "live-havip") > 0 {
 		h = pick(d, live, "havip")
 	}
 	acct, region := mc.ownerArgs(d, h.account, h.region)
-	op := Op{Account: acct, RegionID: region, InstanceID: h.id}
+	op := Op{Account: acct, RegionID: region, InstanceID: h.id, ClientToken: usually(d, tokens, "token")}
 	switch k {
 	case 1:
 		op.Cmd = string(eipsim.ActionDeleteHaVip)
 		return op
-	case 2:
+	case 2, 3:
 		op.Cmd = string(eipsim.ActionAssociateHaVip)
 	default:
 		op.Cmd = string(eipsim.ActionUnassociateHaVip)
@@ -249,8 +281,31 @@ func (mc *Machine) drawHaVip(d Driver) Op {
 		inst = append(inst, in.id)
 	}
 	op.Target = pick(d, inst, "havip-instance")
+	var near []string // the instances the HaVip can take: its owner's, in its region
+	for _, in := range m.instances {
+		if !in.gone && in.account == h.account && in.region == h.region && !slices.Contains(h.instances, in.id) {
+			near = append(near, in.id)
+		}
+	}
+	if len(near) > 0 && op.Cmd == string(eipsim.ActionAssociateHaVip) && d.Int(0, 1, "havip-near-instance") == 1 {
+		op.Target = pick(d, near, "havip-instance")
+	}
 	if len(h.instances) > 0 && d.Int(0, 1, "havip-own-instance") == 1 {
 		op.Target = pick(d, h.instances, "havip-instance")
 	}
 	return op
+}
+
+// pooled are the EIPs of used that an SNAT IP-pool entry (several SnatIp
+// addresses) uses.
+func (mc *Machine) pooled(used []*mEIP) []*mEIP {
+	var out []*mEIP
+	for _, e := range used {
+		if g := mc.m.gateway(e.target); g != nil {
+			if snat, _ := g.users(e.ip); slices.ContainsFunc(snat, func(x *mEntry) bool { return len(x.ips) > 1 }) {
+				out = append(out, e)
+			}
+		}
+	}
+	return out
 }

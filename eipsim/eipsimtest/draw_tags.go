@@ -12,7 +12,7 @@ import (
 // draw, up to 21 distinct keys, a run of k00-k24 from a drawn start, so that
 // the 20-tag limit is reached in one call or two.
 var (
-	tagKeys   = []string{"env", "team", "cost", "aliyun-x", "acs:y", "ACS:z", "http://u"}
+	tagKeys   = []string{"env", "team", "cost", "aliyun-x", "acs:y", "ACS:z", "http://u", ""}
 	tagValues = []string{"", "web", "db", "acs:v", "aliyunv"}
 )
 
@@ -30,6 +30,20 @@ func (mc *Machine) tagKey(d Driver, bulk int, i int) string {
 func (mc *Machine) drawTag(d Driver) Op {
 	m := mc.m
 	id := mc.eipID(d)
+	piled := false
+	switch k := d.Int(0, 3, "live-eip"); {
+	case len(m.eips) == 0:
+	case k == 2:
+		id = pick(d, m.eips, "tagged-eip").id
+	case k == 3: // the most tagged, so that tags pile up to the limit
+		most := m.eips[0]
+		for _, e := range m.eips {
+			if len(e.tags) > len(most.tags) {
+				most = e
+			}
+		}
+		id, piled = most.id, true
+	}
 	region := m.regions[0]
 	if e := m.eip(id); e != nil {
 		region = m.regions[e.region]
@@ -37,8 +51,11 @@ func (mc *Machine) drawTag(d Driver) Op {
 	op := Op{AllocationID: id, Account: mc.accountFor(d, id),
 		RegionID: usually(d, []string{region, m.regions[0], m.regions[1], "", badRegion}, "region")}
 	bulk := -1 // the first bulk key, or -1
-	if d.Int(0, 3, "bulk") == 3 {
+	if d.Int(0, 3, "bulk") == 3 || piled {
 		bulk = d.Int(0, bulkKeys-1, "bulk-start")
+	}
+	if piled { // as its owner, in its region, to pile tags up
+		op.Account, op.RegionID = ownAccount(m.eip(id).account), region
 	}
 	switch d.Int(0, 3, "tag-action") {
 	case 0, 1:
@@ -48,7 +65,11 @@ func (mc *Machine) drawTag(d Driver) Op {
 			n = d.Int(10, mMaxTags+1, "tags")
 		}
 		for i := range n {
-			op.Tags = append(op.Tags, eipsim.Tag{Key: mc.tagKey(d, bulk, i), Value: usually(d, tagValues, fmt.Sprint("value-", i))})
+			values := tagValues
+			if bulk >= 0 && i > 0 { // legal values but maybe the first: a bulk call mostly reaches the limits
+				values = tagValues[:3]
+			}
+			op.Tags = append(op.Tags, eipsim.Tag{Key: mc.tagKey(d, bulk, i), Value: usually(d, values, fmt.Sprint("value-", i))})
 		}
 	case 2:
 		op.Cmd = string(eipsim.ActionUnTagResources)

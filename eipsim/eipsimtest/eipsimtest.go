@@ -3,11 +3,11 @@
 // Must/Require helpers that fail the test with a clear message.
 //
 // A Sim made by [New] or [NewMock] for a *testing.T records what the test
-// does to it (see [eipsim.WithRecording]); if the test fails, the recording
+// does to it (a [scenarios.Recorder]); if the test fails, the recording
 // is written as a scenario file to testdata/eipsim/<TestName>.txt (or the
 // directory in $EIPSIM_SCENARIO_DIR), and the test's log says how to replay
 // it with "eipsim run". Benchmarks are not recorded, and neither are rapid
-// tests' (their *rapid.T has no Name; use Sim.Recording).
+// tests' (their *rapid.T has no Name; record with a scenarios.Recorder).
 //
 // The helpers take a [TB], which *testing.T, *testing.B and *rapid.T all
 // satisfy.
@@ -21,6 +21,7 @@ import (
 	"github.com/benbjohnson/clock"
 
 	"github.com/eipsim/eipsim/eipsim"
+	"github.com/eipsim/eipsim/scenarios"
 )
 
 // TB is the part of testing.TB the helpers use; *testing.T, *testing.B and
@@ -56,16 +57,22 @@ func NewMock(tb TB, opts ...eipsim.Option) (*eipsim.Sim, *clock.Mock) {
 func newSim(tb TB, opts []eipsim.Option) *eipsim.Sim {
 	tb.Helper()
 	rep, record := recordable(tb)
+	var rec *scenarios.Recorder
 	if record {
-		opts = append([]eipsim.Option{eipsim.WithRecording()}, opts...)
+		rec = scenarios.NewRecorder()
+		opts = append([]eipsim.Option{rec.Option()}, opts...)
 	}
 	sim, err := eipsim.New(opts...)
 	if err != nil {
 		tb.Fatalf("eipsim.New: %v", err)
 	}
 	if record {
+		recorders.Store(sim, rec)
 		// Registered first, so it runs last: after the invariant check below.
-		tb.Cleanup(func() { writeOnFailure(rep, sim) })
+		tb.Cleanup(func() {
+			writeOnFailure(rep, sim, rec)
+			recorders.Delete(sim)
+		})
 	}
 	tb.Cleanup(func() {
 		if err := sim.CheckInvariants(); err != nil {

@@ -12,7 +12,7 @@ import (
 // opKinds are the operation families OpGen draws from: those of the
 // model-based tests but the retries and the determinism check, which need
 // the run's past.
-var opKinds = []string{"allocate", "associate", "unassociate", "advance", "describe", "release", "modify", "lock", "world", "nat", "nat-bind", "entry", "havip"}
+var opKinds = []string{"allocate", "associate", "unassociate", "advance", "describe", "release", "modify", "lock", "world", "nat", "nat-bind", "entry", "havip", "eni", "listing", "bind"}
 
 // WorldGen generates world set-ups (see [DrawWorld]).
 func WorldGen() *rapid.Generator[World] {

@@ -72,6 +72,9 @@ type Machine struct {
 	// failing is set once a failure is reported, so that the driver's own
 	// panic passes through Run's recover untouched.
 	failing bool
+	// cov, when set, counts the codes answered and the rules the model
+	// applied (coverage.go; the model shares it).
+	cov *Coverage
 }
 
 // fullEvery bounds the run of Checks skipped because nothing changed: a
@@ -136,7 +139,7 @@ func (mc *Machine) fail(d Driver, format string, args ...any) {
 }
 
 // kinds are the operation families, in the order Step draws them.
-var kinds = []string{"allocate", "associate", "unassociate", "advance", "describe", "release", "modify", "lock", "retry", "retry-changed", "world", "determinism", "nat", "nat-bind", "entry", "havip", "tag"}
+var kinds = []string{"allocate", "associate", "unassociate", "advance", "describe", "release", "modify", "lock", "retry", "retry-changed", "world", "determinism", "nat", "nat-bind", "entry", "havip", "tag", "eni", "listing", "bind"}
 
 // Step draws one operation and runs it, then checks the invariants.
 func (mc *Machine) Step(d Driver) {
@@ -159,7 +162,7 @@ func (mc *Machine) Actions(t *rapid.T) map[string]func(*rapid.T) {
 			continue
 		}
 		acts[k] = func(t *rapid.T) { mc.Do(RapidDriver(t), k) }
-		if k == "advance" || k == "associate" || k == "describe" || k == "entry" || k == "nat-bind" || k == "tag" {
+		if doubled(k) {
 			acts[k+"-2"] = acts[k]
 		}
 	}
@@ -239,10 +242,14 @@ func (mc *Machine) runCall(d Driver, op Op) {
 	if code != w.code {
 		mc.fail(d, "%s: got code %q (%v), model expects %q", op, code, err, w.code)
 	}
+	mc.cov.code(code)
 	if e := (*eipsim.Error)(nil); errors.As(err, &e) {
 		mc.checkRequestID(d, op, want{}, e.RequestID)
 		if bad := answerMismatch(op.Cmd, w, e); bad != "" {
 			mc.fail(d, "%s: %s: %s", op, code, bad)
+		}
+		if w.lost {
+			mc.lostAnswer(d, op, w, e)
 		}
 	}
 	if w.refused && after != before {

@@ -41,23 +41,28 @@ func (mc *Machine) checkAnswer(d Driver, op Op, w want, resp any) {
 		}
 		exp = &eipsim.AllocateEipAddressResponse{AllocationID: w.resp, EipAddress: ip}
 	case *eipsim.CreateNatGatewayResponse:
-		id := mc.newID(d, op, r.NatGatewayID, "ngw-")
+		id := mc.newID(d, op, w, r.NatGatewayID, "ngw-")
 		suffix := strings.TrimPrefix(id, "ngw-")
 		exp = &eipsim.CreateNatGatewayResponse{NatGatewayID: id, SnatTableIDs: []string{"stb-" + suffix}, ForwardTableIDs: []string{"ftb-" + suffix}}
-		w.create(id)
 	case *eipsim.CreateSnatEntryResponse:
-		exp = &eipsim.CreateSnatEntryResponse{SnatEntryID: mc.newID(d, op, r.SnatEntryID, "snat-")}
-		w.create(r.SnatEntryID)
+		exp = &eipsim.CreateSnatEntryResponse{SnatEntryID: mc.newID(d, op, w, r.SnatEntryID, "snat-")}
 	case *eipsim.CreateForwardEntryResponse:
-		exp = &eipsim.CreateForwardEntryResponse{ForwardEntryID: mc.newID(d, op, r.ForwardEntryID, "fwd-")}
-		w.create(r.ForwardEntryID)
+		exp = &eipsim.CreateForwardEntryResponse{ForwardEntryID: mc.newID(d, op, w, r.ForwardEntryID, "fwd-")}
 	case *eipsim.CreateHaVipResponse:
 		if !validIPv4(r.IPAddress) {
 			mc.fail(d, "%s: IpAddress %q is not an IPv4 address", op, r.IPAddress)
 		}
-		exp = &eipsim.CreateHaVipResponse{HaVipID: mc.newID(d, op, r.HaVipID, "havip-"), IPAddress: r.IPAddress}
-		w.create(r.HaVipID)
-		mc.m.havip(r.HaVipID).ip = r.IPAddress
+		exp = &eipsim.CreateHaVipResponse{HaVipID: mc.newID(d, op, w, r.HaVipID, "havip-"), IPAddress: r.IPAddress}
+		if h := mc.m.havip(r.HaVipID); h != nil {
+			h.ip = r.IPAddress
+		}
+	case *eipsim.DeleteSnatEntryResponse, *eipsim.DeleteForwardEntryResponse,
+		*eipsim.DescribeNatGatewaysResponse, *eipsim.DescribeHaVipsResponse,
+		*eipsim.DescribeSnatTableEntriesResponse, *eipsim.DescribeForwardTableEntriesResponse:
+		// A replayed RequestId; the listings' pages and TotalCount, by ID
+		// (their items' fields are compared by Check's snapshots).
+		mc.answered(d, op, w, resp)
+		return
 	}
 	if bad := answerDiff(resp, exp); bad != "" {
 		mc.fail(d, "%s: answer differs: %s", op, bad)
@@ -85,8 +90,10 @@ func (mc *Machine) checkRequestID(d Driver, op Op, w want, rid string) {
 }
 
 // newID checks the ID of a resource a Create made: the cloud's shape, and
-// no resource of the model has it. It returns id.
-func (mc *Machine) newID(d Driver, op Op, id, prefix string) string {
+// (unless the call replays one) no resource of the model has it; then the
+// model learns it (Machine.created). It returns id.
+func (mc *Machine) newID(d Driver, op Op, w want, id, prefix string) string {
+	defer mc.created(d, op, w, id)
 	if !drawnID(id, prefix) {
 		mc.fail(d, "%s: new ID %q is not %s and 20 base-36 characters", op, id, prefix)
 	}
@@ -100,7 +107,7 @@ func (mc *Machine) newID(d Driver, op Op, id, prefix string) string {
 	for _, h := range mc.m.havips {
 		taken = taken || h.id == id
 	}
-	if taken {
+	if taken && !w.replay {
 		mc.fail(d, "%s: new ID %s is already taken", op, id)
 	}
 	return id

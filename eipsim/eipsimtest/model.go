@@ -70,6 +70,7 @@ type mToken struct {
 	fp      string
 	resp    string // AllocationId or RequestId of the first call
 	expires time.Time
+	lost    bool // the first call's answer was an ApplyThenFail error
 }
 
 type model struct {
@@ -84,12 +85,26 @@ type model struct {
 	lbs                []*mLB
 	enis               []*mENI
 	tokens             map[[3]string]*mToken
+	// quotaHit: (account, region) pairs that met QuotaExceeded.Eip.
+	quotaHit map[[2]string]bool
 
-	gateways                                   []*mGateway
-	havips                                     []*mHaVip
-	natEIPs, natTraffic                        int
-	natKeep                                    bool // WithNATForceMode(NATForceKeepEntries)
-	natEntryDelay, natGatewayDelay, haVipDelay time.Duration
+	gateways                                             []*mGateway
+	havips                                               []*mHaVip
+	natEIPs, natTraffic                                  int
+	natKeep                                              bool // WithNATForceMode(NATForceKeepEntries)
+	snatQuota, forwardQuota, natGatewayQuota, haVipQuota int
+
+	// The hooks (model_hooks.go): rate limits by Action, their buckets by
+	// (account, Action), and the fault rules in order; caller is the
+	// account of the call being predicted.
+	limits  map[string]eipsim.RateLimit
+	buckets map[[2]string]*mBucket
+	rules   []*mRule
+	caller  string
+	// lostLast: the last call's answer was lost (ApplyThenFail).
+	lostLast bool
+	// cov, when set, counts the rules the model applies (coverage.go).
+	cov *Coverage
 
 	// changes counts the completions settle applied, so that the Machine
 	// knows whether the model changed since its last full comparison.
@@ -98,10 +113,15 @@ type model struct {
 
 func newModel(w World, now time.Time, regions []string) *model {
 	m := &model{now: now, regions: regions, cooldown: w.Cooldown, tokenTTL: w.TokenTTL, quota: w.Quota, multiBinded: w.MultiBinded,
-		delay:   map[string]time.Duration{"AssociateEipAddress": w.AssociateDelay, "UnassociateEipAddress": w.UnassociateDelay, "ReleaseEipAddress": w.ReleaseDelay},
-		tokens:  map[[3]string]*mToken{},
+		delay:  map[string]time.Duration{"AssociateEipAddress": w.AssociateDelay, "UnassociateEipAddress": w.UnassociateDelay, "ReleaseEipAddress": w.ReleaseDelay},
+		tokens: map[[3]string]*mToken{}, quotaHit: map[[2]string]bool{},
 		natEIPs: max(w.NATEIPs, 1), natTraffic: min(w.NATTrafficEIPs, max(w.NATEIPs, 1)), natKeep: w.NATKeepEntries,
-		natEntryDelay: w.NATEntryDelay, natGatewayDelay: w.NATGatewayDelay, haVipDelay: w.HaVipDelay}
+		snatQuota: orDefault(w.SnatQuota, eipsim.DefaultSnatEntryQuota), forwardQuota: orDefault(w.ForwardQuota, eipsim.DefaultForwardEntryQuota),
+		natGatewayQuota: orDefault(w.NatGatewayQuota, eipsim.DefaultNatGatewayQuota), haVipQuota: orDefault(w.HaVipQuota, eipsim.DefaultHaVipQuota)}
+	for _, a := range natActions {
+		m.delay[string(a)] = w.NATDelays[a]
+	}
+	m.newHooks(w, now)
 	acct := func(a string) string {
 		if a == "" {
 			return "default"
@@ -128,7 +148,7 @@ func newModel(w World, now time.Time, regions []string) *model {
 		m.gateways = append(m.gateways, &mGateway{id: g.NatGatewayID, account: acct(g.AccountID), region: reg(g.RegionID), status: "Available"})
 	}
 	for _, h := range w.HaVips {
-		m.havips = append(m.havips, &mHaVip{id: h.HaVipID, account: acct(h.AccountID), region: reg(h.RegionID), status: "Available"})
+		m.havips = append(m.havips, &mHaVip{id: h.HaVipID, account: acct(h.AccountID), region: reg(h.RegionID), status: "Available", vsw: h.VSwitchID})
 	}
 	return m
 }
@@ -146,6 +166,9 @@ func (m *model) settle() {
 	m.eips = slices.DeleteFunc(m.eips, func(e *mEIP) bool {
 		if e.due.IsZero() || m.now.Before(e.due) {
 			return false
+		}
+		if e.due.Equal(m.now) {
+			m.mark(RuleTaskDueExact)
 		}
 		e.due = time.Time{}
 		m.changes++
@@ -241,16 +264,21 @@ type want struct {
 	// the catalogue message of (code, action) filled with args: a
 	// documented alternative wording the case selects.
 	msg    string
-	args   []any  // the values of the code's message template (a parameter name...)
-	setup  bool   // a harness command the Sim refuses
-	replay bool   // a ClientToken replay: the first call's response, no change
-	resp   string // the AllocationId of an Allocate, the RequestId of a replayed write
+	args   []any    // the values of the code's message template (a parameter name...)
+	setup  bool     // a harness command the Sim refuses
+	replay bool     // a ClientToken replay: the first call's response, no change
+	resp   string   // the AllocationId of an Allocate, the RequestId of a replayed write
+	page   []string // a listing's IDs on the page asked for, and its TotalCount
+	total  int
 	// answer is the whole answer of a success (a pointer to the Action's
 	// response struct; its RequestId aside) when it says more than a
 	// RequestId: what a Describe lists. The Machine fills in what the Sim
 	// draws (IDs, addresses) after checking their shape.
 	answer  any
 	refused bool // nothing may change
+	// lost: the change was made, the answer is an ApplyThenFail rule's
+	// error (what the first call's ClientToken replays is the success).
+	lost bool
 	// create names the resource a successful Create made, from the ID in
 	// the Sim's response.
 	create func(id string)
@@ -264,6 +292,7 @@ func (m *model) token(acct, action, tok, fp string) (*mToken, bool) {
 	k := [3]string{acct, action, tok}
 	t, ok := m.tokens[k]
 	if ok && !m.now.Before(t.expires) {
+		m.mark(RuleTokenExpired)
 		delete(m.tokens, k)
 		return nil, false
 	}
@@ -332,7 +361,7 @@ func (m *model) startWrite(e *mEIP, action string) {
 	if m.cooldown > 0 {
 		e.cooldown = m.now.Add(m.cooldown)
 	}
-	e.due = m.now.Add(m.delay[action])
+	e.due = m.taskDue(action)
 }
 
 // ecsStatusCode: only Running and Stopped instances take or give up an EIP.
@@ -346,9 +375,9 @@ func ecsStatusCode(status string) string {
 	return "IncorrectInstanceStatus"
 }
 
-// call predicts and applies one cloud Action.
-func (m *model) call(op Op) want {
-	m.settle()
+// body predicts and applies one cloud Action once the hooks let it through
+// (model.call).
+func (m *model) body(op Op) want {
 	acct := m.account(op)
 	switch op.Cmd {
 	case "AllocateEipAddress":
@@ -384,7 +413,11 @@ func (m *model) call(op Op) want {
 			return want{replay: true, resp: t.resp, refused: true}
 		}
 		if m.held(acct, region) >= m.quota {
+			m.quotaHit[[2]string{acct, op.RegionID}] = true
 			return want{code: "QuotaExceeded.Eip", refused: true}
+		}
+		if m.quotaHit[[2]string{acct, op.RegionID}] && m.held(acct, region) == m.quota-1 {
+			m.mark(RuleQuotaFreedByRelease)
 		}
 		m.allocations++
 		e := &mEIP{id: allocationID(m.allocations), account: acct, region: region, n: m.allocations, status: "Available", bandwidth: n,
@@ -522,37 +555,55 @@ func (m *model) call(op Op) want {
 		if region < 0 {
 			return want{code: "Forbidden.RegionNotFound", refused: true}
 		}
-		pn, ps := op.PageNumber, op.PageSize
-		if pn == 0 {
-			pn = 1
+		// The filters' values, then the page, then DryRun (order: the
+		// engine's; the docs list no order).
+		switch {
+		case op.InstanceType != "" && !slices.Contains([]string{"EcsInstance", "SlbInstance", "NetworkInterface", "Nat", "HaVip"}, op.InstanceType):
+			return want{code: "InvalidIAssociatedInstanceType.ValueNotSupported", refused: true}
+		case op.LockReason != "" && op.LockReason != "financial" && op.LockReason != "security":
+			return want{code: "InvalidLockReason.NotFound", refused: true}
+		case op.ChargeType != "" && op.ChargeType != "PostPaid" && op.ChargeType != "PrePaid":
+			return want{code: "InvalidChargeType.ValueNotSupported", refused: true}
 		}
-		if ps == 0 {
-			ps = 10
+		// PageNumber in [1, 2^31-1] (the SDK's int32), before PageSize.
+		if op.PageNumber < 0 || op.PageNumber > math.MaxInt32 {
+			return refuse("InvalidParameter:PageNumber")
 		}
-		// PageNumber in [1, 2^31-1] (the SDK's int32), PageSize in [1, 100].
-		if pn < 1 || pn > math.MaxInt32 {
-			return want{code: "InvalidParameter", msg: invalidNamed("PageNumber"), refused: true}
+		if op.PageSize < 0 || op.PageSize > 100 {
+			return refuse("InvalidParameter:PageSize")
 		}
-		if ps < 1 || ps > 100 {
-			return want{code: "InvalidParameter", msg: invalidNamed("PageSize"), refused: true}
+		if op.DryRun {
+			return want{code: "DryRunOperation", refused: true}
 		}
-		var found []*mEIP
+		var ids []string
 		for _, e := range m.eips {
 			if e.account == acct && e.region == region && (op.AllocationID == "" || e.id == op.AllocationID) &&
 				(op.Status == "" || e.status == op.Status) &&
-				(op.LockReason == "" || op.LockReason == "financial" && e.fin || op.LockReason == "security" && e.sec) {
-				found = append(found, e)
+				(op.LockReason == "" || op.LockReason == "financial" && e.fin || op.LockReason == "security" && e.sec) &&
+				(op.InstanceType == "" || e.ttype == op.InstanceType) && (op.InstanceID == "" || e.target == op.InstanceID) &&
+				op.ChargeType != "PrePaid" { // the generated EIPs are all PostPaid
+				ids = append(ids, e.id)
 			}
 		}
-		// The answer echoes the page asked for, defaults applied.
-		r := &eipsim.DescribeEipAddressesResponse{TotalCount: len(found), PageNumber: pn, PageSize: ps}
-		lo := min((pn-1)*ps, len(found))
-		for _, e := range found[lo:min(lo+ps, len(found))] {
-			r.EipAddresses = append(r.EipAddresses, m.eipView(e))
+		// The whole answer: the page's EIPs, and the page asked for
+		// echoed, defaults applied.
+		w := m.page(op, ids)
+		if w.code == "" {
+			r := &eipsim.DescribeEipAddressesResponse{TotalCount: w.total, PageNumber: max(op.PageNumber, 1), PageSize: op.PageSize}
+			if r.PageSize == 0 {
+				r.PageSize = 10
+			}
+			for _, id := range w.page {
+				r.EipAddresses = append(r.EipAddresses, m.eipView(m.eip(id)))
+			}
+			w.answer = r
 		}
-		return want{answer: r, refused: true}
+		return w
 	}
 	if w, ok := m.tagCall(op, acct); ok {
+		return w
+	}
+	if w, ok := m.describeNAT(op, acct); ok {
 		return w
 	}
 	return m.natCall(op, acct)
@@ -651,6 +702,8 @@ func (m *model) associate(e *mEIP, op Op, typ, acct string) string {
 				}
 			} else if len(n.bound) >= m.multiBinded {
 				return "QuotaExceed.MultiBindedEip"
+			} else if len(n.bound) > 0 {
+				m.mark(RuleMultiBindedSeveral)
 			}
 		default:
 			if len(n.bound) >= len(n.privIPs) {
@@ -791,6 +844,9 @@ func (m *model) harness(op Op) (refused bool) {
 		if n == nil || n.instance == "" {
 			return true
 		}
+		if len(n.bound) > 0 {
+			m.mark(RuleENIDetachedBound)
+		}
 		n.instance = ""
 	case CmdDeleteInstance:
 		in := m.instance(op.InstanceID)
@@ -798,6 +854,7 @@ func (m *model) harness(op Op) (refused bool) {
 			return true
 		}
 		if e := m.eip(in.eip); e != nil {
+			m.mark(RuleTargetDeletedBound)
 			m.detach(e)
 		}
 		for _, n := range m.enis {
@@ -826,6 +883,7 @@ func (m *model) harness(op Op) (refused bool) {
 			return true
 		}
 		if e := m.eip(lb.eip); e != nil {
+			m.mark(RuleTargetDeletedBound)
 			m.detach(e)
 		}
 		lb.gone = true
@@ -833,6 +891,9 @@ func (m *model) harness(op Op) (refused bool) {
 		n := m.eni(op.NetworkInterfaceID)
 		if n == nil {
 			return true
+		}
+		if len(n.bound) > 0 {
+			m.mark(RuleENIDeletedBound)
 		}
 		for _, id := range slices.Clone(n.bound) {
 			m.detach(m.eip(id))

@@ -8,7 +8,9 @@ package eipsimtest
 // marked "order:".
 
 import (
+	"net/netip"
 	"slices"
+	"strconv"
 	"strings"
 	"time"
 )
@@ -48,8 +50,8 @@ type mHaVip struct {
 	due       time.Time
 	instances []string // sorted
 	pendInst  string   // the instance of an Associating/Unassociating
+	vsw       string   // VSwitchId
 	eip       string
-	vswitch   string // CreateHaVip's VSwitchId
 	ip        string // the private address the Sim assigned
 	gone      bool
 }
@@ -90,6 +92,9 @@ func (m *model) settleNAT() {
 		g.entries = slices.DeleteFunc(g.entries, func(x *mEntry) bool {
 			if x.due.IsZero() || m.now.Before(x.due) {
 				return false
+			}
+			if x.due.Equal(m.now) {
+				m.mark(RuleTaskDueExact)
 			}
 			x.due = time.Time{}
 			m.changes++
@@ -245,9 +250,12 @@ func (m *model) unassociateNAT(e *mEIP, op Op) string {
 		}
 		return ""
 	}
+	if len(snat)+len(dnat) > 0 {
+		m.mark(map[bool]Rule{false: RuleNATForceDeletes, true: RuleNATForceKeeps}[m.natKeep])
+	}
 	if !m.natKeep {
 		for _, x := range append(snat, dnat...) {
-			x.status, x.due = "Deleting", m.now.Add(m.natEntryDelay)
+			x.status, x.due = "Deleting", m.now.Add(m.entryDelay(x.snat))
 		}
 	}
 	return ""
@@ -278,8 +286,21 @@ func (m *model) natCall(op Op, acct string) want {
 	if op.RegionID == "" {
 		return want{code: "MissingParameter", args: []any{"RegionId"}, refused: true}
 	}
+	if op.Cmd == "CreateForwardEntry" { // the parameters' forms come before the region
+		if code := forwardParamsCode(&op); code != "" {
+			return refuse(code)
+		}
+	}
 	if region < 0 {
 		return want{code: "Forbidden.RegionNotFound", refused: true}
+	}
+	fp, tokens := natFingerprint(op)
+	if tokens {
+		if t, bad := m.token(acct, op.Cmd, op.ClientToken, fp); bad {
+			return want{code: "IdempotentParameterMismatch", refused: true}
+		} else if t != nil {
+			return want{replay: true, resp: t.resp, refused: true}
+		}
 	}
 	switch op.Cmd {
 	case "CreateNatGateway":
@@ -291,11 +312,12 @@ func (m *model) natCall(op Op, acct string) want {
 				n++
 			}
 		}
-		if n >= natGatewayQuota {
+		if n >= m.natGatewayQuota {
 			return want{code: "QuotaExceeded", refused: true}
 		}
-		g := &mGateway{account: acct, region: region, status: "Creating", due: m.now.Add(m.natGatewayDelay)}
+		g := &mGateway{account: acct, region: region, status: "Creating", due: m.taskDue(op.Cmd)}
 		m.gateways = append(m.gateways, g)
+		m.rememberCreate(acct, op, fp)
 		return want{create: func(id string) { g.id = id }}
 
 	case "DeleteNatGateway":
@@ -316,12 +338,15 @@ func (m *model) natCall(op Op, acct string) want {
 			}
 			return want{code: "DependencyViolation", args: []any{dep, "NatGateway"}, refused: true}
 		}
+		if len(g.entries)+len(g.eips) > 0 {
+			m.mark(RuleNATGatewayForced)
+		}
 		for _, x := range g.entries {
 			if x.status != "Deleting" { // one already going keeps its time
-				x.status, x.due = "Deleting", m.now.Add(m.natEntryDelay)
+				x.status, x.due = "Deleting", m.now.Add(m.entryDelay(x.snat))
 			}
 		}
-		g.status, g.due = "Deleting", m.now.Add(m.natGatewayDelay)
+		g.status, g.due = "Deleting", m.taskDue(op.Cmd)
 		return want{}
 
 	case "CreateSnatEntry", "CreateForwardEntry":
@@ -334,14 +359,25 @@ func (m *model) natCall(op Op, acct string) want {
 			return want{code: "IncorrectStatus.NatGateway", args: natStatusArgs(g), refused: true}
 		case g.pending(snat):
 			return want{code: map[bool]string{true: "IncorretSnatEntryStatus", false: "IncorretForwardEntryStatus"}[snat], refused: true}
+		case snat && g.count(true) >= m.snatQuota: // Deleting entries count
+			return want{code: "Forbidden.SnatEntryCountLimited", refused: true}
+		case !snat && g.count(false) >= m.forwardQuota:
+			return want{code: "QuotaExceeded", refused: true}
 		}
 		x := &mEntry{snat: snat, ips: strings.Split(op.IP, ","), vsw: op.VSwitch, extPort: op.ExtPort, intIP: op.IntIP,
-			intPort: op.IntPort, proto: op.Proto, portBreak: op.PortBreak, status: "Pending", due: m.now.Add(m.natEntryDelay)}
+			intPort: op.IntPort, proto: op.Proto, portBreak: op.PortBreak, status: "Pending"}
 		if code := m.entryCode(g, x); code != "" {
 			return refuse(code)
 		}
+		x.due = m.taskDue(op.Cmd)
+		if slices.ContainsFunc(g.entries, func(y *mEntry) bool {
+			return y.status == "Deleting" && slices.ContainsFunc(y.ips, func(ip string) bool { return slices.Contains(x.ips, ip) })
+		}) {
+			m.mark(RuleEntryOverDeleting)
+		}
 		g.entries = append(g.entries, x)
 		g.described = true
+		m.rememberCreate(acct, op, fp)
 		return want{create: func(id string) { x.id = id }}
 
 	case "DeleteSnatEntry", "DeleteForwardEntry":
@@ -359,12 +395,23 @@ func (m *model) natCall(op Op, acct string) want {
 		case g.entries[i].status != "Available":
 			return want{code: map[bool]string{true: "IncorretSnatEntryStatus", false: "IncorretForwardEntryStatus"}[snat], refused: true}
 		}
-		g.entries[i].status, g.entries[i].due = "Deleting", m.now.Add(m.natEntryDelay)
+		g.entries[i].status, g.entries[i].due = "Deleting", m.taskDue(op.Cmd)
+		m.rememberCreate(acct, op, fp)
 		return want{}
 
 	case "CreateHaVip":
-		h := &mHaVip{account: acct, region: region, status: "Creating", due: m.now.Add(m.haVipDelay), vswitch: op.VSwitch}
+		n := 0
+		for _, h := range m.havips {
+			if !h.gone && h.account == acct && h.region == region {
+				n++
+			}
+		}
+		if n >= m.haVipQuota {
+			return want{code: "QuotaExceeded", refused: true}
+		}
+		h := &mHaVip{account: acct, region: region, status: "Creating", due: m.taskDue(op.Cmd), vsw: op.VSwitch}
 		m.havips = append(m.havips, h)
+		m.rememberCreate(acct, op, fp)
 		return want{create: func(id string) { h.id = id }}
 
 	case "DeleteHaVip", "AssociateHaVip", "UnassociateHaVip":
@@ -379,7 +426,7 @@ func (m *model) natCall(op Op, acct string) want {
 			case h.eip != "":
 				return want{code: "DependencyViolation", args: []any{"Eip", "HaVip"}, refused: true}
 			}
-			h.status, h.due = "Deleting", m.now.Add(m.haVipDelay)
+			h.status, h.due = "Deleting", m.taskDue(op.Cmd)
 			return want{}
 		}
 		in := m.instance(op.Target)
@@ -401,6 +448,9 @@ func (m *model) natCall(op Op, acct string) want {
 			case has:
 				return want{code: "InvalidAssociation.Duplicated", refused: true}
 			}
+			if len(h.instances) > 0 {
+				m.mark(RuleHaVipSeveralInstance)
+			}
 			// order: the instance is listed from the call on (the docs
 			// do not say; the Sim lists it while Associating).
 			h.status = "Associating"
@@ -414,7 +464,7 @@ func (m *model) natCall(op Op, acct string) want {
 			}
 			h.status = "Unassociating"
 		}
-		h.pendInst, h.due = in.id, m.now.Add(m.haVipDelay)
+		h.pendInst, h.due = in.id, m.taskDue(op.Cmd)
 		return want{}
 	}
 	panic("eipsimtest: model: unknown NAT action " + op.Cmd)
@@ -466,19 +516,93 @@ func (m *model) entryCode(g0 *mGateway, x *mEntry) string {
 	if snat, _ := g.users(ip); len(snat) > 0 && !x.portBreak {
 		return "Forbidden.ExternalIp.UsedInSnatTable"
 	}
-	overlap := func(a, b string) bool { return a == b || a == "Any" || b == "Any" }
+	overlap := func(a, b string) bool { return a == b || a == "Any" || b == "Any" } // protocols, ports
 	for _, y := range g.entries {
 		if y.snat {
 			continue
 		}
-		if y.ips[0] == ip && y.extPort == x.extPort && overlap(y.proto, x.proto) ||
-			y.intIP == x.intIP && y.intPort == x.intPort && overlap(y.proto, x.proto) {
+		if y.ips[0] == ip && overlap(y.extPort, x.extPort) && overlap(y.proto, x.proto) ||
+			y.intIP == x.intIP && overlap(y.intPort, x.intPort) && overlap(y.proto, x.proto) {
 			return "OperationUnsupported.ForwardEntry"
 		}
 	}
 	return ""
 }
 
-// natGatewayQuota is the NAT gateways one VPC holds (NAT Limits: 5; the
-// worlds keep the Sim's default).
-const natGatewayQuota = 5
+// count is how many SNAT (or DNAT) entries g has, Deleting ones included.
+func (g *mGateway) count(snat bool) int {
+	n := 0
+	for _, x := range g.entries {
+		if x.snat == snat {
+			n++
+		}
+	}
+	return n
+}
+
+// entryDelay is the delay of an entry deleted as a consequence of another
+// call (DeleteNatGateway, a forced UnassociateEipAddress): that of
+// DeleteSnatEntry or DeleteForwardEntry, untouched by fault rules.
+func (m *model) entryDelay(snat bool) time.Duration {
+	if snat {
+		return m.delay["DeleteSnatEntry"]
+	}
+	return m.delay["DeleteForwardEntry"]
+}
+
+// natFingerprint is the text of the parameters a NAT or HaVip write sends
+// (as Apply sends them), for its ClientToken; tokens is whether the Sim
+// deduplicates the Action's tokens (the HaVip writes but CreateHaVip check
+// a token's form only, DeleteNatGateway takes none).
+func natFingerprint(op Op) (fp string, tokens bool) {
+	f := func(vs ...string) string { return strings.Join(vs, "|") }
+	switch op.Cmd {
+	case "CreateNatGateway", "CreateHaVip":
+		return f(op.RegionID, op.VSwitch), true
+	case "CreateSnatEntry":
+		return f(op.RegionID, op.Table, op.IP, op.VSwitch), true
+	case "CreateForwardEntry":
+		return f(op.RegionID, op.Table, op.IP, op.ExtPort, op.IntIP, op.IntPort, op.Proto, strconv.FormatBool(op.PortBreak)), true
+	case "DeleteSnatEntry", "DeleteForwardEntry":
+		return f(op.RegionID, op.Table, op.Entry), true
+	}
+	return "", false
+}
+
+// rememberCreate remembers the ClientToken of an accepted NAT or HaVip
+// write; the Machine fills in the response (the new resource's ID, or
+// the RequestId) from the Sim's answer.
+func (m *model) rememberCreate(acct string, op Op, fp string) {
+	if _, tokens := natFingerprint(op); tokens {
+		m.remember(acct, op.Cmd, op.ClientToken, fp, "")
+	}
+}
+
+// forwardParamsCode checks the forms of CreateForwardEntry's addresses,
+// protocol and ports, in the documented order, and spells the protocol
+// as the Sim keeps it (TCP, UDP, Any: IpProtocol is case-insensitive).
+func forwardParamsCode(op *Op) string {
+	isIPv4 := func(s string) bool { a, err := netip.ParseAddr(s); return err == nil && a.Is4() }
+	switch {
+	case !isIPv4(op.IP):
+		return "InvalidExternalIp.Malformed"
+	case !isIPv4(op.IntIP):
+		return "InvalidInternalIp.Malformed"
+	}
+	proto, ok := map[string]string{"tcp": "TCP", "udp": "UDP", "any": "Any"}[strings.ToLower(op.Proto)]
+	if !ok {
+		return "InvalidProtocal.ValueNotSupported"
+	}
+	op.Proto = proto
+	port := func(p string) bool { // 1-65535 in its plain form, or Any for the Any protocol
+		n, err := strconv.Atoi(p)
+		return p == "Any" && proto == "Any" || err == nil && n >= 1 && n <= 65535 && strconv.Itoa(n) == p
+	}
+	switch {
+	case !port(op.ExtPort):
+		return "InvalidExternalPort.Malformed"
+	case !port(op.IntPort):
+		return "InvalidInternalPort.Malformed"
+	}
+	return ""
+}

@@ -72,6 +72,9 @@ func (m *model) tagCall(op Op, acct string) (w want, ok bool) {
 		if len(op.TagKeys) > mMaxTags {
 			return refuse("InvalidParameter:TagKey.N"), true
 		}
+		if slices.Contains(op.TagKeys, "") {
+			return want{code: "MissingParam.TagKey", refused: true}, true
+		}
 		if len(op.TagKeys) == 0 && !op.All {
 			return want{code: "MissingParameter", args: []any{"TagKey.N"}, refused: true}, true
 		}

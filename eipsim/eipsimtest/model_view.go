@@ -82,7 +82,7 @@ func (m *model) gatewayView(g *mGateway) eipsim.NatGateway {
 // haVipView is h as Sim.HaVips and DescribeHaVips show it.
 func (m *model) haVipView(h *mHaVip) eipsim.HaVip {
 	v := eipsim.HaVip{HaVipID: h.id, RegionID: m.regions[h.region], AccountID: h.account,
-		VpcID: implicitVPC(m.regions[h.region], h.account), VSwitchID: h.vswitch, IPAddress: h.ip, Status: h.status,
+		VpcID: implicitVPC(m.regions[h.region], h.account), VSwitchID: h.vsw, IPAddress: h.ip, Status: h.status,
 		AssociatedInstances: h.instances, AllocationID: h.eip}
 	if e := m.eip(h.eip); e != nil {
 		v.AssociatedEipAddresses = []string{e.ip}

@@ -43,6 +43,16 @@ type Op struct {
 	Target, Table, Entry, IP, VSwitch string
 	ExtPort, IntIP, IntPort, Proto    string
 	PortBreak                         bool
+	// The listings' filters: DescribeNatGateways' VpcId (its NatGatewayId
+	// is InstanceID) and DescribeHaVips' Filter.1 (Key, Value.1). The
+	// entry listings filter on Entry, IP (SnatIp, ExternalIp), VSwitch,
+	// IntIP and Proto, and name the gateway (NatGatewayId) in InstanceID.
+	VpcID, FilterKey, FilterValue string
+	// DescribeEipAddresses' ChargeType and DryRun; its
+	// AssociatedInstanceType and AssociatedInstanceId are InstanceType
+	// and InstanceID.
+	ChargeType string
+	DryRun     bool
 
 	// Tags (Tag.N) of TagResources, TagKeys (TagKey.N) and All of
 	// UnTagResources; the one resource (ResourceId.1, ResourceType=EIP) of
@@ -148,6 +158,36 @@ func (op Op) String() string {
 		}
 	case string(eipsim.ActionCreateNatGateway), string(eipsim.ActionCreateHaVip):
 		kv("VSwitchId", op.VSwitch)
+	case string(eipsim.ActionDescribeEipAddresses):
+		kv("AssociatedInstanceType", op.InstanceType)
+		kv("AssociatedInstanceId", op.InstanceID)
+		kv("ChargeType", op.ChargeType)
+		if op.DryRun {
+			kv("DryRun", "true")
+		}
+		op.InstanceID, op.InstanceType = "", ""
+	case string(eipsim.ActionDescribeNatGateways):
+		kv("NatGatewayId", op.InstanceID)
+		kv("VpcId", op.VpcID)
+		op.InstanceID = ""
+	case string(eipsim.ActionDescribeHaVips):
+		kv("Filter.1.Key", op.FilterKey)
+		kv("Filter.1.Value.1", op.FilterValue)
+	case string(eipsim.ActionDescribeSnatTableEntries):
+		kv("SnatTableId", op.Table)
+		kv("NatGatewayId", op.InstanceID)
+		kv("SnatEntryId", op.Entry)
+		kv("SnatIp", op.IP)
+		kv("SourceVSwitchId", op.VSwitch)
+		op.InstanceID = ""
+	case string(eipsim.ActionDescribeForwardTableEntries):
+		kv("ForwardTableId", op.Table)
+		kv("NatGatewayId", op.InstanceID)
+		kv("ForwardEntryId", op.Entry)
+		kv("ExternalIp", op.IP)
+		kv("InternalIp", op.IntIP)
+		kv("IpProtocol", op.Proto)
+		op.InstanceID = ""
 	}
 	kv("InstanceId", op.InstanceID)
 	kv("InstanceType", op.InstanceType)
@@ -206,28 +246,46 @@ func Apply(ctx context.Context, sim *eipsim.Sim, clk Clocked, op Op) (any, error
 			AllocationID: op.AllocationID, Bandwidth: op.Bandwidth, Name: op.Name})
 	case string(eipsim.ActionDescribeEipAddresses):
 		return sim.DescribeEipAddresses(ctx, eipsim.DescribeEipAddressesRequest{RegionID: op.RegionID, AllocationID: op.AllocationID,
-			Status: eipsim.Status(op.Status), LockReason: eipsim.LockReason(op.LockReason), PageNumber: op.PageNumber, PageSize: op.PageSize})
+			Status: eipsim.Status(op.Status), LockReason: eipsim.LockReason(op.LockReason), PageNumber: op.PageNumber, PageSize: op.PageSize,
+			AssociatedInstanceType: eipsim.InstanceType(op.InstanceType), AssociatedInstanceID: op.InstanceID, ChargeType: op.ChargeType, DryRun: op.DryRun})
 	case string(eipsim.ActionCreateNatGateway):
-		return sim.CreateNatGateway(ctx, eipsim.CreateNatGatewayRequest{RegionID: op.RegionID, VpcID: implicitVPC(op.RegionID, eipsim.AccountFrom(ctx)), VSwitchID: op.VSwitch})
+		return sim.CreateNatGateway(ctx, eipsim.CreateNatGatewayRequest{RegionID: op.RegionID, VpcID: implicitVPC(op.RegionID, eipsim.AccountFrom(ctx)), VSwitchID: op.VSwitch,
+			ClientToken: op.ClientToken})
 	case string(eipsim.ActionDeleteNatGateway):
 		return sim.DeleteNatGateway(ctx, eipsim.DeleteNatGatewayRequest{RegionID: op.RegionID, NatGatewayID: op.InstanceID, Force: op.Force})
 	case string(eipsim.ActionCreateSnatEntry):
-		return sim.CreateSnatEntry(ctx, eipsim.CreateSnatEntryRequest{RegionID: op.RegionID, SnatTableID: op.Table, SnatIP: op.IP, SourceVSwitchID: op.VSwitch})
+		return sim.CreateSnatEntry(ctx, eipsim.CreateSnatEntryRequest{RegionID: op.RegionID, SnatTableID: op.Table, SnatIP: op.IP, SourceVSwitchID: op.VSwitch,
+			ClientToken: op.ClientToken})
 	case string(eipsim.ActionDeleteSnatEntry):
-		return sim.DeleteSnatEntry(ctx, eipsim.DeleteSnatEntryRequest{RegionID: op.RegionID, SnatTableID: op.Table, SnatEntryID: op.Entry})
+		return sim.DeleteSnatEntry(ctx, eipsim.DeleteSnatEntryRequest{RegionID: op.RegionID, SnatTableID: op.Table, SnatEntryID: op.Entry, ClientToken: op.ClientToken})
 	case string(eipsim.ActionCreateForwardEntry):
 		return sim.CreateForwardEntry(ctx, eipsim.CreateForwardEntryRequest{RegionID: op.RegionID, ForwardTableID: op.Table, ExternalIP: op.IP,
-			ExternalPort: op.ExtPort, InternalIP: op.IntIP, InternalPort: op.IntPort, IPProtocol: op.Proto, PortBreak: op.PortBreak})
+			ExternalPort: op.ExtPort, InternalIP: op.IntIP, InternalPort: op.IntPort, IPProtocol: op.Proto, PortBreak: op.PortBreak, ClientToken: op.ClientToken})
 	case string(eipsim.ActionDeleteForwardEntry):
-		return sim.DeleteForwardEntry(ctx, eipsim.DeleteForwardEntryRequest{RegionID: op.RegionID, ForwardTableID: op.Table, ForwardEntryID: op.Entry})
+		return sim.DeleteForwardEntry(ctx, eipsim.DeleteForwardEntryRequest{RegionID: op.RegionID, ForwardTableID: op.Table, ForwardEntryID: op.Entry,
+			ClientToken: op.ClientToken})
 	case string(eipsim.ActionCreateHaVip):
-		return sim.CreateHaVip(ctx, eipsim.CreateHaVipRequest{RegionID: op.RegionID, VSwitchID: op.VSwitch})
+		return sim.CreateHaVip(ctx, eipsim.CreateHaVipRequest{RegionID: op.RegionID, VSwitchID: op.VSwitch, ClientToken: op.ClientToken})
 	case string(eipsim.ActionDeleteHaVip):
-		return sim.DeleteHaVip(ctx, eipsim.DeleteHaVipRequest{RegionID: op.RegionID, HaVipID: op.InstanceID})
+		return sim.DeleteHaVip(ctx, eipsim.DeleteHaVipRequest{RegionID: op.RegionID, HaVipID: op.InstanceID, ClientToken: op.ClientToken})
 	case string(eipsim.ActionAssociateHaVip):
-		return sim.AssociateHaVip(ctx, eipsim.AssociateHaVipRequest{RegionID: op.RegionID, HaVipID: op.InstanceID, InstanceID: op.Target})
+		return sim.AssociateHaVip(ctx, eipsim.AssociateHaVipRequest{RegionID: op.RegionID, HaVipID: op.InstanceID, InstanceID: op.Target, ClientToken: op.ClientToken})
 	case string(eipsim.ActionUnassociateHaVip):
-		return sim.UnassociateHaVip(ctx, eipsim.UnassociateHaVipRequest{RegionID: op.RegionID, HaVipID: op.InstanceID, InstanceID: op.Target, Force: op.Force})
+		return sim.UnassociateHaVip(ctx, eipsim.UnassociateHaVipRequest{RegionID: op.RegionID, HaVipID: op.InstanceID, InstanceID: op.Target, Force: op.Force,
+			ClientToken: op.ClientToken})
+	case string(eipsim.ActionDescribeNatGateways):
+		return sim.DescribeNatGateways(ctx, eipsim.DescribeNatGatewaysRequest{RegionID: op.RegionID, NatGatewayID: op.InstanceID, VpcID: op.VpcID,
+			Status: op.Status, PageNumber: op.PageNumber, PageSize: op.PageSize})
+	case string(eipsim.ActionDescribeHaVips):
+		return sim.DescribeHaVips(ctx, eipsim.DescribeHaVipsRequest{RegionID: op.RegionID, Filter1Key: op.FilterKey, Filter1Value: op.FilterValue,
+			PageNumber: op.PageNumber, PageSize: op.PageSize})
+	case string(eipsim.ActionDescribeSnatTableEntries):
+		return sim.DescribeSnatTableEntries(ctx, eipsim.DescribeSnatTableEntriesRequest{RegionID: op.RegionID, SnatTableID: op.Table,
+			NatGatewayID: op.InstanceID, SnatEntryID: op.Entry, SnatIP: op.IP, SourceVSwitchID: op.VSwitch, PageNumber: op.PageNumber, PageSize: op.PageSize})
+	case string(eipsim.ActionDescribeForwardTableEntries):
+		return sim.DescribeForwardTableEntries(ctx, eipsim.DescribeForwardTableEntriesRequest{RegionID: op.RegionID, ForwardTableID: op.Table,
+			NatGatewayID: op.InstanceID, ForwardEntryID: op.Entry, ExternalIP: op.IP, InternalIP: op.IntIP, IPProtocol: op.Proto,
+			PageNumber: op.PageNumber, PageSize: op.PageSize})
 	case string(eipsim.ActionTagResources):
 		return sim.TagResources(ctx, eipsim.TagResourcesRequest{RegionID: op.RegionID, ResourceType: eipsim.TagResourceTypeEIP,
 			ResourceID: []string{op.AllocationID}, Tag: op.Tags})

@@ -6,8 +6,10 @@ import (
 	"path/filepath"
 	"regexp"
 	"strings"
+	"sync"
 
 	"github.com/eipsim/eipsim/eipsim"
+	"github.com/eipsim/eipsim/scenarios"
 	"github.com/eipsim/eipsim/timeline"
 )
 
@@ -18,7 +20,7 @@ const ScenarioDirEnv = "EIPSIM_SCENARIO_DIR"
 
 // reporter is what New needs of a test to write its scenario when it
 // fails: *testing.T has it; *rapid.T has no Name, so rapid tests write their
-// own (with Sim.Recording).
+// own (with a scenarios.Recorder).
 type reporter interface {
 	Name() string
 	Failed() bool
@@ -38,14 +40,14 @@ func recordable(tb TB) (reporter, bool) {
 	return r, ok
 }
 
-// writeOnFailure writes sim's recording when the test has failed, and logs
+// writeOnFailure writes rec, sim's recording, when the test has failed, and logs
 // the path and the command that replays it; next to it, <name>.svg is the
 // run's timeline picture (package timeline).
-func writeOnFailure(r reporter, sim *eipsim.Sim) {
+func writeOnFailure(r reporter, sim *eipsim.Sim, rec *scenarios.Recorder) {
 	if !r.Failed() {
 		return
 	}
-	path, err := WriteScenario(r.Name(), sim)
+	path, err := WriteScenario(r.Name(), rec)
 	if err != nil {
 		r.Logf("eipsim: could not write the scenario of this test: %v", err)
 		return
@@ -60,13 +62,27 @@ func writeOnFailure(r reporter, sim *eipsim.Sim) {
 	r.Logf("%s", msg)
 }
 
-// WriteScenario writes sim's recording (see [eipsim.WithRecording]) to
-// <dir>/<name>.txt, dir being $EIPSIM_SCENARIO_DIR or testdata/eipsim, and
-// returns the path.
-func WriteScenario(name string, sim *eipsim.Sim) (string, error) {
-	rec := sim.Recording()
+// recorders are the Recorders of the Sims that New and NewMock record, until
+// their test ends.
+var recorders sync.Map // *eipsim.Sim → *scenarios.Recorder
+
+// Recording returns the scenario text recorded so far of a Sim made by
+// [New] or [NewMock] in a test that is still running, or nil when the Sim
+// is not recorded (a benchmark's, a rapid test's, or one not made here).
+func Recording(sim *eipsim.Sim) []byte {
+	rec, ok := recorders.Load(sim)
+	if !ok {
+		return nil
+	}
+	return rec.(*scenarios.Recorder).Bytes()
+}
+
+// WriteScenario writes the recording of rec (the [scenarios.Recorder] of a
+// Sim) to <dir>/<name>.txt, dir being $EIPSIM_SCENARIO_DIR or
+// testdata/eipsim, and returns the path.
+func WriteScenario(name string, rec *scenarios.Recorder) (string, error) {
 	if rec == nil {
-		return "", fmt.Errorf("the Sim was not made with eipsim.WithRecording")
+		return "", fmt.Errorf("no recording: the Sim was made without a scenarios.Recorder")
 	}
 	dir := os.Getenv(ScenarioDirEnv)
 	if dir == "" {
@@ -77,7 +93,7 @@ func WriteScenario(name string, sim *eipsim.Sim) (string, error) {
 	}
 	path := filepath.Join(dir, fileName(name)+".txt")
 	head := fmt.Sprintf("# Recorded by eipsimtest from the failing test %s.\n# Replay: eipsim run %s\n", name, filepath.Base(path))
-	return path, os.WriteFile(path, append([]byte(head), rec...), 0o644)
+	return path, os.WriteFile(path, append([]byte(head), rec.Bytes()...), 0o644)
 }
 
 var unsafeChars = regexp.MustCompile(`[^A-Za-z0-9_.-]+`)

@@ -12,6 +12,7 @@ import (
 	"testing"
 
 	"github.com/eipsim/eipsim/eipsim"
+	"github.com/eipsim/eipsim/scenarios"
 )
 
 type failedTest struct {
@@ -30,7 +31,8 @@ func (f *failedTest) Logf(format string, a ...any) {
 func TestWriteOnFailurePicture(t *testing.T) {
 	dir := t.TempDir()
 	t.Setenv(ScenarioDirEnv, dir)
-	sim, err := eipsim.New(eipsim.WithRecording(), eipsim.WithAllocationIDs("eip-0001"))
+	rec := scenarios.NewRecorder()
+	sim, err := eipsim.New(rec.Option(), eipsim.WithAllocationIDs("eip-0001"))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -38,7 +40,7 @@ func TestWriteOnFailurePicture(t *testing.T) {
 		t.Fatal(err)
 	}
 	r := &failedTest{name: "TestX/case"}
-	writeOnFailure(r, sim)
+	writeOnFailure(r, sim, rec)
 	pic := filepath.Join(dir, "TestX__case.svg")
 	b, err := os.ReadFile(pic)
 	if err != nil {

@@ -23,13 +23,43 @@ type World struct {
 	LoadBalancers []eipsim.LoadBalancer
 	ENIs          []eipsim.NetworkInterface
 	// NAT gateways (Available) and HaVips (Available) of the world, and
-	// the NAT options: delays, the per-gateway EIP limits, and whether a
-	// forced unassociation keeps the entries (NATForceKeepEntries).
-	NatGateways                                []eipsim.NatGateway
-	HaVips                                     []eipsim.HaVip
-	NATEntryDelay, NATGatewayDelay, HaVipDelay time.Duration
-	NATEIPs, NATTrafficEIPs                    int
-	NATKeepEntries                             bool
+	// the NAT options: the delay of each NAT and HaVip Action (NATDelays,
+	// keyed by the Actions of natActions; a missing one is 0), the
+	// per-gateway EIP limits, the entry, gateway and HaVip quotas (0: the
+	// Sim's default), and whether a forced unassociation keeps the entries
+	// (NATForceKeepEntries).
+	NatGateways                                          []eipsim.NatGateway
+	HaVips                                               []eipsim.HaVip
+	NATDelays                                            map[eipsim.Action]time.Duration
+	NATEIPs, NATTrafficEIPs                              int
+	SnatQuota, ForwardQuota, NatGatewayQuota, HaVipQuota int
+	NATKeepEntries                                       bool
+	// RateLimits are per-account limits of single Actions
+	// ([eipsim.WithRateLimit]); Faults are deterministic fault rules
+	// injected when the Sim is made ([eipsim.WithFaults]). The model
+	// predicts both (model_hooks.go).
+	RateLimits []ActionLimit
+	Faults     []eipsim.Fault
+}
+
+// ActionLimit is one [eipsim.WithRateLimit] of a World.
+type ActionLimit struct {
+	Action eipsim.Action
+	Limit  eipsim.RateLimit
+}
+
+// natActions are the asynchronous NAT gateway, entry and HaVip Actions,
+// whose delays a World draws one by one.
+var natActions = []eipsim.Action{eipsim.ActionCreateNatGateway, eipsim.ActionDeleteNatGateway,
+	eipsim.ActionCreateSnatEntry, eipsim.ActionDeleteSnatEntry, eipsim.ActionCreateForwardEntry, eipsim.ActionDeleteForwardEntry,
+	eipsim.ActionCreateHaVip, eipsim.ActionDeleteHaVip, eipsim.ActionAssociateHaVip, eipsim.ActionUnassociateHaVip}
+
+// orDefault is n, or def when n is 0.
+func orDefault(n, def int) int {
+	if n == 0 {
+		return def
+	}
+	return n
 }
 
 // Accounts are the accounts a generated world's resources and calls use.
@@ -62,14 +92,27 @@ func (w World) Options(clk eipsim.Clock) []eipsim.Option { return w.options(clk,
 
 // options are w's options with ids pinned.
 func (w World) options(clk eipsim.Clock, ids []string) []eipsim.Option {
-	return []eipsim.Option{eipsim.WithClock(clk), eipsim.WithSeed(w.Seed), eipsim.WithAllocationIDs(ids...),
+	opts := []eipsim.Option{eipsim.WithClock(clk), eipsim.WithSeed(w.Seed), eipsim.WithAllocationIDs(ids...),
 		eipsim.WithTaskDelay(eipsim.ActionAssociateEipAddress, w.AssociateDelay),
 		eipsim.WithTaskDelay(eipsim.ActionUnassociateEipAddress, w.UnassociateDelay),
 		eipsim.WithTaskDelay(eipsim.ActionReleaseEipAddress, w.ReleaseDelay),
 		eipsim.WithCooldown(w.Cooldown), eipsim.WithEIPQuota(w.Quota), eipsim.WithClientTokenTTL(w.TokenTTL),
 		eipsim.WithMultiBindedLimit(w.MultiBinded), eipsim.WithHistoryLimit(0),
-		eipsim.WithNATEntryDelay(w.NATEntryDelay), eipsim.WithNATGatewayDelay(w.NATGatewayDelay), eipsim.WithHaVipDelay(w.HaVipDelay),
-		eipsim.WithNATEIPLimits(max(w.NATEIPs, 1), min(w.NATTrafficEIPs, max(w.NATEIPs, 1))), eipsim.WithNATForceMode(forceMode(w.NATKeepEntries))}
+		eipsim.WithNATEIPLimits(max(w.NATEIPs, 1), min(w.NATTrafficEIPs, max(w.NATEIPs, 1))), eipsim.WithNATForceMode(forceMode(w.NATKeepEntries)),
+		eipsim.WithSnatEntryQuota(orDefault(w.SnatQuota, eipsim.DefaultSnatEntryQuota)),
+		eipsim.WithForwardEntryQuota(orDefault(w.ForwardQuota, eipsim.DefaultForwardEntryQuota)),
+		eipsim.WithNatGatewayQuota(orDefault(w.NatGatewayQuota, eipsim.DefaultNatGatewayQuota)),
+		eipsim.WithHaVipQuota(orDefault(w.HaVipQuota, eipsim.DefaultHaVipQuota))}
+	for _, a := range natActions {
+		opts = append(opts, eipsim.WithTaskDelay(a, w.NATDelays[a]))
+	}
+	for _, l := range w.RateLimits {
+		opts = append(opts, eipsim.WithRateLimit(l.Action, l.Limit))
+	}
+	if len(w.Faults) > 0 {
+		opts = append(opts, eipsim.WithFaults(w.Faults...))
+	}
+	return opts
 }
 
 func forceMode(keep bool) eipsim.NATForceMode {
@@ -144,6 +187,13 @@ func (w World) Lines(allocations int) []string {
 	}
 	head := fmt.Sprintf("new-sim seed=%d associate-delay=%v unassociate-delay=%v release-delay=%v cooldown=%v quota=%d token-ttl=%v multi-binded-limit=%d",
 		w.Seed, w.AssociateDelay, w.UnassociateDelay, w.ReleaseDelay, w.Cooldown, w.Quota, w.TokenTTL, w.MultiBinded)
+	if len(w.RateLimits) > 0 {
+		var ls []string
+		for _, l := range w.RateLimits {
+			ls = append(ls, string(l.Action)+":"+l.Limit.String())
+		}
+		head += " rate-limit=(" + strings.Join(ls, ", ") + ")"
+	}
 	if len(ids) > 0 {
 		head += " ids=(" + strings.Join(ids, ", ") + ")"
 	}
@@ -183,6 +233,9 @@ func (w World) Lines(allocations int) []string {
 		}
 		out = append(out, l+acct(n.AccountID))
 	}
+	for _, f := range w.Faults {
+		out = append(out, "inject-fault "+f.String())
+	}
 	return out
 }
 
@@ -190,13 +243,25 @@ var (
 	instanceStatuses = []eipsim.InstanceStatus{eipsim.InstanceRunning, eipsim.InstanceStopped, eipsim.InstancePending, eipsim.InstanceStarting, eipsim.InstanceStopping}
 	slbStatuses      = []string{eipsim.SLBActive, eipsim.SLBInactive, eipsim.SLBLocked}
 	eniStatuses      = []string{"", eipsim.ENIAttaching, eipsim.ENIDetaching, eipsim.ENICreating, eipsim.ENIDeleting}
-	// delays are edge-biased: zero and one nanosecond are where off-by-one
-	// completions show.
-	delays    = []time.Duration{3 * time.Second, 0, time.Nanosecond, time.Second, 5 * time.Second}
-	cooldowns = []time.Duration{time.Second, 0, time.Nanosecond, 3 * time.Second, 10 * time.Second}
-	natDelays = []time.Duration{2 * time.Second, 0, time.Nanosecond, 3 * time.Second}
-	tokenTTLs = []time.Duration{24 * time.Hour, 5 * time.Second, time.Nanosecond, time.Minute}
+	cooldowns        = []time.Duration{time.Second, 0, time.Nanosecond, 3 * time.Second, 10 * time.Second}
+	tokenTTLs        = []time.Duration{24 * time.Hour, 5 * time.Second, time.Nanosecond, time.Minute}
+	// taskDelays are the non-zero delays drawDelay picks from: long enough
+	// windows to act inside a transitional status.
+	taskDelays = []time.Duration{time.Second, 2 * time.Second, 3 * time.Second, 3 * time.Second, 5 * time.Second, 5 * time.Second, 10 * time.Second, 20 * time.Second}
 )
+
+// drawDelay draws a task delay: zero or one nanosecond (where off-by-one
+// completions show) one time in five, a window of seconds otherwise.
+func drawDelay(d Driver, label string) time.Duration {
+	switch k := d.Int(0, len(taskDelays)+1, label); k {
+	case 0:
+		return 0
+	case 1:
+		return time.Nanosecond
+	default:
+		return taskDelays[k-2]
+	}
+}
 
 // DrawWorld draws a world: 1-3 ECS instances of every status, 0-2 SLB
 // instances, 0-3 ENIs, over two accounts and the Sim's two default regions,
@@ -204,15 +269,19 @@ var (
 func DrawWorld(d Driver) World {
 	w := World{
 		Seed:             uint64(d.Int(1, 1000, "seed")),
-		AssociateDelay:   usually(d, delays, "associate-delay"),
-		UnassociateDelay: usually(d, delays, "unassociate-delay"),
-		ReleaseDelay:     usually(d, delays, "release-delay"),
+		AssociateDelay:   drawDelay(d, "associate-delay"),
+		UnassociateDelay: drawDelay(d, "unassociate-delay"),
+		ReleaseDelay:     drawDelay(d, "release-delay"),
 		Cooldown:         usually(d, cooldowns, "cooldown"),
 		TokenTTL:         usually(d, tokenTTLs, "token-ttl"),
-		Quota:            d.Int(1, 4, "quota"),
-		MultiBinded:      d.Int(1, 3, "multi-binded-limit"),
-		DefaultVPC:       d.Int(0, 3, "default-vpc") == 3,
+		Quota:            d.Int(1, 6, "quota"),
+		DefaultVPC:       d.Int(0, 1, "default-vpc") == 1,
 	}
+	// Limits around what the quota lets one account reach in one region:
+	// mostly one below it (so the limit is hit with EIPs to spare), at it,
+	// or above it (never reached).
+	below := func(label string) int { return max(1, w.Quota-1+[]int{0, -1, 1, 2}[d.Int(0, 3, label)]) }
+	w.MultiBinded = below("multi-binded-limit")
 	ip := 0
 	privIPs := func(n int) []string {
 		var out []string
@@ -224,7 +293,7 @@ func DrawWorld(d Driver) World {
 	}
 	region := func(label string) string { return usually(d, []string{"", eipsim.DefaultRegions[1]}, label) }
 	account := func(label string) string { return usually(d, []string{"", Accounts[1]}, label) }
-	for i := range d.Int(1, 3, "instances") {
+	for i := range d.Int(1, 4, "instances") {
 		in := eipsim.Instance{InstanceID: fmt.Sprintf("i-%04d", i+1), RegionID: region("instance-region"), AccountID: account("instance-account"),
 			Status: usually(d, instanceStatuses, "instance-status"), PublicIP: d.Int(0, 4, "public-ip") == 4,
 			PrivateIPAddresses: privIPs(d.Int(1, 2, "instance-private-ips"))}
@@ -241,25 +310,32 @@ func DrawWorld(d Driver) World {
 	for i := range d.Int(0, 3, "enis") {
 		n := eipsim.NetworkInterface{NetworkInterfaceID: fmt.Sprintf("eni-%04d", i+1), RegionID: region("eni-region"), AccountID: account("eni-account"),
 			PrivateIPAddresses: privIPs(d.Int(1, 3, "eni-private-ips"))}
-		if k := d.Int(0, len(w.Instances), "eni-attached-to"); k > 0 {
+		// One ENI in three attached: BINDED and MULTI_BINDED want it detached.
+		if k := d.Int(0, len(w.Instances), "eni-attached-to"); k > 0 && d.Int(0, 2, "eni-attached") == 2 {
 			if in := w.Instances[k-1]; in.RegionID == n.RegionID && in.AccountID == n.AccountID && in.VpcID == "" {
 				n.InstanceID = in.InstanceID
 			}
 		}
 		w.ENIs = append(w.ENIs, n)
 	}
-	w.NATEntryDelay = usually(d, natDelays, "nat-entry-delay")
-	w.NATGatewayDelay = usually(d, natDelays, "nat-gateway-delay")
-	w.HaVipDelay = usually(d, natDelays, "havip-delay")
-	w.NATEIPs = d.Int(1, 3, "nat-eip-limit") // reachable with the quota (1-4) of EIPs an account holds
-	w.NATTrafficEIPs = d.Int(1, w.NATEIPs, "nat-traffic-eip-limit")
+	w.NATDelays = map[eipsim.Action]time.Duration{}
+	for _, a := range natActions {
+		w.NATDelays[a] = drawDelay(d, "delay-"+string(a))
+	}
+	w.NATEIPs = below("nat-eip-limit")
+	w.NATTrafficEIPs = min(w.NATEIPs, []int{1, 0, w.NATEIPs}[d.Int(0, 2, "nat-traffic-eip-limit")]) // low, so that it is met
+	w.SnatQuota = d.Int(1, 3, "snat-entry-quota")
+	w.ForwardQuota = d.Int(1, 4, "forward-entry-quota")
+	w.NatGatewayQuota = d.Int(1, 4, "nat-gateway-quota")
+	w.HaVipQuota = d.Int(1, 4, "havip-quota")
 	w.NATKeepEntries = d.Int(0, 1, "nat-force-keep-entries") == 1
 	for i := range d.Int(1, 2, "nat-gateways") { // at least one: NAT paths are long
 		w.NatGateways = append(w.NatGateways, eipsim.NatGateway{NatGatewayID: fmt.Sprintf("ngw-%04d", i+1), RegionID: region("nat-region"), AccountID: account("nat-account")})
 	}
 	for i := range d.Int(0, 2, "havips") {
-		w.HaVips = append(w.HaVips, eipsim.HaVip{HaVipID: fmt.Sprintf("havip-%04d", i+1), RegionID: region("havip-region"), AccountID: account("havip-account")})
+		w.HaVips = append(w.HaVips, eipsim.HaVip{HaVipID: fmt.Sprintf("havip-%04d", i+1), RegionID: region("havip-region"), AccountID: account("havip-account"), VSwitchID: "vsw-2"})
 	}
+	w.RateLimits, w.Faults = drawHooks(d)
 	return w
 }
 

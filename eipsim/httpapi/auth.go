@@ -105,11 +105,12 @@ func (a *authenticator) verifyACS3(req *request, now time.Time) (Credential, *ei
 	payload := alg.sum(req.body)
 	sts := alg.stringToSign(req.method, "/", req.query, auth.SignedHeaders, req.header, req.host, payload)
 	want := alg.signature(cred.AccessKeySecret, sts)
-	if !equal(want, auth.Signature) || req.header.Get("x-acs-content-sha256") != payload {
+	if !equal(want, auth.Signature) || req.header.Get("X-Acs-Content-Sha256") != payload {
 		return Credential{}, eipsim.NewError(eipsim.CodeSignatureDoesNotMatch, "", "", sts)
 	}
-	return cred, a.checkFreshness(cred, req.header.Get("x-acs-security-token"),
-		req.header.Get("x-acs-date"), req.header.Get("x-acs-signature-nonce"), "x-acs-signature-nonce", now)
+	// Canonical names: a lower-case one costs an allocation to canonicalize.
+	return cred, a.checkFreshness(cred, req.header.Get("X-Acs-Security-Token"),
+		req.header.Get("X-Acs-Date"), req.header.Get("X-Acs-Signature-Nonce"), "x-acs-signature-nonce", now)
 }
 
 // signsRequired reports whether signed is sorted, free of duplicates, and

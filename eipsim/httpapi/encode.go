@@ -2,9 +2,11 @@ package httpapi
 
 import (
 	"bytes"
+	"encoding"
 	"encoding/json"
 	"net/http"
 	"net/url"
+	"reflect"
 	"strconv"
 
 	"github.com/eipsim/eipsim/eipsim"
@@ -50,6 +52,16 @@ func encodeSuccess(resp any, newID func() string) (body []byte, requestID string
 	if err != nil {
 		return nil, "", err
 	}
+	if id, ok := leadingRequestID(resp, body); ok {
+		return body, id, nil
+	}
+	return withRequestID(body, newID)
+}
+
+// withRequestID is encodeSuccess on the encoded body: it decodes the body's
+// keys to find the RequestId.
+func withRequestID(body []byte, newID func() string) ([]byte, string, error) {
+	var requestID string
 	var fields map[string]json.RawMessage
 	if err := json.Unmarshal(body, &fields); err != nil || fields == nil {
 		return nil, "", errNotObject
@@ -69,6 +81,39 @@ func encodeSuccess(resp any, newID func() string) (body []byte, requestID string
 	}
 	return body, requestID, nil
 }
+
+// leadingRequestID is encodeSuccess without decoding the body again, for
+// the wire shapes (a struct whose first field is RequestId): when resp is
+// a struct, or a pointer to one, that does not marshal itself, its body is
+// an object whose keys encoding/json keeps unique, so a body that starts
+// with a RequestId string holds that one only. Anything else (a map, a
+// RequestId elsewhere, empty or with escapes) is left to the decoding path.
+func leadingRequestID(resp any, body []byte) (string, bool) {
+	t := reflect.TypeOf(resp)
+	if t != nil && t.Kind() == reflect.Pointer {
+		t = t.Elem()
+	}
+	// *T has the methods of T and *T: either could marshal it.
+	if t == nil || t.Kind() != reflect.Struct ||
+		reflect.PointerTo(t).Implements(jsonMarshaler) || reflect.PointerTo(t).Implements(textMarshaler) {
+		return "", false
+	}
+	const prefix = `{"RequestId":"`
+	rest, ok := bytes.CutPrefix(body, []byte(prefix))
+	if !ok {
+		return "", false
+	}
+	i := bytes.IndexByte(rest, '"')
+	if i <= 0 || bytes.IndexByte(rest[:i], '\\') >= 0 {
+		return "", false
+	}
+	return string(rest[:i]), true
+}
+
+var (
+	jsonMarshaler = reflect.TypeFor[json.Marshaler]()
+	textMarshaler = reflect.TypeFor[encoding.TextMarshaler]()
+)
 
 // Errors of encodeSuccess, answered as InternalError.
 var (

@@ -6,6 +6,7 @@ import (
 	"encoding/hex"
 	"hash"
 	"net/http"
+	"net/textproto"
 	"net/url"
 	"sort"
 	"strings"
@@ -114,7 +115,24 @@ func (a authorization) String() string {
 // percentEncode is RFC 3986 encoding as the SDK does it: unreserved
 // characters kept, everything else %XX with upper-case hex, space as %20.
 func percentEncode(s string) string {
-	return encodeReplacer.Replace(url.QueryEscape(s))
+	return string(appendPercentEncoded(nil, s))
+}
+
+// appendPercentEncoded appends percentEncode(s) to b. It is what the SDK
+// writes, url.QueryEscape then "+" as %20, "*" as %2A and "%7E" as "~",
+// in one pass: QueryEscape keeps only the unreserved characters and turns
+// a space into "+".
+func appendPercentEncoded(b []byte, s string) []byte {
+	const hex = "0123456789ABCDEF"
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9' || c == '-' || c == '_' || c == '.' || c == '~' {
+			b = append(b, c)
+		} else {
+			b = append(b, '%', hex[c>>4], hex[c&15])
+		}
+	}
+	return b
 }
 
 var encodeReplacer = strings.NewReplacer("+", "%20", "*", "%2A", "%7E", "~")
@@ -128,24 +146,23 @@ func canonicalQuery(q url.Values) string {
 		keys = append(keys, k)
 	}
 	sort.Strings(keys)
-	var b strings.Builder
+	var b []byte
 	for _, k := range keys {
 		vs := q[k]
 		if len(vs) > 1 {
 			vs = append([]string(nil), vs...)
 			sort.Strings(vs)
 		}
-		ek := percentEncode(k)
 		for _, v := range vs {
-			if b.Len() > 0 {
-				b.WriteByte('&')
+			if len(b) > 0 {
+				b = append(b, '&')
 			}
-			b.WriteString(ek)
-			b.WriteByte('=')
-			b.WriteString(percentEncode(v))
+			b = appendPercentEncoded(b, k)
+			b = append(b, '=')
+			b = appendPercentEncoded(b, v)
 		}
 	}
-	return b.String()
+	return string(b)
 }
 
 // canonicalHeaders is the ACS3 canonical header block: for each signed name,
@@ -158,7 +175,7 @@ func canonicalHeaders(signed []string, header http.Header, host string) string {
 		if name == "host" {
 			value = host
 		} else {
-			vs := header.Values(name)
+			vs := header.Values(canonicalName(name))
 			if len(vs) > 1 {
 				vs = append([]string(nil), vs...)
 				for i := range vs {
@@ -174,6 +191,25 @@ func canonicalHeaders(signed []string, header http.Header, host string) string {
 		b.WriteByte('\n')
 	}
 	return b.String()
+}
+
+// signedByTheSDK are the headers the SDK signs, by their canonical names.
+var signedByTheSDK = func() map[string]string {
+	m := map[string]string{}
+	for _, h := range []string{"x-acs-action", "x-acs-content-sha256", "x-acs-date", "x-acs-signature-nonce",
+		"x-acs-version", "x-acs-security-token", "content-type", "content-md5", "accept"} {
+		m[h] = textproto.CanonicalMIMEHeaderKey(h)
+	}
+	return m
+}()
+
+// canonicalName returns the canonical form of a header name, without the
+// allocation canonicalizing a lower-case name costs for the usual ones.
+func canonicalName(name string) string {
+	if c, ok := signedByTheSDK[name]; ok {
+		return c
+	}
+	return textproto.CanonicalMIMEHeaderKey(name)
 }
 
 // acs3StringToSign is [acs3Alg.stringToSign] for ACS3-HMAC-SHA256.

@@ -1,8 +1,8 @@
-package eipsim
+package scenarios
 
 // Rendering: the text form of the Sim's answers, shared by the recorder and
-// the scenario runner (package scenarios), so that a recorded session and
-// its replay print the same bytes.
+// the scenario runner, so that a recorded session and its replay print the
+// same bytes.
 //
 // The format, one concept per line:
 //
@@ -25,6 +25,8 @@ import (
 	"strconv"
 	"strings"
 	"time"
+
+	"github.com/eipsim/eipsim/eipsim"
 )
 
 // Renderer renders responses, errors and events as scenario-file text.
@@ -67,7 +69,7 @@ func (r Renderer) Response(resp any) string {
 		if f.Name == "RequestID" && !r.RequestIDs {
 			continue
 		}
-		if eips, ok := fv.Interface().([]EIP); ok {
+		if eips, ok := fv.Interface().([]eipsim.EIP); ok {
 			for _, e := range eips {
 				lines = append(lines, r.EIP(e))
 			}
@@ -167,11 +169,11 @@ func WireName(goName string) string {
 	return b.String()
 }
 
-// Error renders err: for an [*Error] the line "error <HTTPStatus> <Code>:
+// Error renders err: for an [*eipsim.Error] the line "error <HTTPStatus> <Code>:
 // <Message>" (and "RequestId=…" before it with RequestIDs); for any other
 // error "error: " and its text (setup methods answer with plain errors).
 func (r Renderer) Error(err error) string {
-	var e *Error
+	var e *eipsim.Error
 	if !errors.As(err, &e) {
 		return "error: " + err.Error()
 	}
@@ -188,7 +190,7 @@ func (r Renderer) Error(err error) string {
 // PostPaid, InternetChargeType PayByBandwidth, Bandwidth 5, ISP BGP,
 // BusinessStatus Normal, no name, no locks, no deletion protection).
 // RegionId, Netmode, AccountId and AllocationTime are left out.
-func (r Renderer) EIP(e EIP) string {
+func (r Renderer) EIP(e eipsim.EIP) string {
 	var b strings.Builder
 	add := func(k, v string) {
 		if v != "" {
@@ -205,10 +207,10 @@ func (r Renderer) EIP(e EIP) string {
 	add("InstanceId", e.InstanceID)
 	add("PrivateIpAddress", e.PrivateIPAddress)
 	add("Mode", e.Mode)
-	if e.ChargeType != ChargeTypePostPaid {
+	if e.ChargeType != eipsim.ChargeTypePostPaid {
 		add("ChargeType", e.ChargeType)
 	}
-	if e.InternetChargeType != InternetChargePayByBandwidth {
+	if e.InternetChargeType != eipsim.InternetChargePayByBandwidth {
 		add("InternetChargeType", e.InternetChargeType)
 	}
 	if e.Bandwidth != 5 {
@@ -220,7 +222,7 @@ func (r Renderer) EIP(e EIP) string {
 	add("Name", e.Name)
 	add("Description", e.Description)
 	add("ResourceGroupId", e.ResourceGroupID)
-	if e.BusinessStatus != BusinessStatusNormal {
+	if e.BusinessStatus != eipsim.BusinessStatusNormal {
 		add("BusinessStatus", e.BusinessStatus)
 	}
 	if len(e.LockReasons) > 0 {
@@ -264,10 +266,10 @@ func (r Renderer) Time(t time.Time) string {
 
 // Transitions renders the transition events among events, one per line:
 // "+3s eip-0001 Associating -> InUse". Other kinds are skipped.
-func (r Renderer) Transitions(events []Event) string {
+func (r Renderer) Transitions(events []eipsim.Event) string {
 	var lines []string
 	for _, e := range events {
-		if e.Kind != EventKindTransition {
+		if e.Kind != eipsim.EventKindTransition {
 			continue
 		}
 		from := e.From

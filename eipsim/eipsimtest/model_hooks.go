@@ -1,0 +1,151 @@
+package eipsimtest
+
+// The model of the Sim's hooks a World configures: per-account rate limits
+// of single Actions and deterministic fault rules (faults.go's order:
+// rate limits, Error rules, the action, Latency rules when it schedules its
+// task, ApplyThenFail rules after the change). Written from the eipsim
+// documentation of WithRateLimit and Fault, sharing no code with the
+// engine.
+
+import (
+	"time"
+
+	"github.com/eipsim/eipsim/eipsim"
+)
+
+// mBucket is a token bucket: tokens in units of 1/Requests of a request,
+// times Per, so that whole nanoseconds refill it exactly.
+type mBucket struct {
+	units int64     // a request costs Per units; Requests units per ns
+	at    time.Time // of the last refill
+}
+
+type mRule struct {
+	f           eipsim.Fault
+	fired       int
+	from, until time.Time // until zero: open
+}
+
+// newHooks sets the model's limits and rules from w (injected at now).
+func (m *model) newHooks(w World, now time.Time) {
+	m.limits = map[string]eipsim.RateLimit{}
+	for _, l := range w.RateLimits {
+		lim := l.Limit
+		if lim.Burst == 0 {
+			lim.Burst = lim.Requests
+		}
+		m.limits[string(l.Action)] = lim
+	}
+	m.buckets = map[[2]string]*mBucket{}
+	for _, f := range w.Faults {
+		r := &mRule{f: f, from: now.Add(f.From)}
+		if f.Until != 0 {
+			r.until = now.Add(f.Until)
+		}
+		m.rules = append(m.rules, r)
+	}
+}
+
+// throttled takes a token of the caller's bucket for action, or reports
+// that there is none (Throttling.User; a refusal takes nothing).
+func (m *model) throttled(acct, action string) bool {
+	l, ok := m.limits[action]
+	if !ok {
+		return false
+	}
+	full := int64(l.Burst) * int64(l.Per)
+	k := [2]string{acct, action}
+	b := m.buckets[k]
+	if b == nil {
+		b = &mBucket{units: full, at: m.now}
+		m.buckets[k] = b
+	}
+	wasEmpty := b.units < int64(l.Per)
+	if el := m.now.Sub(b.at); el > 0 {
+		if el >= l.Per*time.Duration(l.Burst) { // refills even from empty
+			b.units = full
+		} else {
+			b.units = min(full, b.units+int64(el)*int64(l.Requests))
+		}
+		b.at = m.now
+	}
+	if b.units < int64(l.Per) {
+		m.mark(RuleRateLimitRefused)
+		return true
+	}
+	if wasEmpty {
+		m.mark(RuleRateLimitRefilled)
+	}
+	b.units -= int64(l.Per)
+	return false
+}
+
+// fire returns the first rule of the effect that fires on a call of
+// action by acct now, counting the firing; nil if none does.
+func (m *model) fire(effect eipsim.FaultEffect, acct, action string) *mRule {
+	for _, r := range m.rules {
+		f := &r.f
+		if f.Effect != effect || f.Action != "" && string(f.Action) != action || f.AccountID != "" && f.AccountID != acct {
+			continue
+		}
+		if m.now.Before(r.from) || !r.until.IsZero() && !m.now.Before(r.until) {
+			m.mark(RuleFaultOutsideWindow)
+			continue
+		}
+		if f.Times > 0 && r.fired >= f.Times {
+			m.mark(RuleFaultSpent)
+			continue
+		}
+		r.fired++
+		return r
+	}
+	return nil
+}
+
+// call predicts and applies one cloud Action, through the hooks.
+func (m *model) call(op Op) want {
+	m.settle()
+	acct := m.account(op)
+	m.caller, m.lostLast = acct, false
+	if m.throttled(acct, op.Cmd) {
+		return want{code: string(eipsim.CodeThrottlingUser), refused: true}
+	}
+	if r := m.fire(eipsim.FaultError, acct, op.Cmd); r != nil {
+		// A firing is counted in the Sim's state (Faults), so the call
+		// changes its Version although it changes nothing else.
+		m.mark(RuleFaultError)
+		return want{code: string(r.f.Code)}
+	}
+	w := m.body(op)
+	if w.replay {
+		m.mark(RuleTokenReplay)
+		if m.tokens[[3]string{acct, op.Cmd, op.ClientToken}].lost {
+			m.mark(RuleLostAnswerReplayed)
+		}
+		if _, nat := natFingerprint(op); nat {
+			m.mark(RuleTokenReplayNAT)
+		}
+	}
+	if w.code != "" || w.refused || w.replay {
+		return w
+	}
+	if r := m.fire(eipsim.FaultApplyThenFail, acct, op.Cmd); r != nil {
+		m.mark(RuleFaultApplyThenFail)
+		w.code, w.lost, m.lostLast = string(r.f.Code), true, true
+		if t := m.tokens[[3]string{acct, op.Cmd, op.ClientToken}]; op.ClientToken != "" && t != nil {
+			t.lost = true
+		}
+	}
+	return w
+}
+
+// taskDue is when the task of the called action completes: its delay, and
+// the Latency of the first Latency rule that fires on it.
+func (m *model) taskDue(action string) time.Time {
+	at := m.now.Add(m.delay[action])
+	if r := m.fire(eipsim.FaultLatency, m.caller, action); r != nil {
+		m.mark(RuleFaultLatency)
+		at = at.Add(r.f.Latency)
+	}
+	return at
+}

@@ -1,0 +1,6 @@
+//go:build !race
+
+package eipsimtest
+
+// raceDetector reports whether the tests run under -race.
+const raceDetector = false
