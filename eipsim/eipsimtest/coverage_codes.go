@@ -10,10 +10,8 @@ type CatalogueCode struct {
 
 // Reasons a code is not reached by the generators.
 const (
-	httpOnly  = "answered by the HTTP endpoint (package httpapi) only, never by a Sim method"
-	noPath    = "catalogued for clients' sake; no engine path answers it"
-	notModel  = "the engine answers it, but the model does not model its parameter yet"
-	poolLimit = "needs an exhausted or reserved IP pool (WithIPPool, IpAddress), which the model does not model"
+	httpOnly = "answered by the HTTP endpoint (package httpapi) only, never by a Sim method"
+	noPath   = "catalogued for clients' sake; no engine path answers it"
 )
 
 // CatalogueCodes are the catalogue's codes in its order.
@@ -29,13 +27,13 @@ var CatalogueCodes = []CatalogueCode{
 	{"IncorrectEipStatus", ""}, {"InvalidAllocationId.NotFound", ""}, {"TaskConflict", ""}, {"InvalidBindingStatus", ""},
 	{"Forbidden.FinancialLocked", ""}, {"InvalidEIPStatus.BizDisabled", ""}, {"OperationDenied", ""},
 	{"Forbidden.RegionNotFound", ""}, {"InvalidRegionId.NotFound", ""}, {"QuotaExceeded.Eip", ""},
-	{"OperationFailed.InsufficientEIP", poolLimit}, {"Ip.Allocated", poolLimit}, {"ResourceNotFound.Ip", poolLimit},
-	{"Forbidden.ChargeTypeIsPrepaid", notModel + " (prepaid EIPs)"}, {"InvalidOperation.DeletionProtection", ""},
+	{"OperationFailed.InsufficientEIP", ""}, {"Ip.Allocated", ""}, {"ResourceNotFound.Ip", ""},
+	{"Forbidden.ChargeTypeIsPrepaid", ""}, {"InvalidOperation.DeletionProtection", ""},
 	{"InvalidLockReason.NotFound", ""},
 	{"InvalidIAssociatedInstanceType.ValueNotSupported", ""},
 	{"InvalidChargeType.ValueNotSupported", ""},
 	{"InvalidFilterKey.NotFound", ""}, {"InvalidFilterValue", noPath},
-	{"InvalidBandwidth.Malformed", ""}, {"IllegalParam.Isp", notModel + " (AllocateEipAddress ISP)"},
+	{"InvalidBandwidth.Malformed", ""}, {"IllegalParam.Isp", ""},
 	{"InvalidInstanceType.ValueNotSupported", ""},
 	{"InvalidAssociation.Duplicated", ""}, {"InvalidParameter.Mismatch", ""}, {"IncorrectInstanceStatus", ""},
 	{"IncorrectHaVipStatus", ""}, {"BIND_INSTANCE_HAVE_PORTMAP_OR_BIND_EIP", noPath},

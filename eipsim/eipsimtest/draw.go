@@ -152,11 +152,13 @@ func (mc *Machine) draw(d Driver, kind string) Op {
 		if m.allocations >= pinnedIDs-1 {
 			return Op{Cmd: string(eipsim.ActionDescribeEipAddresses), RegionID: m.regions[0]}
 		}
-		return Op{Cmd: string(eipsim.ActionAllocateEipAddress), Account: usually(d, []string{"", Accounts[1]}, "account"),
+		op := Op{Cmd: string(eipsim.ActionAllocateEipAddress), Account: usually(d, []string{"", Accounts[1]}, "account"),
 			RegionID:           usually(d, []string{m.regions[0], m.regions[1], "", badRegion}, "region"),
 			Bandwidth:          usually(d, []string{"", "200", "201", "1", "0", "500", "501", "x"}, "bandwidth"),
 			InternetChargeType: usually(d, []string{"", eipsim.InternetChargePayByTraffic}, "internet-charge-type"),
 			ClientToken:        mc.tokenArg(d)}
+		mc.allocateParams(d, &op)
+		return op
 	case "associate":
 		id := mc.eipID(d)
 		t := pick(d, mc.targets(), "target")
@@ -336,5 +338,28 @@ func (mc *Machine) change(d Driver, op *Op) {
 		op.PrivateIPAddress = usually(d, []string{"", otherIP}, "private-ip")
 	default:
 		op.Force = !op.Force
+	}
+}
+
+// allocateParams draws, for three allocations in eight, one of the rarer
+// AllocateEipAddress parameters: a PrePaid EIP (which ReleaseEipAddress
+// and a bandwidth change refuse) with its Period and PricingCycle around
+// their limits, an ISP (valid or not), or an IpAddress in the pool, in use,
+// outside it or malformed.
+func (mc *Machine) allocateParams(d Driver, op *Op) {
+	switch d.Int(0, 7, "allocate-params") {
+	case 1:
+		op.InstanceChargeType = eipsim.ChargeTypePrePaid
+		op.Period = usually(d, []int{1, 9, 5, 10, 0}, "period")
+		op.PricingCycle = usually(d, []string{"", "Year", "Week"}, "pricing-cycle")
+		op.Bandwidth = usually(d, []string{op.Bandwidth, "1000", "1001"}, "prepaid-bandwidth")
+	case 2:
+		op.ISP = pick(d, []string{"BGP", "ChinaTelecom_L2", "BGP_PRO", "CMCC"}, "isp")
+	case 3:
+		ips := mc.m.pool.addresses()
+		if n := len(mc.m.eips); n > 0 {
+			ips = append(ips, mc.m.eips[n-1].ip)
+		}
+		op.IPAddress = pick(d, ips, "ip-address")
 	}
 }

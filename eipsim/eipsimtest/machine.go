@@ -313,7 +313,11 @@ func (mc *Machine) Check(d Driver) {
 	clear(bound)
 	for i := range got {
 		g, e := &got[i], m.eips[i]
-		if v := m.eipView(e); !sameEIP(g, &v) {
+		v := m.eipView(e)
+		if e.prepaid {
+			v.ExpiredTime = g.ExpiredTime
+		}
+		if !sameEIP(g, &v) {
 			mc.fail(d, "EIP %d differs:\nsim:   %+v\nmodel: %+v", i, *g, v)
 		}
 		if other, dup := seen[g.IPAddress]; dup {

@@ -39,7 +39,25 @@ func (mc *Machine) checkAnswer(d Driver, op Op, w want, resp any) {
 		if e := mc.m.eip(r.AllocationID); e != nil {
 			e.ip = ip
 		}
-		exp = &eipsim.AllocateEipAddressResponse{AllocationID: w.resp, EipAddress: ip}
+		if w.ip != "" { // the model's pool predicts the address
+			ip = w.ip
+		}
+		a := &eipsim.AllocateEipAddressResponse{AllocationID: w.resp, EipAddress: ip}
+		if op.InstanceChargeType == "PrePaid" { // an order the model does not number
+			if r.OrderID <= 0 {
+				mc.fail(d, "%s: a PrePaid EIP's OrderId is %d", op, r.OrderID)
+			}
+			a.OrderID = r.OrderID
+		}
+		exp = a
+	case *eipsim.DescribeEipAddressesResponse:
+		if want, ok := exp.(*eipsim.DescribeEipAddressesResponse); ok {
+			for i := range min(len(want.EipAddresses), len(r.EipAddresses)) {
+				if want.EipAddresses[i].ChargeType == "PrePaid" { // not predicted
+					want.EipAddresses[i].ExpiredTime = r.EipAddresses[i].ExpiredTime
+				}
+			}
+		}
 	case *eipsim.CreateNatGatewayResponse:
 		id := mc.newID(d, op, w, r.NatGatewayID, "ngw-")
 		suffix := strings.TrimPrefix(id, "ngw-")

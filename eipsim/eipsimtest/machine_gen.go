@@ -80,6 +80,9 @@ func (mc *Machine) lostAnswer(d Driver, op Op, w want, e *eipsim.Error) {
 		if !ok {
 			mc.fail(d, "%s: answered %s, but the model's %s does not exist", op, e.Code, w.resp)
 		}
+		if got.IPAddress != w.ip {
+			mc.fail(d, "%s: %s got address %s, model expects %s", op, w.resp, got.IPAddress, w.ip)
+		}
 		if _, seen := mc.ips[w.resp]; !seen {
 			mc.ips[w.resp] = got.IPAddress
 		}

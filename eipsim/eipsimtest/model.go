@@ -29,6 +29,8 @@ type mEIP struct {
 	protected       bool
 	bandwidth       int
 	traffic         bool
+	prepaid         bool // InstanceChargeType PrePaid (model_pool.go)
+	isp             string
 	name            string
 	tags            []eipsim.Tag // sorted by key (model_tags.go)
 	allocated       time.Time
@@ -87,6 +89,8 @@ type model struct {
 	tokens             map[[3]string]*mToken
 	// quotaHit: (account, region) pairs that met QuotaExceeded.Eip.
 	quotaHit map[[2]string]bool
+	// pool is the IP pool the addresses come from (model_pool.go).
+	pool *mPool
 
 	gateways                                             []*mGateway
 	havips                                               []*mHaVip
@@ -121,6 +125,7 @@ func newModel(w World, now time.Time, regions []string) *model {
 	for _, a := range natActions {
 		m.delay[string(a)] = w.NATDelays[a]
 	}
+	m.pool = newPool(w.IPPool)
 	m.newHooks(w, now)
 	acct := func(a string) string {
 		if a == "" {
@@ -179,6 +184,7 @@ func (m *model) settle() {
 			m.unbind(e)
 			e.status = "Available"
 		case "Releasing":
+			m.pool.free(e.ip)
 			return true
 		}
 		return false
@@ -268,6 +274,7 @@ type want struct {
 	setup  bool     // a harness command the Sim refuses
 	replay bool     // a ClientToken replay: the first call's response, no change
 	resp   string   // the AllocationId of an Allocate, the RequestId of a replayed write
+	ip     string   // the EipAddress of an Allocate
 	page   []string // a listing's IDs on the page asked for, and its TotalCount
 	total  int
 	// answer is the whole answer of a success (a pointer to the Action's
@@ -381,50 +388,7 @@ func (m *model) body(op Op) want {
 	acct := m.account(op)
 	switch op.Cmd {
 	case "AllocateEipAddress":
-		region := m.regionIndex(op.RegionID)
-		if op.RegionID == "" {
-			return want{code: "MissingParameter", args: []any{"RegionId"}, refused: true}
-		}
-		if region < 0 {
-			return want{code: "InvalidRegionId.NotFound", refused: true}
-		}
-		if len(op.ClientToken) > 64 { // a ClientToken is at most 64 ASCII characters
-			return refuse("InvalidParameter:ClientToken")
-		}
-		charge := op.InternetChargeType
-		if charge == "" {
-			charge = "PayByBandwidth"
-		}
-		bw := op.Bandwidth
-		if bw == "" {
-			bw = "5"
-		}
-		n, err := strconv.Atoi(bw)
-		if err != nil {
-			return want{code: "InvalidBandwidth.Malformed", refused: true}
-		}
-		if max := map[bool]int{false: 500, true: 200}[charge == "PayByTraffic"]; n < 1 || n > max {
-			return want{code: "InvalidParameter", msg: `Specified value of "Bandwidth" is not valid.`, refused: true}
-		}
-		fp := op.RegionID + "|" + bw + "|" + charge
-		if t, bad := m.token(acct, op.Cmd, op.ClientToken, fp); bad {
-			return want{code: "IdempotentParameterMismatch", refused: true}
-		} else if t != nil {
-			return want{replay: true, resp: t.resp, refused: true}
-		}
-		if m.held(acct, region) >= m.quota {
-			m.quotaHit[[2]string{acct, op.RegionID}] = true
-			return want{code: "QuotaExceeded.Eip", refused: true}
-		}
-		if m.quotaHit[[2]string{acct, op.RegionID}] && m.held(acct, region) == m.quota-1 {
-			m.mark(RuleQuotaFreedByRelease)
-		}
-		m.allocations++
-		e := &mEIP{id: allocationID(m.allocations), account: acct, region: region, n: m.allocations, status: "Available", bandwidth: n,
-			traffic: charge == "PayByTraffic", allocated: m.now}
-		m.eips = append(m.eips, e)
-		m.remember(acct, op.Cmd, op.ClientToken, fp, e.id)
-		return want{resp: e.id}
+		return m.allocate(op, acct)
 
 	case "AssociateEipAddress":
 		typ := op.InstanceType
@@ -502,6 +466,9 @@ func (m *model) body(op Op) want {
 		if code == "" {
 			code = lockCode(e)
 		}
+		if code == "" && e.prepaid {
+			code = "Forbidden.ChargeTypeIsPrepaid"
+		}
 		if code == "" && e.protected {
 			code = "InvalidOperation.DeletionProtection"
 		}
@@ -532,6 +499,9 @@ func (m *model) body(op Op) want {
 		}
 		if code == "" && e.status != "Available" && e.status != "InUse" {
 			code = "IncorrectEipStatus"
+		}
+		if code == "" && op.Bandwidth != "" && e.prepaid {
+			code = "Forbidden.ChargeTypeIsPrepaid"
 		}
 		if code == "" && op.Bandwidth != "" && (bw < 1 || bw > map[bool]int{false: 500, true: 200}[e.traffic]) {
 			code = "InvalidParameter"
@@ -581,7 +551,7 @@ func (m *model) body(op Op) want {
 				(op.Status == "" || e.status == op.Status) &&
 				(op.LockReason == "" || op.LockReason == "financial" && e.fin || op.LockReason == "security" && e.sec) &&
 				(op.InstanceType == "" || e.ttype == op.InstanceType) && (op.InstanceID == "" || e.target == op.InstanceID) &&
-				op.ChargeType != "PrePaid" { // the generated EIPs are all PostPaid
+				(op.ChargeType == "" || (op.ChargeType == "PrePaid") == e.prepaid) {
 				ids = append(ids, e.id)
 			}
 		}

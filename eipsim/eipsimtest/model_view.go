@@ -32,6 +32,12 @@ func (m *model) eipView(e *mEIP) eipsim.EIP {
 	if e.traffic {
 		v.InternetChargeType = "PayByTraffic"
 	}
+	if e.prepaid {
+		v.ChargeType = "PrePaid" // its ExpiredTime the model does not predict (the Machine copies it)
+	}
+	if e.isp != "" {
+		v.ISP = e.isp
+	}
 	if e.fin {
 		v.BusinessStatus = "FinancialLocked"
 	}

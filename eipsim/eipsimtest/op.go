@@ -53,6 +53,10 @@ type Op struct {
 	// and InstanceID.
 	ChargeType string
 	DryRun     bool
+	// AllocateEipAddress's InstanceChargeType, Period, PricingCycle, ISP
+	// and IpAddress (model_pool.go).
+	InstanceChargeType, PricingCycle, ISP, IPAddress string
+	Period                                           int
 
 	// Tags (Tag.N) of TagResources, TagKeys (TagKey.N) and All of
 	// UnTagResources; the one resource (ResourceId.1, ResourceType=EIP) of
@@ -158,6 +162,14 @@ func (op Op) String() string {
 		}
 	case string(eipsim.ActionCreateNatGateway), string(eipsim.ActionCreateHaVip):
 		kv("VSwitchId", op.VSwitch)
+	case string(eipsim.ActionAllocateEipAddress):
+		kv("InstanceChargeType", op.InstanceChargeType)
+		if op.Period != 0 {
+			kv("Period", strconv.Itoa(op.Period))
+		}
+		kv("PricingCycle", op.PricingCycle)
+		kv("ISP", op.ISP)
+		kv("IpAddress", op.IPAddress)
 	case string(eipsim.ActionDescribeEipAddresses):
 		kv("AssociatedInstanceType", op.InstanceType)
 		kv("AssociatedInstanceId", op.InstanceID)
@@ -230,7 +242,8 @@ func Apply(ctx context.Context, sim *eipsim.Sim, clk Clocked, op Op) (any, error
 	switch op.Cmd {
 	case string(eipsim.ActionAllocateEipAddress):
 		return sim.AllocateEipAddress(ctx, eipsim.AllocateEipAddressRequest{RegionID: op.RegionID, Bandwidth: op.Bandwidth,
-			InternetChargeType: op.InternetChargeType, ClientToken: op.ClientToken})
+			InternetChargeType: op.InternetChargeType, ClientToken: op.ClientToken, InstanceChargeType: op.InstanceChargeType,
+			Period: op.Period, PricingCycle: op.PricingCycle, ISP: op.ISP, IPAddress: op.IPAddress})
 	case string(eipsim.ActionAssociateEipAddress):
 		return sim.AssociateEipAddress(ctx, eipsim.AssociateEipAddressRequest{RegionID: op.RegionID, AllocationID: op.AllocationID,
 			InstanceID: op.InstanceID, InstanceType: eipsim.InstanceType(op.InstanceType), PrivateIPAddress: op.PrivateIPAddress,

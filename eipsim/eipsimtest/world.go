@@ -40,6 +40,9 @@ type World struct {
 	// predicts both (model_hooks.go).
 	RateLimits []ActionLimit
 	Faults     []eipsim.Fault
+	// IPPool is the Sim's IP pool ([eipsim.WithIPPool]; nil: the default
+	// one); a small one runs out (OperationFailed.InsufficientEIP).
+	IPPool []string
 }
 
 // ActionLimit is one [eipsim.WithRateLimit] of a World.
@@ -111,6 +114,9 @@ func (w World) options(clk eipsim.Clock, ids []string) []eipsim.Option {
 	}
 	if len(w.Faults) > 0 {
 		opts = append(opts, eipsim.WithFaults(w.Faults...))
+	}
+	if len(w.IPPool) > 0 {
+		opts = append(opts, eipsim.WithIPPool(w.IPPool...))
 	}
 	return opts
 }
@@ -194,6 +200,9 @@ func (w World) Lines(allocations int) []string {
 		}
 		head += " rate-limit=(" + strings.Join(ls, ", ") + ")"
 	}
+	if len(w.IPPool) > 0 {
+		head += " ip-pool=(" + strings.Join(w.IPPool, ", ") + ")"
+	}
 	if len(ids) > 0 {
 		head += " ids=(" + strings.Join(ids, ", ") + ")"
 	}
@@ -243,8 +252,12 @@ var (
 	instanceStatuses = []eipsim.InstanceStatus{eipsim.InstanceRunning, eipsim.InstanceStopped, eipsim.InstancePending, eipsim.InstanceStarting, eipsim.InstanceStopping}
 	slbStatuses      = []string{eipsim.SLBActive, eipsim.SLBInactive, eipsim.SLBLocked}
 	eniStatuses      = []string{"", eipsim.ENIAttaching, eipsim.ENIDetaching, eipsim.ENICreating, eipsim.ENIDeleting}
-	cooldowns        = []time.Duration{time.Second, 0, time.Nanosecond, 3 * time.Second, 10 * time.Second}
-	tokenTTLs        = []time.Duration{24 * time.Hour, 5 * time.Second, time.Nanosecond, time.Minute}
+	// ipPools: the default pool, or one of two, six or four addresses
+	// (in two prefixes, so that the cursor moves across them), small
+	// enough that the generated allocations exhaust it.
+	ipPools   = [][]string{nil, {"192.0.2.0/30"}, {"192.0.2.0/29"}, {"192.0.2.0/30", "192.0.2.8/30"}}
+	cooldowns = []time.Duration{time.Second, 0, time.Nanosecond, 3 * time.Second, 10 * time.Second}
+	tokenTTLs = []time.Duration{24 * time.Hour, 5 * time.Second, time.Nanosecond, time.Minute}
 	// taskDelays are the non-zero delays drawDelay picks from: long enough
 	// windows to act inside a transitional status.
 	taskDelays = []time.Duration{time.Second, 2 * time.Second, 3 * time.Second, 3 * time.Second, 5 * time.Second, 5 * time.Second, 10 * time.Second, 20 * time.Second}
@@ -336,6 +349,7 @@ func DrawWorld(d Driver) World {
 		w.HaVips = append(w.HaVips, eipsim.HaVip{HaVipID: fmt.Sprintf("havip-%04d", i+1), RegionID: region("havip-region"), AccountID: account("havip-account"), VSwitchID: "vsw-2"})
 	}
 	w.RateLimits, w.Faults = drawHooks(d)
+	w.IPPool = usually(d, ipPools, "ip-pool")
 	return w
 }
 
