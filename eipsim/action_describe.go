@@ -177,6 +177,9 @@ func (s *Sim) describeEipAddresses(c call, req DescribeEipAddressesRequest) (*De
 		shown = page(t, lo, hi-lo, nil)
 	}
 	resp := &DescribeEipAddressesResponse{RequestID: c.rid, TotalCount: total, PageNumber: req.PageNumber, PageSize: req.PageSize}
+	if bugs.describePageSizeShown {
+		resp.PageSize = len(shown)
+	}
 	if len(shown) > 0 {
 		resp.EipAddresses = make([]EIP, len(shown))
 		for i, e := range shown {

@@ -37,6 +37,10 @@ var bugs struct {
 	// untagAllIgnored makes UnTagResources with All=true (and no TagKey.N)
 	// remove nothing.
 	untagAllIgnored bool
+	// describePageSizeShown makes DescribeEipAddresses answer PageSize as
+	// the number of EIPs on the page, not the page size asked for: right
+	// EIPs, right TotalCount, one wrong field of the answer.
+	describePageSizeShown bool
 }
 
 func b2i(b bool) int {

@@ -18,10 +18,11 @@ const (
 	BugNATDependencyWording     Bug = "nat-dependency-wording"
 	BugNATEIPLimitOffByOne      Bug = "nat-eip-limit-off-by-one"
 	BugUntagAllIgnored          Bug = "untag-all-ignored"
+	BugDescribePageSizeShown    Bug = "describe-page-size-shown"
 )
 
 // Bugs lists every deliberate bug.
-var Bugs = []Bug{BugEarlyCompletion, BugTokenIgnored, BugUnassociateLockUnchecked, BugCooldownIgnored, BugQuotaOffByOne, BugPagingOffByOne, BugNATForceIgnored, BugNATPendingUnchecked, BugModifyBandwidthWording, BugNATDependencyWording, BugNATEIPLimitOffByOne, BugUntagAllIgnored}
+var Bugs = []Bug{BugEarlyCompletion, BugTokenIgnored, BugUnassociateLockUnchecked, BugCooldownIgnored, BugQuotaOffByOne, BugPagingOffByOne, BugNATForceIgnored, BugNATPendingUnchecked, BugModifyBandwidthWording, BugNATDependencyWording, BugNATEIPLimitOffByOne, BugUntagAllIgnored, BugDescribePageSizeShown}
 
 // SetBug switches a deliberate bug on and returns the function that
 // switches it off again. Not safe for parallel tests.
@@ -39,6 +40,7 @@ func SetBug(b Bug) (restore func()) {
 		BugNATDependencyWording:     &bugs.natDependencyWording,
 		BugNATEIPLimitOffByOne:      &bugs.natEIPLimitOffByOne,
 		BugUntagAllIgnored:          &bugs.untagAllIgnored,
+		BugDescribePageSizeShown:    &bugs.describePageSizeShown,
 	}
 	p := flags[b]
 	if p == nil {

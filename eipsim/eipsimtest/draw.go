@@ -1,6 +1,7 @@
 package eipsimtest
 
 import (
+	"math"
 	"slices"
 	"strings"
 	"time"
@@ -20,6 +21,20 @@ var (
 	lockReason = []string{"financial", "security"}
 	statusList = []string{"", "Available", "Associating", "InUse", "Unassociating", "Releasing"}
 )
+
+// tokenArg draws a ClientToken: mostly one of tokens (so that calls replay
+// each other), sometimes one at or one past the 64-character limit.
+func (mc *Machine) tokenArg(d Driver) string {
+	if d.Int(0, 15, "token-edge") == 15 {
+		return pick(d, edgeTokens, "token")
+	}
+	return usually(d, tokens, "token")
+}
+
+// edgeTokens are ClientTokens at the edges of the rule (ASCII 0x20-0x7e,
+// at most 64 characters): 64 characters, 65, and the last character
+// allowed. (A space, the first, cannot be spelled in a scenario line.)
+var edgeTokens = []string{strings.Repeat("t", 64), strings.Repeat("t", 65), "tok~"}
 
 func (mc *Machine) regionArg(d Driver, label string) string {
 	return usually(d, []string{"", mc.m.regions[1], mc.m.regions[0], badRegion}, label)
@@ -141,14 +156,14 @@ func (mc *Machine) draw(d Driver, kind string) Op {
 			RegionID:           usually(d, []string{m.regions[0], m.regions[1], "", badRegion}, "region"),
 			Bandwidth:          usually(d, []string{"", "200", "201", "1", "0", "500", "501", "x"}, "bandwidth"),
 			InternetChargeType: usually(d, []string{"", eipsim.InternetChargePayByTraffic}, "internet-charge-type"),
-			ClientToken:        usually(d, tokens, "token")}
+			ClientToken:        mc.tokenArg(d)}
 		mc.allocateParams(d, &op)
 		return op
 	case "associate":
 		id := mc.eipID(d)
 		t := pick(d, mc.targets(), "target")
 		op := Op{Cmd: string(eipsim.ActionAssociateEipAddress), AllocationID: id, Account: mc.accountFor(d, id), InstanceID: t.id,
-			RegionID: mc.regionArg(d, "region"), ClientToken: usually(d, tokens, "token")}
+			RegionID: mc.regionArg(d, "region"), ClientToken: mc.tokenArg(d)}
 		natural := t.typ
 		if natural == "EcsInstance" {
 			natural = ""
@@ -168,7 +183,7 @@ func (mc *Machine) draw(d Driver, kind string) Op {
 	case "unassociate":
 		id := mc.eipID(d)
 		op := Op{Cmd: string(eipsim.ActionUnassociateEipAddress), AllocationID: id, Account: mc.accountFor(d, id),
-			RegionID: mc.regionArg(d, "region"), ClientToken: usually(d, tokens, "token"), Force: d.Int(0, 1, "force") == 1}
+			RegionID: mc.regionArg(d, "region"), ClientToken: mc.tokenArg(d), Force: d.Int(0, 1, "force") == 1}
 		var target, typ, ip string
 		if e := m.eip(id); e != nil {
 			target, typ, ip = e.target, e.ttype, e.privIP
@@ -191,7 +206,10 @@ func (mc *Machine) draw(d Driver, kind string) Op {
 		op := Op{Cmd: string(eipsim.ActionDescribeEipAddresses), Account: usually(d, []string{"", Accounts[1]}, "account"),
 			RegionID: usually(d, []string{m.regions[0], m.regions[1], badRegion}, "region"),
 			Status:   usually(d, statusList, "status"), LockReason: usually(d, []string{"", "financial", "security"}, "lock-reason"),
-			PageNumber: d.Int(0, 3, "page-number"), PageSize: usually(d, []int{0, 1, 2, 3, 100, 101}, "page-size")}
+			PageNumber: d.Int(0, 3, "page-number"), PageSize: usually(d, []int{0, 1, 2, 3, 100, 101, -1}, "page-size")}
+		if d.Int(0, 7, "page-number-edge") == 7 { // the limits of PageNumber, and past them
+			op.PageNumber = pick(d, []int{math.MaxInt32, math.MaxInt32 + 1, -1}, "page-number")
+		}
 		if d.Int(0, 2, "by-id") == 2 {
 			op.AllocationID = mc.eipID(d)
 		}

@@ -40,6 +40,8 @@ type Machine struct {
 	// before any.
 	last int
 	ips  map[string]string
+	// rids are the RequestIds of the answers so far.
+	rids map[string]struct{}
 	// shadow is a second Sim built from the same world, which replays the
 	// operations lazily for the determinism check; shadowOps of them so far.
 	shadow    *eipsim.Sim
@@ -67,8 +69,6 @@ type Machine struct {
 	eipIndex            map[string]*eipsim.EIP
 	gwBuf               []*mGateway
 	hvBuf               []*mHaVip
-	gotEntries          []entry
-	wantEntries         []entry
 	// failing is set once a failure is reported, so that the driver's own
 	// panic passes through Run's recover untouched.
 	failing bool
@@ -106,7 +106,13 @@ func NewMachine(w World) (*Machine, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &Machine{world: w, clk: clk, sim: sim, m: newModel(w, clk.Now(), sim.Regions()), ips: map[string]string{}, last: -1}, nil
+	m := newModel(w, clk.Now(), sim.Regions())
+	for _, h := range sim.HaVips() { // the world's HaVips: the Sim assigned their addresses
+		if mh := m.havip(h.HaVipID); mh != nil {
+			mh.ip = h.IPAddress
+		}
+	}
+	return &Machine{world: w, clk: clk, sim: sim, m: m, ips: map[string]string{}, last: -1}, nil
 }
 
 // Sim returns the machine's Sim.
@@ -238,6 +244,7 @@ func (mc *Machine) runCall(d Driver, op Op) {
 	}
 	mc.cov.code(code)
 	if e := (*eipsim.Error)(nil); errors.As(err, &e) {
+		mc.checkRequestID(d, op, want{}, e.RequestID)
 		if bad := answerMismatch(op.Cmd, w, e); bad != "" {
 			mc.fail(d, "%s: %s: %s", op, code, bad)
 		}
@@ -251,44 +258,10 @@ func (mc *Machine) runCall(d Driver, op Op) {
 	if !w.refused && after == before {
 		mc.fail(d, "%s: accepted, but the Sim's Version stayed %d", op, before)
 	}
-	if err != nil || mc.answered(d, op, w, resp) {
+	if err != nil {
 		return
 	}
-	switch r := resp.(type) {
-	case *eipsim.AllocateEipAddressResponse:
-		if r.AllocationID != w.resp {
-			mc.fail(d, "%s: got AllocationId %s, model expects %s (replay=%v)", op, r.AllocationID, w.resp, w.replay)
-		}
-		if r.EipAddress != w.ip {
-			mc.fail(d, "%s: got EipAddress %s, model expects %s (replay=%v)", op, r.EipAddress, w.ip, w.replay)
-		}
-		if _, seen := mc.ips[r.AllocationID]; !seen {
-			mc.ips[r.AllocationID] = r.EipAddress
-		}
-		if e := mc.m.eip(r.AllocationID); e != nil {
-			e.ip = r.EipAddress
-		}
-	case *eipsim.AssociateEipAddressResponse:
-		mc.checkReplay(d, op, w, r.RequestID)
-	case *eipsim.UnassociateEipAddressResponse:
-		mc.checkReplay(d, op, w, r.RequestID)
-	case *eipsim.ListTagResourcesResponse:
-		var got []string
-		for _, t := range r.TagResources {
-			got = append(got, t.TagKey+"="+t.TagValue)
-		}
-		if !slices.Equal(got, w.page) || r.NextToken != "" {
-			mc.fail(d, "%s: got tags %v (NextToken %q), model expects %v", op, got, r.NextToken, w.page)
-		}
-	case *eipsim.DescribeEipAddressesResponse:
-		var got []string
-		for _, e := range r.EipAddresses {
-			got = append(got, e.AllocationID)
-		}
-		if !slices.Equal(got, w.page) || r.TotalCount != w.total {
-			mc.fail(d, "%s: got page %v of %d, model expects %v of %d", op, got, r.TotalCount, w.page, w.total)
-		}
-	}
+	mc.checkAnswer(d, op, w, resp)
 }
 
 // checkReplay: a replay returns the first call's RequestId; a first call's
@@ -340,14 +313,12 @@ func (mc *Machine) Check(d Driver) {
 	clear(bound)
 	for i := range got {
 		g, e := &got[i], m.eips[i]
-		if g.AllocationID != e.id || string(g.Status) != e.status || g.AccountID != e.account || g.RegionID != m.regions[e.region] ||
-			g.InstanceID != e.target || string(g.InstanceType) != e.ttype || g.PrivateIPAddress != e.privIP || g.Mode != e.mode ||
-			g.Bandwidth != e.bandwidth || g.Name != e.name || !locksAre(g.LockReasons, e.fin, e.sec) || g.DeletionProtection != e.protected ||
-			g.IPAddress != mc.ips[e.id] || !slices.Equal(g.Tags, e.tags) {
-			if g.LockReasons == nil {
-				g.LockReasons = []eipsim.LockReason{}
-			}
-			mc.fail(d, "EIP %d differs:\nsim:   %+v\nmodel: %+v (ip %s)", i, *g, *e, mc.ips[e.id])
+		v := m.eipView(e)
+		if e.prepaid {
+			v.ExpiredTime = g.ExpiredTime
+		}
+		if !sameEIP(g, &v) {
+			mc.fail(d, "EIP %d differs:\nsim:   %+v\nmodel: %+v", i, *g, v)
 		}
 		if other, dup := seen[g.IPAddress]; dup {
 			mc.fail(d, "EIPs %s and %s share address %s", other, g.AllocationID, g.IPAddress)
@@ -594,13 +565,13 @@ func (mc *Machine) checkDeterminism(d Driver) {
 	}
 	for i := mc.shadowOps; i < len(mc.ops); i++ {
 		for mc.shadowChecks < len(mc.checkOps) && mc.checkOps[mc.shadowChecks].after <= i {
-			appendEntries(nil, mc.shadow, mc.checkOps[mc.shadowChecks].op) //nolint:errcheck // compared through the history
+			describeEntries(mc.shadow, mc.checkOps[mc.shadowChecks].op) //nolint:errcheck // compared through the history
 			mc.shadowChecks++
 		}
 		Apply(context.Background(), mc.shadow, mc.shadowClk, mc.ops[i]) //nolint:errcheck // compared through the history
 	}
 	for ; mc.shadowChecks < len(mc.checkOps); mc.shadowChecks++ {
-		appendEntries(nil, mc.shadow, mc.checkOps[mc.shadowChecks].op) //nolint:errcheck // compared through the history
+		describeEntries(mc.shadow, mc.checkOps[mc.shadowChecks].op) //nolint:errcheck // compared through the history
 	}
 	mc.shadowOps = len(mc.ops)
 	// The histories agreed up to shadowSeq last time; compare what came

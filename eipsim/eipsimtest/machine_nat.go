@@ -1,8 +1,8 @@
 package eipsimtest
 
 import (
-	"cmp"
 	"context"
+	"reflect"
 	"slices"
 	"strings"
 
@@ -45,20 +45,20 @@ func (mc *Machine) checkNAT(d Driver, all []eipsim.EIP, holds func(kind, id, eip
 		}
 	}
 	mgs := mc.sortedGateways()
-	agree := len(gws) == len(mgs)
-	for i := 0; agree && i < len(gws); i++ {
-		g, w := &gws[i], mgs[i]
-		agree = g.NatGatewayID == w.id && g.Status == w.status && g.BusinessStatus == w.businessStatus() && slices.Equal(g.AllocationIDs, w.eips)
-	}
-	if !agree {
+	if len(gws) != len(mgs) {
 		var got, want []string
 		for _, g := range gws {
-			got = append(got, g.NatGatewayID+":"+g.Status+":"+g.BusinessStatus+":"+strings.Join(g.AllocationIDs, ","))
+			got = append(got, g.NatGatewayID+":"+g.Status)
 		}
 		for _, g := range mgs {
-			want = append(want, g.id+":"+g.status+":"+g.businessStatus()+":"+strings.Join(g.eips, ","))
+			want = append(want, g.id+":"+g.status)
 		}
 		mc.fail(d, "NAT gateways differ:\nsim:   %v\nmodel: %v", got, want)
+	}
+	for i, w := range mgs {
+		if v := m.gatewayView(w); !sameValue(reflect.ValueOf(gws[i]), reflect.ValueOf(v)) {
+			mc.fail(d, "NAT gateway %s differs:\nsim:   %+v\nmodel: %+v", w.id, gws[i], v)
+		}
 	}
 	hvs := sim.HaVips()
 	for _, h := range hvs {
@@ -72,20 +72,20 @@ func (mc *Machine) checkNAT(d Driver, all []eipsim.EIP, holds func(kind, id, eip
 		}
 	}
 	mhs := mc.sortedHaVips()
-	agree = len(hvs) == len(mhs)
-	for i := 0; agree && i < len(hvs); i++ {
-		h, w := &hvs[i], mhs[i]
-		agree = h.HaVipID == w.id && h.Status == w.status && slices.Equal(h.AssociatedInstances, w.instances) && h.AllocationID == w.eip
-	}
-	if !agree {
+	if len(hvs) != len(mhs) {
 		var got, want []string
 		for _, h := range hvs {
-			got = append(got, h.HaVipID+":"+h.Status+":"+strings.Join(h.AssociatedInstances, ",")+":"+h.AllocationID)
+			got = append(got, h.HaVipID+":"+h.Status)
 		}
 		for _, h := range mhs {
-			want = append(want, h.id+":"+h.status+":"+strings.Join(h.instances, ",")+":"+h.eip)
+			want = append(want, h.id+":"+h.status)
 		}
 		mc.fail(d, "HaVips differ:\nsim:   %v\nmodel: %v", got, want)
+	}
+	for i, w := range mhs {
+		if v := m.haVipView(w); !sameValue(reflect.ValueOf(hvs[i]), reflect.ValueOf(v)) {
+			mc.fail(d, "HaVip %s differs:\nsim:   %+v\nmodel: %+v", w.id, hvs[i], v)
+		}
 	}
 	for _, g := range m.gateways {
 		if g.described && !g.gone {
@@ -128,34 +128,14 @@ func (g *mGateway) businessStatus() string {
 	return "Normal"
 }
 
-// entry is a SNAT or DNAT entry as Check compares them; ips is the SnatIp
-// or ExternalIp, addresses joined with commas.
-type entry struct {
-	snat            bool
-	id, status, ips string
-}
-
-func (a entry) compare(b entry) int {
-	if a.snat != b.snat {
-		if a.snat {
-			return -1
-		}
-		return 1
-	}
-	return cmp.Or(strings.Compare(a.id, b.id), strings.Compare(a.status, b.status), strings.Compare(a.ips, b.ips))
-}
-
-func (a entry) String() string {
-	kind := "dnat"
-	if a.snat {
-		kind = "snat"
-	}
-	return kind + ":" + a.id + ":" + a.status + ":" + a.ips
-}
+// entriesPageSize is the PageSize of Check's Describe of a table: one page
+// holds every entry the worlds allow.
+const entriesPageSize = 50
 
 // checkEntries describes g's SNAT and DNAT tables (as its owner) and
-// compares them with the model's entries. The calls are part of the run:
-// the determinism shadow makes them too.
+// compares the whole answers with the model's: every field of every entry,
+// in creation order, TotalCount, PageNumber and PageSize. The calls are
+// part of the run: the determinism shadow makes them too.
 func (mc *Machine) checkEntries(d Driver, g *mGateway, all []eipsim.EIP) {
 	suffix := strings.TrimPrefix(g.id, "ngw-")
 	acct := g.account
@@ -170,62 +150,60 @@ func (mc *Machine) checkEntries(d Driver, g *mGateway, all []eipsim.EIP) {
 		}
 		return false
 	}
-	got := mc.gotEntries[:0]
+	uses := func(id, status, ips string) {
+		if status != eipsim.EntryDeleting && !mc.m.natKeep {
+			for ip := range strings.SplitSeq(ips, ",") {
+				if !bound(ip) {
+					mc.fail(d, "entry %s (%s) uses %s, not bound to %s", id, status, ip, g.id)
+				}
+			}
+		}
+	}
 	for _, snat := range []bool{true, false} {
 		op := Op{Cmd: string(eipsim.ActionDescribeSnatTableEntries), Account: acct, RegionID: mc.m.regions[g.region], Table: "stb-" + suffix}
 		if !snat {
 			op.Cmd, op.Table = string(eipsim.ActionDescribeForwardTableEntries), "ftb-"+suffix
 		}
+		// The table is named by its ID, by its gateway's (NatGatewayId),
+		// or by both, in turn.
+		switch len(mc.checkOps) % 3 {
+		case 1:
+			op.Table, op.InstanceID = "", g.id
+		case 2:
+			op.InstanceID = g.id
+		}
 		mc.checkOps = append(mc.checkOps, checkOp{len(mc.ops), op})
-		var err error
-		if got, err = appendEntries(got, mc.sim, op); err != nil {
+		resp, err := describeEntries(mc.sim, op)
+		if err != nil {
 			mc.fail(d, "%s: %v", op, err)
 		}
-	}
-	for _, x := range got {
-		if x.status != eipsim.EntryDeleting && !mc.m.natKeep {
-			for ip := range strings.SplitSeq(x.ips, ",") {
-				if !bound(ip) {
-					mc.fail(d, "entry %s (%s) uses %s, not bound to %s", x.id, x.status, ip, g.id)
-				}
+		switch r := resp.(type) {
+		case *eipsim.DescribeSnatTableEntriesResponse:
+			for _, x := range r.SnatTableEntries {
+				uses(x.SnatEntryID, x.Status, x.SnatIP)
+			}
+		case *eipsim.DescribeForwardTableEntriesResponse:
+			for _, x := range r.ForwardTableEntries {
+				uses(x.ForwardEntryID, x.Status, x.ExternalIP)
 			}
 		}
-	}
-	want := mc.wantEntries[:0]
-	for _, x := range g.entries {
-		want = append(want, entry{x.snat, x.id, x.status, strings.Join(x.ips, ",")})
-	}
-	slices.SortFunc(got, entry.compare)
-	slices.SortFunc(want, entry.compare)
-	mc.gotEntries, mc.wantEntries = got, want
-	if !slices.Equal(got, want) {
-		mc.fail(d, "entries of %s differ:\nsim:   %v\nmodel: %v", g.id, got, want)
+		if bad := answerDiff(resp, mc.m.entriesAnswer(g, snat, entriesPageSize)); bad != "" {
+			mc.fail(d, "%s: answer differs: %s", op, bad)
+		}
 	}
 }
 
-// appendEntries runs a Describe{Snat,Forward}TableEntries op and appends
-// its entries to dst.
-func appendEntries(dst []entry, sim *eipsim.Sim, op Op) ([]entry, error) {
+// describeEntries runs a Describe{Snat,Forward}TableEntries op of
+// checkEntries (its InstanceID is the NatGatewayId) and returns its answer.
+func describeEntries(sim *eipsim.Sim, op Op) (any, error) {
 	ctx := context.Background()
 	if op.Account != "" {
 		ctx = eipsim.WithAccount(ctx, op.Account)
 	}
 	if op.Cmd == string(eipsim.ActionDescribeSnatTableEntries) {
-		r, err := sim.DescribeSnatTableEntries(ctx, eipsim.DescribeSnatTableEntriesRequest{RegionID: op.RegionID, SnatTableID: op.Table, PageSize: 50})
-		if err != nil {
-			return dst, err
-		}
-		for _, x := range r.SnatTableEntries {
-			dst = append(dst, entry{true, x.SnatEntryID, x.Status, x.SnatIP})
-		}
-		return dst, nil
+		return sim.DescribeSnatTableEntries(ctx, eipsim.DescribeSnatTableEntriesRequest{RegionID: op.RegionID, SnatTableID: op.Table,
+			NatGatewayID: op.InstanceID, PageSize: entriesPageSize})
 	}
-	r, err := sim.DescribeForwardTableEntries(ctx, eipsim.DescribeForwardTableEntriesRequest{RegionID: op.RegionID, ForwardTableID: op.Table, PageSize: 50})
-	if err != nil {
-		return dst, err
-	}
-	for _, x := range r.ForwardTableEntries {
-		dst = append(dst, entry{false, x.ForwardEntryID, x.Status, x.ExternalIP})
-	}
-	return dst, nil
+	return sim.DescribeForwardTableEntries(ctx, eipsim.DescribeForwardTableEntriesRequest{RegionID: op.RegionID, ForwardTableID: op.Table,
+		NatGatewayID: op.InstanceID, PageSize: entriesPageSize})
 }

@@ -8,6 +8,7 @@ package eipsimtest
 // due times instead of running a task queue.
 
 import (
+	"math"
 	"slices"
 	"strconv"
 	"time"
@@ -29,8 +30,10 @@ type mEIP struct {
 	bandwidth       int
 	traffic         bool
 	prepaid         bool // InstanceChargeType PrePaid (model_pool.go)
+	isp             string
 	name            string
 	tags            []eipsim.Tag // sorted by key (model_tags.go)
+	allocated       time.Time
 }
 
 type mInstance struct {
@@ -266,14 +269,19 @@ type want struct {
 	// msg is the exact message the model expects with code, when it is not
 	// the catalogue message of (code, action) filled with args: a
 	// documented alternative wording the case selects.
-	msg     string
-	args    []any  // the values of the code's message template (a parameter name...)
-	setup   bool   // a harness command the Sim refuses
-	replay  bool   // a ClientToken replay: the first call's response, no change
-	resp    string // the AllocationId of an Allocate, the RequestId of a replayed write
-	ip      string // the EipAddress of an Allocate
-	page    []string
-	total   int
+	msg    string
+	args   []any    // the values of the code's message template (a parameter name...)
+	setup  bool     // a harness command the Sim refuses
+	replay bool     // a ClientToken replay: the first call's response, no change
+	resp   string   // the AllocationId of an Allocate, the RequestId of a replayed write
+	ip     string   // the EipAddress of an Allocate
+	page   []string // a listing's IDs on the page asked for, and its TotalCount
+	total  int
+	// answer is the whole answer of a success (a pointer to the Action's
+	// response struct; its RequestId aside) when it says more than a
+	// RequestId: what a Describe lists. The Machine fills in what the Sim
+	// draws (IDs, addresses) after checking their shape.
+	answer  any
 	refused bool // nothing may change
 	// lost: the change was made, the answer is an ApplyThenFail rule's
 	// error (what the first call's ClientToken replays is the success).
@@ -390,6 +398,9 @@ func (m *model) body(op Op) want {
 		if !slices.Contains([]string{"EcsInstance", "SlbInstance", "NetworkInterface", "Nat", "HaVip"}, typ) {
 			return want{code: "InvalidInstanceType.ValueNotSupported", refused: true}
 		}
+		if len(op.ClientToken) > 64 {
+			return refuse("InvalidParameter:ClientToken")
+		}
 		if op.RegionID != "" && m.regionIndex(op.RegionID) < 0 {
 			return want{code: "Forbidden.RegionNotFound", refused: true}
 		}
@@ -407,7 +418,7 @@ func (m *model) body(op Op) want {
 			code = m.associate(e, op, typ, acct)
 		}
 		if code != "" {
-			return refuse(code)
+			return m.refuseAt(code, op.InstanceID)
 		}
 		m.startWrite(e, op.Cmd)
 		e.status = "Associating"
@@ -417,6 +428,9 @@ func (m *model) body(op Op) want {
 	case "UnassociateEipAddress":
 		if op.InstanceType != "" && !slices.Contains([]string{"EcsInstance", "SlbInstance", "NetworkInterface", "Nat", "HaVip"}, op.InstanceType) {
 			return want{code: "InvalidInstanceType.ValueNotSupported", refused: true}
+		}
+		if len(op.ClientToken) > 64 {
+			return refuse("InvalidParameter:ClientToken")
 		}
 		if op.RegionID != "" && m.regionIndex(op.RegionID) < 0 {
 			return want{code: "Forbidden.RegionNotFound", refused: true}
@@ -434,7 +448,9 @@ func (m *model) body(op Op) want {
 		if code == "" {
 			code = m.unassociate(e, op)
 		}
-		if code != "" {
+		if code != "" && e != nil {
+			return m.refuseAt(code, e.target)
+		} else if code != "" {
 			return refuse(code)
 		}
 		m.startWrite(e, op.Cmd)
@@ -519,6 +535,10 @@ func (m *model) body(op Op) want {
 		case op.ChargeType != "" && op.ChargeType != "PostPaid" && op.ChargeType != "PrePaid":
 			return want{code: "InvalidChargeType.ValueNotSupported", refused: true}
 		}
+		// PageNumber in [1, 2^31-1] (the SDK's int32), before PageSize.
+		if op.PageNumber < 0 || op.PageNumber > math.MaxInt32 {
+			return refuse("InvalidParameter:PageNumber")
+		}
 		if op.PageSize < 0 || op.PageSize > 100 {
 			return refuse("InvalidParameter:PageSize")
 		}
@@ -535,7 +555,20 @@ func (m *model) body(op Op) want {
 				ids = append(ids, e.id)
 			}
 		}
-		return m.page(op, ids)
+		// The whole answer: the page's EIPs, and the page asked for
+		// echoed, defaults applied.
+		w := m.page(op, ids)
+		if w.code == "" {
+			r := &eipsim.DescribeEipAddressesResponse{TotalCount: w.total, PageNumber: max(op.PageNumber, 1), PageSize: op.PageSize}
+			if r.PageSize == 0 {
+				r.PageSize = 10
+			}
+			for _, id := range w.page {
+				r.EipAddresses = append(r.EipAddresses, m.eipView(m.eip(id)))
+			}
+			w.answer = r
+		}
+		return w
 	}
 	if w, ok := m.tagCall(op, acct); ok {
 		return w

@@ -52,6 +52,7 @@ type mHaVip struct {
 	pendInst  string   // the instance of an Associating/Unassociating
 	vsw       string   // VSwitchId
 	eip       string
+	ip        string // the private address the Sim assigned
 	gone      bool
 }
 

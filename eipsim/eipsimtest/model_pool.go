@@ -124,6 +124,9 @@ func (m *model) allocate(op Op, acct string) want {
 	if region < 0 {
 		return want{code: "InvalidRegionId.NotFound", refused: true}
 	}
+	if len(op.ClientToken) > 64 { // a ClientToken is at most 64 ASCII characters
+		return refuse("InvalidParameter:ClientToken")
+	}
 	inst := op.InstanceChargeType
 	if inst == "" {
 		inst = eipsim.ChargeTypePostPaid
@@ -202,7 +205,7 @@ func (m *model) allocate(op Op, acct string) want {
 	}
 	m.allocations++
 	e := &mEIP{id: allocationID(m.allocations), account: acct, region: region, n: m.allocations, status: "Available", bandwidth: n,
-		traffic: charge == "PayByTraffic", ip: ip, prepaid: prepaid}
+		traffic: charge == "PayByTraffic", ip: ip, prepaid: prepaid, isp: isp, allocated: m.now}
 	m.eips = append(m.eips, e)
 	m.pool.ips[e.id] = ip
 	m.remember(acct, op.Cmd, op.ClientToken, fp, e.id)

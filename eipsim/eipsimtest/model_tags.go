@@ -84,12 +84,13 @@ func (m *model) tagCall(op Op, acct string) (w want, ok bool) {
 		e.tags = slices.DeleteFunc(e.tags, func(t eipsim.Tag) bool { return slices.Contains(op.TagKeys, t.Key) })
 		return want{}, true
 	}
-	// ListTagResources of one EIP: one item per tag, by key.
-	var page []string
+	// ListTagResources of one EIP: one item per tag, by key, on one page
+	// (at most 20 tags, under the default MaxResults of 50).
+	r := &eipsim.ListTagResourcesResponse{}
 	for _, t := range e.tags {
-		page = append(page, t.Key+"="+t.Value)
+		r.TagResources = append(r.TagResources, eipsim.TagResource{ResourceID: e.id, ResourceType: "EIP", TagKey: t.Key, TagValue: t.Value})
 	}
-	return want{page: page, total: len(page), refused: true}, true
+	return want{answer: r, refused: true}, true
 }
 
 // tagsCode checks TagResources' Tag.N as the documentation orders it.
