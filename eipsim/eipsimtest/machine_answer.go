@@ -74,12 +74,8 @@ func (mc *Machine) checkAnswer(d Driver, op Op, w want, resp any) {
 		if h := mc.m.havip(r.HaVipID); h != nil {
 			h.ip = r.IPAddress
 		}
-	case *eipsim.DeleteSnatEntryResponse, *eipsim.DeleteForwardEntryResponse,
-		*eipsim.DescribeNatGatewaysResponse, *eipsim.DescribeHaVipsResponse,
-		*eipsim.DescribeSnatTableEntriesResponse, *eipsim.DescribeForwardTableEntriesResponse:
-		// A replayed RequestId; the listings' pages and TotalCount, by ID
-		// (their items' fields are compared by Check's snapshots).
-		mc.answered(d, op, w, resp)
+	case *eipsim.DeleteSnatEntryResponse, *eipsim.DeleteForwardEntryResponse:
+		mc.answered(d, op, w, resp) // a replayed RequestId
 		return
 	}
 	if bad := answerDiff(resp, exp); bad != "" {

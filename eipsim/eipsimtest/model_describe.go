@@ -60,6 +60,7 @@ func (m *model) describeNAT(op Op, acct string) (w want, ok bool) {
 		return want{code: "Forbidden.RegionNotFound", refused: true}, true
 	}
 	var ids []string
+	var tbl *mGateway // the listed table's gateway
 	filtered := false
 	keep := func(id string, ok bool) {
 		if ok {
@@ -94,6 +95,7 @@ func (m *model) describeNAT(op Op, acct string) (w want, ok bool) {
 		if code.code != "" {
 			return code, true
 		}
+		tbl = g
 		for _, x := range g.entries {
 			if x.snat != snat {
 				continue
@@ -111,7 +113,17 @@ func (m *model) describeNAT(op Op, acct string) (w want, ok bool) {
 	if filtered {
 		m.mark(RuleFilterExcludes)
 	}
-	return m.page(op, ids), true
+	// The whole answer: the page's items, and the page asked for echoed,
+	// defaults applied.
+	w = m.page(op, ids)
+	if w.code == "" {
+		ps := op.PageSize
+		if ps == 0 {
+			ps = 10
+		}
+		w.answer = m.listingAnswer(w.page, w.total, max(op.PageNumber, 1), ps, tbl, op.Cmd)
+	}
+	return w, true
 }
 
 // listedTable finds the table a Describe*TableEntries names by its ID or

@@ -96,30 +96,65 @@ func (m *model) haVipView(h *mHaVip) eipsim.HaVip {
 	return v
 }
 
+// snatEntryView is x, an SNAT entry of g, as DescribeSnatTableEntries
+// shows it.
+func snatEntryView(g *mGateway, x *mEntry) eipsim.SnatEntry {
+	return eipsim.SnatEntry{SnatEntryID: x.id, SnatTableID: "stb-" + strings.TrimPrefix(g.id, "ngw-"),
+		NatGatewayID: g.id, SnatIP: strings.Join(x.ips, ","), SourceVSwitchID: x.vsw, Status: x.status}
+}
+
+// forwardEntryView is x, a DNAT entry of g, as DescribeForwardTableEntries
+// shows it.
+func forwardEntryView(g *mGateway, x *mEntry) eipsim.ForwardEntry {
+	return eipsim.ForwardEntry{ForwardEntryID: x.id, ForwardTableID: "ftb-" + strings.TrimPrefix(g.id, "ngw-"),
+		NatGatewayID: g.id, ExternalIP: x.ips[0], ExternalPort: x.extPort, InternalIP: x.intIP, InternalPort: x.intPort,
+		IPProtocol: x.proto, PortBreak: x.portBreak, Status: x.status}
+}
+
 // entriesAnswer is DescribeSnatTableEntries' (snat) or
 // DescribeForwardTableEntries' answer for all of g's entries of that kind
 // on one page of pageSize, in creation order.
 func (m *model) entriesAnswer(g *mGateway, snat bool, pageSize int) any {
-	suffix := strings.TrimPrefix(g.id, "ngw-")
-	if snat {
-		r := &eipsim.DescribeSnatTableEntriesResponse{PageNumber: 1, PageSize: pageSize}
+	var ids []string
+	for _, x := range g.entries {
+		if x.snat == snat {
+			ids = append(ids, x.id)
+		}
+	}
+	return m.listingAnswer(ids, len(ids), 1, pageSize, g, map[bool]string{true: "DescribeSnatTableEntries", false: "DescribeForwardTableEntries"}[snat])
+}
+
+// listingAnswer is the whole answer of one of the four NAT and HaVip
+// listings (action): the items of page (IDs; for the entries, of g's table,
+// in creation order) in the views above, TotalCount and the page asked for.
+func (m *model) listingAnswer(page []string, total, pageNumber, pageSize int, g *mGateway, action string) any {
+	switch action {
+	case "DescribeNatGateways":
+		r := &eipsim.DescribeNatGatewaysResponse{TotalCount: total, PageNumber: pageNumber, PageSize: pageSize}
+		for _, id := range page {
+			r.NatGateways = append(r.NatGateways, m.gatewayView(m.gateway(id)))
+		}
+		return r
+	case "DescribeHaVips":
+		r := &eipsim.DescribeHaVipsResponse{TotalCount: total, PageNumber: pageNumber, PageSize: pageSize}
+		for _, id := range page {
+			r.HaVips = append(r.HaVips, m.haVipView(m.havip(id)))
+		}
+		return r
+	case "DescribeSnatTableEntries":
+		r := &eipsim.DescribeSnatTableEntriesResponse{TotalCount: total, PageNumber: pageNumber, PageSize: pageSize}
 		for _, x := range g.entries {
-			if x.snat {
-				r.SnatTableEntries = append(r.SnatTableEntries, eipsim.SnatEntry{SnatEntryID: x.id, SnatTableID: "stb-" + suffix,
-					NatGatewayID: g.id, SnatIP: strings.Join(x.ips, ","), SourceVSwitchID: x.vsw, Status: x.status})
+			if x.snat && slices.Contains(page, x.id) {
+				r.SnatTableEntries = append(r.SnatTableEntries, snatEntryView(g, x))
 			}
 		}
-		r.TotalCount = len(r.SnatTableEntries)
 		return r
 	}
-	r := &eipsim.DescribeForwardTableEntriesResponse{PageNumber: 1, PageSize: pageSize}
+	r := &eipsim.DescribeForwardTableEntriesResponse{TotalCount: total, PageNumber: pageNumber, PageSize: pageSize}
 	for _, x := range g.entries {
-		if !x.snat {
-			r.ForwardTableEntries = append(r.ForwardTableEntries, eipsim.ForwardEntry{ForwardEntryID: x.id, ForwardTableID: "ftb-" + suffix,
-				NatGatewayID: g.id, ExternalIP: x.ips[0], ExternalPort: x.extPort, InternalIP: x.intIP, InternalPort: x.intPort,
-				IPProtocol: x.proto, PortBreak: x.portBreak, Status: x.status})
+		if !x.snat && slices.Contains(page, x.id) {
+			r.ForwardTableEntries = append(r.ForwardTableEntries, forwardEntryView(g, x))
 		}
 	}
-	r.TotalCount = len(r.ForwardTableEntries)
 	return r
 }
