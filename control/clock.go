@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"sync"
 	"time"
+
+	"github.com/eipsim/eipsim/eipsim/simclock"
 )
 
 // simClock is the served Sim's clock: the engine reads Now, the control API and
@@ -18,27 +20,13 @@ type simClock interface {
 	tick()
 }
 
-// manualClock moves only when told: -clock=manual.
-type manualClock struct {
-	mu  sync.Mutex
-	now time.Time
-}
+// manualClock moves only when told: -clock=manual. It is the simulator's
+// own fast clock (package simclock), marked manual.
+type manualClock struct{ *simclock.Clock }
 
-func (c *manualClock) Now() time.Time {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	return c.now
-}
+func (manualClock) Manual() bool { return true }
 
-func (c *manualClock) Advance(d time.Duration) {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	c.now = c.now.Add(d)
-}
-
-func (c *manualClock) Manual() bool { return true }
-
-func (c *manualClock) tick() {}
+func (manualClock) tick() {}
 
 // wallClock is the wall clock moved ahead by every advance: -clock=wall.
 // It reads the wall clock as each request arrives (tick) and stands still

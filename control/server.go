@@ -10,8 +10,8 @@ import (
 	"time"
 
 	"github.com/eipsim/eipsim/eipsim"
-	"github.com/eipsim/eipsim/eipsim/eipsimtest"
 	"github.com/eipsim/eipsim/eipsim/httpapi"
+	"github.com/eipsim/eipsim/eipsim/simclock"
 	"github.com/eipsim/eipsim/scenarios"
 )
 
@@ -26,7 +26,7 @@ type Config struct {
 	WorldAccount string
 	// ManualClock makes the Sim's clock move only when told (clock/advance,
 	// clock/set, a scenario's advance). It starts at Start, or at
-	// eipsimtest.Epoch when Start is zero, and goes back there on reset.
+	// simclock.Epoch when Start is zero, and goes back there on reset.
 	// Otherwise the clock is the wall clock, moved ahead by every advance.
 	ManualClock bool
 	Start       time.Time
@@ -93,9 +93,11 @@ func (s *Server) newRun(ctx context.Context, extra []eipsim.Option) (*run, error
 	if s.cfg.ManualClock {
 		start := s.cfg.Start
 		if start.IsZero() {
-			start = eipsimtest.Epoch
+			start = simclock.Epoch
 		}
-		clk = &manualClock{now: start}
+		c := simclock.New()
+		c.Set(start)
+		clk = manualClock{c}
 	} else {
 		clk = &wallClock{}
 	}

@@ -285,20 +285,12 @@ func (s *Sim) describeForwardTableEntries(c call, req DescribeForwardTableEntrie
 			entries = []*forwardEntry{x}
 		}
 	}
-	residual := req.ExternalIP != "" || req.InternalIP != "" || req.IPProtocol != "" || req.ForwardEntryName != ""
-	total, from, n := entryPage(entries, residual, match, req.PageNumber, req.PageSize)
-	resp := &DescribeForwardTableEntriesResponse{RequestID: c.rid, TotalCount: total, PageNumber: req.PageNumber, PageSize: req.PageSize}
-	if total > 0 { // nil when nothing matches, as a cut of no matches is
-		resp.ForwardTableEntries = make([]ForwardEntry, 0, n)
-		for _, x := range entries[from:] {
-			if len(resp.ForwardTableEntries) == n {
-				break
-			}
-			if !residual || match(x) {
-				resp.ForwardTableEntries = append(resp.ForwardTableEntries, x.snapshot())
-			}
-		}
+	var keep func(*forwardEntry) bool
+	if req.ExternalIP != "" || req.InternalIP != "" || req.IPProtocol != "" || req.ForwardEntryName != "" {
+		keep = match
 	}
+	resp := &DescribeForwardTableEntriesResponse{RequestID: c.rid, PageNumber: req.PageNumber, PageSize: req.PageSize}
+	resp.TotalCount, resp.ForwardTableEntries = entryPage(entries, keep, req.PageNumber, req.PageSize, (*forwardEntry).snapshot)
 	s.ok(c, "")
 	return resp, nil
 }

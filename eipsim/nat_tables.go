@@ -125,28 +125,42 @@ func (s *Sim) tableByEither(c *call, tables map[string]*natGateway, tableID, gat
 }
 
 // entryPage pages a table's entries (in creation order, the order its
-// listing answers in): how many match (all of them unless filtered), where
-// in entries page num of size starts, and how many entries it shows.
-// Unfiltered it costs O(1): the slice is the ordered index; filtered, one
-// pass.
-func entryPage[E any](entries []E, filtered bool, match func(E) bool, num, size int) (total, from, n int) {
-	if !filtered {
+// listing answers in): how many match (all of them when match is nil), and
+// the snapshots of page num of size; the page is nil when nothing matches,
+// as a cut of no matches is. Unfiltered it costs O(page): the slice is the
+// ordered index; filtered, one pass.
+func entryPage[E, S any](entries []E, match func(E) bool, num, size int, snap func(E) S) (total int, page []S) {
+	var from, n int
+	if match == nil {
 		lo, hi := pageBounds(num, size, len(entries), 0)
-		return len(entries), lo, hi - lo
+		total, from, n = len(entries), lo, hi-lo
+	} else {
+		lo, hi := pageBounds(num, size, math.MaxInt, 0)
+		from = len(entries)
+		for i, x := range entries {
+			if !match(x) {
+				continue
+			}
+			if total == lo {
+				from = i
+			}
+			if total >= lo && total < hi {
+				n++
+			}
+			total++
+		}
 	}
-	lo, hi := pageBounds(num, size, math.MaxInt, 0)
-	from = len(entries)
-	for i, x := range entries {
-		if !match(x) {
-			continue
-		}
-		if total == lo {
-			from = i
-		}
-		if total >= lo && total < hi {
-			n++
-		}
-		total++
+	if total == 0 {
+		return 0, nil
 	}
-	return total, from, n
+	page = make([]S, 0, n)
+	for _, x := range entries[from:] {
+		if len(page) == n {
+			break
+		}
+		if match == nil || match(x) {
+			page = append(page, snap(x))
+		}
+	}
+	return total, page
 }

@@ -273,20 +273,12 @@ func (s *Sim) describeSnatTableEntries(c call, req DescribeSnatTableEntriesReque
 			entries = []*snatEntry{x}
 		}
 	}
-	residual := req.SnatIP != "" || req.SourceVSwitchID != "" || req.SourceCIDR != "" || req.SnatEntryName != ""
-	total, from, n := entryPage(entries, residual, match, req.PageNumber, req.PageSize)
-	resp := &DescribeSnatTableEntriesResponse{RequestID: c.rid, TotalCount: total, PageNumber: req.PageNumber, PageSize: req.PageSize}
-	if total > 0 { // nil when nothing matches, as a cut of no matches is
-		resp.SnatTableEntries = make([]SnatEntry, 0, n)
-		for _, x := range entries[from:] {
-			if len(resp.SnatTableEntries) == n {
-				break
-			}
-			if !residual || match(x) {
-				resp.SnatTableEntries = append(resp.SnatTableEntries, x.snapshot())
-			}
-		}
+	var keep func(*snatEntry) bool
+	if req.SnatIP != "" || req.SourceVSwitchID != "" || req.SourceCIDR != "" || req.SnatEntryName != "" {
+		keep = match
 	}
+	resp := &DescribeSnatTableEntriesResponse{RequestID: c.rid, PageNumber: req.PageNumber, PageSize: req.PageSize}
+	resp.TotalCount, resp.SnatTableEntries = entryPage(entries, keep, req.PageNumber, req.PageSize, (*snatEntry).snapshot)
 	s.ok(c, "")
 	return resp, nil
 }
