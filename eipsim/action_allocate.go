@@ -71,7 +71,7 @@ func (s *Sim) allocateEipAddress(c call, req AllocateEipAddressRequest) (*Alloca
 	if err != nil {
 		return old, err
 	}
-	if s.held[accountRegion{c.account, region}] >= s.cfg.quota+b2i(bugs.quotaOffByOne) {
+	if s.idx.held(c.account, region) >= s.cfg.quota+b2i(bugs.quotaOffByOne) {
 		return nil, c.err(CodeQuotaExceededEip)
 	}
 	var ip uint32
@@ -226,7 +226,6 @@ func (s *Sim) addEIP(e *eip) {
 	s.eips[e.id] = e
 	s.order = append(s.order, e)
 	s.pool.used.add(e.ip)
-	s.held[accountRegion{e.account, e.region}]++
 	s.idx.add(e)
 }
 
@@ -234,12 +233,8 @@ func (s *Sim) addEIP(e *eip) {
 // It stays in s.eips and s.order, marked gone, until compactEIPs.
 func (s *Sim) removeEIP(e *eip) {
 	s.pool.used.remove(e.ip)
-	k := accountRegion{e.account, e.region}
-	if s.held[k]--; s.held[k] == 0 {
-		delete(s.held, k)
-	}
-	s.idx.remove(e)
 	e.gone = true
+	s.idx.remove(e)
 	s.dead++
 }
 

@@ -22,7 +22,6 @@ type Sim struct {
 	dead  int    // released EIPs still in order
 	// allocations counts AllocateEipAddress successes.
 	allocations uint64
-	held        map[accountRegion]int
 	idx         eipIndex // eipindex.go
 
 	tasks     taskQueue
@@ -72,7 +71,6 @@ func New(opts ...Option) (*Sim, error) {
 		ids:   newIDs(cfg.seed, cfg.pinned),
 		pool:  pool,
 		eips:  map[string]*eip{},
-		held:  map[accountRegion]int{},
 		idx:   newEIPIndex(cfg.regions),
 	}
 	s.initJournal()
