@@ -224,6 +224,7 @@ func (s *Sim) addEIP(e *eip) {
 	s.allocations++
 	e.n = s.allocations
 	s.eips[e.id] = e
+	s.lastEIP = e
 	s.order = append(s.order, e)
 	s.pool.used.add(e.ip)
 	s.idx.add(e)
@@ -270,10 +271,17 @@ const maxClearedEIPMap = 4096
 // eipByID returns the EIP with the AllocationId; released EIPs do not
 // exist (s.eips may still hold them until compactEIPs).
 func (s *Sim) eipByID(id string) (*eip, bool) {
+	// A live EIP's ID is unique, so the EIP last found, if still live
+	// and of this ID, is the one the map holds: a caller's writes on one
+	// EIP (the same ID string, most often) cost no hashing.
+	if e := s.lastEIP; e != nil && !e.gone && e.id == id {
+		return e, true
+	}
 	e, ok := s.eips[id]
 	if !ok || e.gone {
 		return nil, false
 	}
+	s.lastEIP = e
 	return e, true
 }
 
