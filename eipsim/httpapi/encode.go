@@ -44,11 +44,16 @@ func encodeJSON(v any) ([]byte, error) {
 type jsonEncoder struct {
 	buf bytes.Buffer
 	enc *json.Encoder
+	raw []byte // a jsonAppender's body (encode_describe.go)
 }
 
 // encode is encodeJSON into e's buffer: the body is valid until the next
 // encode.
 func (e *jsonEncoder) encode(v any) ([]byte, error) {
+	if a, ok := v.(jsonAppender); ok {
+		e.raw = a.appendJSON(e.raw[:0])
+		return e.raw, nil
+	}
 	if e.enc == nil {
 		e.enc = json.NewEncoder(&e.buf)
 		e.enc.SetEscapeHTML(false)
@@ -71,7 +76,7 @@ const maxPooledBody = 256 << 10
 // putEncoder gives e back to encoders unless its buffer grew past
 // maxPooledBody.
 func putEncoder(e *jsonEncoder) {
-	if e.buf.Cap() <= maxPooledBody {
+	if e.buf.Cap() <= maxPooledBody && cap(e.raw) <= maxPooledBody {
 		encoders.Put(e)
 	}
 }
