@@ -71,7 +71,7 @@ func (s *Sim) allocateEipAddress(c call, req AllocateEipAddressRequest) (*Alloca
 	if err != nil {
 		return old, err
 	}
-	if s.held[accountRegion{c.account, region}] >= s.cfg.quota+b2i(bugs.quotaOffByOne) {
+	if s.idx.held(c.account, region) >= s.cfg.quota+b2i(bugs.quotaOffByOne) {
 		return nil, c.err(CodeQuotaExceededEip)
 	}
 	var ip uint32
@@ -224,9 +224,9 @@ func (s *Sim) addEIP(e *eip) {
 	s.allocations++
 	e.n = s.allocations
 	s.eips[e.id] = e
+	s.lastEIP = e
 	s.order = append(s.order, e)
 	s.pool.used.add(e.ip)
-	s.held[accountRegion{e.account, e.region}]++
 	s.idx.add(e)
 }
 
@@ -234,12 +234,8 @@ func (s *Sim) addEIP(e *eip) {
 // It stays in s.eips and s.order, marked gone, until compactEIPs.
 func (s *Sim) removeEIP(e *eip) {
 	s.pool.used.remove(e.ip)
-	k := accountRegion{e.account, e.region}
-	if s.held[k]--; s.held[k] == 0 {
-		delete(s.held, k)
-	}
-	s.idx.remove(e)
 	e.gone = true
+	s.idx.remove(e)
 	s.dead++
 }
 
@@ -275,10 +271,17 @@ const maxClearedEIPMap = 4096
 // eipByID returns the EIP with the AllocationId; released EIPs do not
 // exist (s.eips may still hold them until compactEIPs).
 func (s *Sim) eipByID(id string) (*eip, bool) {
+	// A live EIP's ID is unique, so the EIP last found, if still live
+	// and of this ID, is the one the map holds: a caller's writes on one
+	// EIP (the same ID string, most often) cost no hashing.
+	if e := s.lastEIP; e != nil && !e.gone && e.id == id {
+		return e, true
+	}
 	e, ok := s.eips[id]
 	if !ok || e.gone {
 		return nil, false
 	}
+	s.lastEIP = e
 	return e, true
 }
 

@@ -147,6 +147,7 @@ func (s *Sim) describeEipAddresses(c call, req DescribeEipAddressesRequest) (*De
 		lo, hi := pageBounds(req.PageNumber, req.PageSize, total, b2i(bugs.pagingOffByOne))
 		shown = found[lo:hi]
 	default:
+		s.idx.sync()
 		g := s.idx.group(c.account, region)
 		if g == nil {
 			break

@@ -31,7 +31,7 @@ func (s *Sim) ConvertNatPublicIpToEip(instanceID string) (id string, err error) 
 		return "", setupError(m, "%s has no system-assigned public IP", instanceID)
 	}
 	region, _ := s.regionIndex(r.region)
-	if s.held[accountRegion{r.account, region}] >= s.cfg.quota {
+	if s.idx.held(r.account, region) >= s.cfg.quota {
 		return "", setupError(m, "account %s is at its EIP quota in %s", r.account, r.region)
 	}
 	ip, ok := s.pool.next()

@@ -90,6 +90,12 @@ type eip struct {
 	traffic   bool // PayByTraffic
 	protected bool // DeletionProtection
 	gone      bool // released: no longer in Sim.eips
+	// Where the EIP is in its group's trees (eipindex.go): in the whole
+	// group's (inAll), in status indexed's (noState: none), and whether
+	// it waits in the queue of changes not yet synced into them.
+	indexed state
+	inAll   bool
+	queued  bool
 }
 
 // eipExtra holds the attributes most EIPs leave at their defaults.

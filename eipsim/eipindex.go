@@ -39,23 +39,62 @@ func scan(t *eipTree, f func(*eip) bool) {
 type eipGroup struct {
 	all      *eipTree
 	byStatus []*eipTree // by state, created when first needed
+	// held counts the group's live EIPs, for the EIP quota; unlike the
+	// trees it is always up to date.
+	held int
 }
 
 // eipIndex holds the groups and the live EIPs by address, and the tag
 // index of every resource type (tagindex.go).
+//
+// The groups' trees are brought up to date lazily: a write only queues
+// the EIP it changed (allocated, moved to another status, released), and
+// the trees are updated from the queue when they are read (sync), or when
+// the queue reaches maxQueued. An EIP that comes and goes between two
+// reads, as in a controller's allocate-associate-unassociate-release
+// cycle, then never touches a tree; any other costs one tree update per
+// read, as it did when every write updated the trees. Each EIP records
+// where it is in the trees (inAll, indexed), so a sync knows what to
+// remove without searching.
 type eipIndex struct {
 	groups  map[accountRegion]*eipGroup
 	byIP    map[uint32]*eip
 	tags    tagIndex
 	regions []string // the Sim's, for the tag index's groups
+	queued  []*eip
+	// last is the group last looked up, and its key: most calls come from
+	// one account in one region, and this saves hashing the account.
+	last    *eipGroup
+	lastKey accountRegion
 }
+
+// maxQueued bounds the queue of EIPs not yet synced into the trees.
+const maxQueued = 1024
 
 func newEIPIndex(regions []string) eipIndex {
 	return eipIndex{groups: map[accountRegion]*eipGroup{}, byIP: map[uint32]*eip{}, tags: newTagIndex(), regions: regions}
 }
 
+// group returns the group of account and region, or nil if it never held
+// an EIP. It does not sync: callers that read its trees call sync first.
 func (x *eipIndex) group(account string, region uint8) *eipGroup {
-	return x.groups[accountRegion{account, region}]
+	if x.last != nil && x.lastKey.region == region && x.lastKey.account == account {
+		return x.last
+	}
+	k := accountRegion{account, region}
+	g := x.groups[k]
+	if g != nil {
+		x.last, x.lastKey = g, k
+	}
+	return g
+}
+
+// held returns how many live EIPs account holds in region.
+func (x *eipIndex) held(account string, region uint8) int {
+	if g := x.group(account, region); g != nil {
+		return g.held
+	}
+	return 0
 }
 
 func (g *eipGroup) status(st state) *eipTree {
@@ -71,25 +110,26 @@ func (g *eipGroup) status(st state) *eipTree {
 }
 
 func (x *eipIndex) add(e *eip) {
-	k := accountRegion{e.account, e.region}
-	g := x.groups[k]
+	g := x.group(e.account, e.region)
 	if g == nil {
+		k := accountRegion{e.account, e.region}
 		g = &eipGroup{all: newEIPTree()}
 		x.groups[k] = g
+		x.last, x.lastKey = g, k
 	}
-	g.all.Set(e)
-	g.status(e.status).Set(e)
+	g.held++
+	e.indexed = noState
+	x.queue(e)
 	x.byIP[e.ip] = e
 	if e.extra != nil && len(e.extra.tags) > 0 {
 		x.tags.add(x.eipTagged(e))
 	}
 }
 
+// remove forgets e, which is being released (the caller marks it gone).
 func (x *eipIndex) remove(e *eip) {
-	k := accountRegion{e.account, e.region}
-	g := x.groups[k]
-	g.all.Delete(e)
-	g.byStatus[e.status].Delete(e)
+	x.group(e.account, e.region).held--
+	x.queue(e)
 	if x.byIP[e.ip] == e {
 		delete(x.byIP, e.ip)
 	}
@@ -99,7 +139,7 @@ func (x *eipIndex) remove(e *eip) {
 }
 
 // statusTree returns the group's tree of status st, or nil if it never
-// held one.
+// held one. The caller has synced.
 func (g *eipGroup) statusTree(st state) *eipTree {
 	if int(st) >= len(g.byStatus) {
 		return nil
@@ -107,14 +147,56 @@ func (g *eipGroup) statusTree(st state) *eipTree {
 	return g.byStatus[st]
 }
 
-// move records a live EIP's change of status from one to another.
+// move records a live EIP's change of status from one to another (the
+// caller sets e.status).
 func (x *eipIndex) move(e *eip, from, to state) {
 	if e.gone || from == to {
 		return
 	}
-	g := x.groups[accountRegion{e.account, e.region}]
-	g.byStatus[from].Delete(e)
-	g.status(to).Set(e)
+	x.queue(e)
+}
+
+// queue marks e's place in the trees as out of date.
+func (x *eipIndex) queue(e *eip) {
+	if e.queued {
+		return
+	}
+	if len(x.queued) >= maxQueued {
+		x.sync() // before e joins: its change may not be complete yet
+	}
+	e.queued = true
+	x.queued = append(x.queued, e)
+}
+
+// sync brings the trees up to date with the queued EIPs: a released one
+// leaves the trees it is in, a live one joins the whole group's tree if
+// new and moves to its status's tree if that changed.
+func (x *eipIndex) sync() {
+	for _, e := range x.queued {
+		e.queued = false
+		live := !e.gone
+		if e.inAll == live && (!live || e.indexed == e.status) {
+			continue // back where it was indexed, or never indexed
+		}
+		g := x.group(e.account, e.region)
+		if e.indexed != noState && (!live || e.indexed != e.status) {
+			g.byStatus[e.indexed].Delete(e)
+			e.indexed = noState
+		}
+		switch {
+		case live && !e.inAll:
+			g.all.Set(e)
+		case !live && e.inAll:
+			g.all.Delete(e)
+		}
+		e.inAll = live
+		if live && e.indexed == noState {
+			g.status(e.status).Set(e)
+			e.indexed = e.status
+		}
+	}
+	clear(x.queued)
+	x.queued = x.queued[:0]
 }
 
 // page returns the items of t from position lo, at most n of them.
@@ -134,6 +216,7 @@ func page(t *eipTree, lo, n int, out []*eip) []*eip {
 // checkEIPIndex reports every way the index differs from the live EIPs
 // of s.order (CheckInvariants).
 func (s *Sim) checkEIPIndex(bad func(string, ...any)) {
+	s.idx.sync()
 	indexed := 0
 	for k, g := range s.idx.groups { // the order of the checks does not reach the output
 		indexed += size(g.all)

@@ -146,9 +146,14 @@ var readActionPrefixes = []string{"Describe", "List", "Get", "Query"}
 func isAsync(a Action) bool { return slices.Contains(asyncActions, a) }
 
 func isRead(a Action) bool {
+	if a == "" {
+		return false
+	}
+	// Each prefix has its own first letter: one comparison at most (an
+	// Action is checked on every accepted call).
 	for _, p := range readActionPrefixes {
-		if strings.HasPrefix(string(a), p) {
-			return true
+		if a[0] == p[0] {
+			return strings.HasPrefix(string(a), p)
 		}
 	}
 	return false

@@ -58,6 +58,7 @@ type history struct {
 	// dropped counts the events that fell out of the limit.
 	dropped uint64
 	names   histNames
+	kinds   [4]histStr // the event kinds' numbers, once known (kind)
 }
 
 // histChunk holds histChunkLen consecutive events.
@@ -87,6 +88,12 @@ type histStr struct {
 const histNamed = 0xffff
 
 func (h *history) add(e Event) {
+	h.record(e.Time, e.Kind, e.RequestID, e.AccountID, e.Action, e.ResourceID, e.From, e.To, e.Code, e.Cause)
+}
+
+// record is add with the Event's fields as arguments: the hot paths (a
+// call, a transition) call it directly rather than building an Event.
+func (h *history) record(t time.Time, kind EventKind, rid, account string, action Action, resource, from, to string, code Code, cause string) {
 	h.seq++
 	if h.limit > 0 && h.seq > uint64(h.limit) {
 		h.dropped++
@@ -95,10 +102,35 @@ func (h *history) add(e Event) {
 	// Kind, AccountID, Action, From, To and Code come from a small
 	// vocabulary and are numbered; RequestID, ResourceID and Cause are
 	// mostly new each time and are copied.
-	c.recs = append(c.recs, histRec{sec: e.Time.Unix(), nsec: int32(e.Time.Nanosecond()), start: uint32(len(c.data)),
-		kind: h.name(c, string(e.Kind)), rid: c.put(e.RequestID), account: h.name(c, e.AccountID),
-		action: h.name(c, string(e.Action)), resource: c.put(e.ResourceID), from: h.name(c, e.From),
-		to: h.name(c, e.To), code: h.name(c, string(e.Code)), cause: c.put(e.Cause)})
+	c.recs = append(c.recs, histRec{sec: t.Unix(), nsec: int32(t.Nanosecond()), start: uint32(len(c.data)),
+		kind: h.kind(c, kind), rid: c.put(rid), account: h.name(c, account),
+		action: h.name(c, string(action)), resource: c.put(resource), from: h.name(c, from),
+		to: h.name(c, to), code: h.name(c, string(code)), cause: c.put(cause)})
+}
+
+// kind stores an event kind: the four kinds' numbers are kept once known.
+func (h *history) kind(c *histChunk, k EventKind) histStr {
+	var i int
+	switch k {
+	case EventKindCall:
+		i = 0
+	case EventKindTransition:
+		i = 1
+	case EventKindWorld:
+		i = 2
+	case EventKindFault:
+		i = 3
+	default:
+		return h.name(c, string(k))
+	}
+	if h.kinds[i].n == histNamed {
+		return h.kinds[i]
+	}
+	v := h.name(c, string(k))
+	if v.n == histNamed { // not a copy into this chunk (a full name table)
+		h.kinds[i] = v
+	}
+	return v
 }
 
 // name stores v as a number if it can, else as a copy.
@@ -238,5 +270,5 @@ func (s *Sim) HistoryDropped() uint64 {
 // transition records a status change.
 func (s *Sim) transition(at time.Time, action Action, resource, from, to, cause string) {
 	s.changed()
-	s.history.add(Event{Time: at, Kind: EventKindTransition, Action: action, ResourceID: resource, From: from, To: to, Cause: cause})
+	s.history.record(at, EventKindTransition, "", "", action, resource, from, to, "", cause)
 }

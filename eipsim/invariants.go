@@ -74,15 +74,21 @@ func (s *Sim) CheckInvariants() (err error) {
 		bad("%d addresses in use for %d EIPs", s.pool.used.n, live)
 	}
 	for k, n := range held {
-		if s.held[k] != n {
-			bad("account %s region %s holds %d EIPs, counted %d", k.account, s.cfg.regions[k.region], n, s.held[k])
+		if got := s.idx.held(k.account, k.region); got != n {
+			bad("account %s region %s holds %d EIPs, counted %d", k.account, s.cfg.regions[k.region], n, got)
 		}
 	}
 	s.checkEIPIndex(bad)
 	s.checkListIndexes(bad)
 	s.checkTagIndex(bad)
-	if len(held) != len(s.held) {
-		bad("quota counts for %d account-regions, expected %d", len(s.held), len(held))
+	holding := 0
+	for _, g := range s.idx.groups { // a count: the order does not matter
+		if g.held != 0 {
+			holding++
+		}
+	}
+	if len(held) != holding {
+		bad("quota counts for %d account-regions, expected %d", holding, len(held))
 	}
 	for _, id := range sortedKeys(s.world.instances) {
 		r := s.world.instances[id]

@@ -125,6 +125,22 @@ func refEIPsByInstance(s *Sim, account string, req DescribeEipAddressesRequest) 
 	return len(found), found[lo:hi]
 }
 
+// refEIPs is DescribeEipAddresses of a region, by Status or not, cut
+// from every EIP in allocation order.
+func refEIPs(s *Sim, account string, req DescribeEipAddressesRequest) (int, []EIP) {
+	var found []EIP
+	for _, e := range s.EIPs() {
+		if e.AccountID == account && e.RegionID == req.RegionID && (req.Status == "" || e.Status == req.Status) {
+			found = append(found, e)
+		}
+	}
+	lo, hi := refCut(req.PageNumber, req.PageSize, len(found))
+	if lo == hi {
+		return len(found), nil
+	}
+	return len(found), found[lo:hi]
+}
+
 // refTagResources is ListTagResources without ResourceId.N as it was:
 // every resource of the type, sorted, flattened, cut.
 func refTagResources(s *Sim, account string, req ListTagResourcesRequest) ([]TagResource, string, bool) {
@@ -512,6 +528,18 @@ func (w *listWorld) compare(step int) {
 		}
 		if total, want := refEIPsByInstance(s, a, ereq); eresp.TotalCount != total || !reflect.DeepEqual(eresp.EipAddresses, want) {
 			t.Fatalf("step %d: DescribeEipAddresses %s %+v:\n got %d %+v\nwant %d %+v", step, a, ereq, eresp.TotalCount, eresp.EipAddresses, total, want)
+		}
+
+		// The group and Status paths (eipindex.go, synced lazily).
+		num, size = w.page()
+		greq := DescribeEipAddressesRequest{RegionID: r, PageNumber: num, PageSize: size,
+			Status: []Status{"", "", StatusAvailable, StatusAssociating, StatusInUse, StatusUnassociating, StatusReleasing}[w.rnd.IntN(7)]}
+		gresp, err := s.DescribeEipAddresses(ctx, greq)
+		if err != nil {
+			t.Fatalf("step %d: %+v: %v", step, greq, err)
+		}
+		if total, want := refEIPs(s, a, greq); gresp.TotalCount != total || !reflect.DeepEqual(gresp.EipAddresses, want) {
+			t.Fatalf("step %d: DescribeEipAddresses %s %+v:\n got %d %+v\nwant %d %+v", step, a, greq, gresp.TotalCount, gresp.EipAddresses, total, want)
 		}
 
 		rtype, _ := w.taggable()

@@ -20,9 +20,10 @@ type Sim struct {
 	eips  map[string]*eip
 	order []*eip // allocation order, with released EIPs until compacted
 	dead  int    // released EIPs still in order
+	// lastEIP is the EIP eipByID last found (or the last allocated).
+	lastEIP *eip
 	// allocations counts AllocateEipAddress successes.
 	allocations uint64
-	held        map[accountRegion]int
 	idx         eipIndex // eipindex.go
 
 	tasks     taskQueue
@@ -72,7 +73,6 @@ func New(opts ...Option) (*Sim, error) {
 		ids:   newIDs(cfg.seed, cfg.pinned),
 		pool:  pool,
 		eips:  map[string]*eip{},
-		held:  map[accountRegion]int{},
 		idx:   newEIPIndex(cfg.regions),
 	}
 	s.initJournal()
@@ -140,8 +140,7 @@ func (s *Sim) end() { s.mu.Unlock() }
 
 // fail records a refused call in the history and returns its error.
 func (s *Sim) fail(c call, resource string, err *Error) error {
-	s.history.add(Event{Time: c.now, Kind: EventKindCall, RequestID: c.rid, AccountID: c.account,
-		Action: c.action, ResourceID: resource, Code: err.Code})
+	s.history.record(c.now, EventKindCall, c.rid, c.account, c.action, resource, "", "", err.Code, "")
 	return err
 }
 
@@ -150,8 +149,7 @@ func (s *Sim) ok(c call, resource string) {
 	if !isRead(c.action) {
 		s.changed() // version.go
 	}
-	s.history.add(Event{Time: c.now, Kind: EventKindCall, RequestID: c.rid, AccountID: c.account,
-		Action: c.action, ResourceID: resource})
+	s.history.record(c.now, EventKindCall, c.rid, c.account, c.action, resource, "", "", "", "")
 }
 
 // err builds the catalogue error for code in this call.
