@@ -175,6 +175,9 @@ func (mc *Machine) Do(d Driver, kind string) {
 	case "determinism":
 		mc.checkDeterminism(d)
 		return
+	case "entry":
+		mc.doEntry(d)
+		return
 	case "retry", "retry-changed":
 		if mc.last < 0 {
 			kind = "allocate"
