@@ -190,7 +190,9 @@ func (mc *Machine) Do(d Driver, kind string) {
 		mc.Run(d, op)
 		return
 	}
-	mc.Run(d, mc.draw(d, kind))
+	op := mc.draw(d, kind)
+	blankRequired(d, &op)
+	mc.Run(d, op)
 }
 
 // Run runs op on the Sim and the model and compares them.

@@ -391,6 +391,9 @@ func (m *model) body(op Op) want {
 		return m.allocate(op, acct)
 
 	case "AssociateEipAddress":
+		if w := missingCode(op); w != nil {
+			return *w
+		}
 		typ := op.InstanceType
 		if typ == "" {
 			typ = "EcsInstance"
@@ -426,6 +429,9 @@ func (m *model) body(op Op) want {
 		return want{}
 
 	case "UnassociateEipAddress":
+		if w := missingCode(op); w != nil {
+			return *w
+		}
 		if op.InstanceType != "" && !slices.Contains([]string{"EcsInstance", "SlbInstance", "NetworkInterface", "Nat", "HaVip"}, op.InstanceType) {
 			return want{code: "InvalidInstanceType.ValueNotSupported", refused: true}
 		}
@@ -459,6 +465,9 @@ func (m *model) body(op Op) want {
 		return want{}
 
 	case "ReleaseEipAddress":
+		if w := missingCode(op); w != nil {
+			return *w
+		}
 		if op.RegionID != "" && m.regionIndex(op.RegionID) < 0 {
 			return want{code: "Forbidden.RegionNotFound", refused: true}
 		}
@@ -483,6 +492,9 @@ func (m *model) body(op Op) want {
 		return want{}
 
 	case "ModifyEipAddressAttribute":
+		if w := missingCode(op); w != nil {
+			return *w
+		}
 		bw, err := strconv.Atoi(op.Bandwidth)
 		if op.Bandwidth != "" && err != nil {
 			return want{code: "InvalidParameter", msg: bandwidthUnsupported, refused: true}
