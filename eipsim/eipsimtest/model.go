@@ -533,9 +533,16 @@ func (m *model) body(op Op) want {
 		return want{}
 
 	case "DescribeEipAddresses":
+		if op.RegionID == "" {
+			return want{code: "MissingParameter", args: []any{"RegionId"}, refused: true}
+		}
 		region := m.regionIndex(op.RegionID)
 		if region < 0 {
 			return want{code: "Forbidden.RegionNotFound", refused: true}
+		}
+		listIDs, listIPs, lw := describeLists(op)
+		if lw != nil {
+			return *lw
 		}
 		// The filters' values, then the page, then DryRun (order: the
 		// engine's; the docs list no order).
@@ -559,7 +566,7 @@ func (m *model) body(op Op) want {
 		}
 		var ids []string
 		for _, e := range m.eips {
-			if e.account == acct && e.region == region && (op.AllocationID == "" || e.id == op.AllocationID) &&
+			if e.account == acct && e.region == region && listed(e, listIDs, listIPs) &&
 				(op.Status == "" || e.status == op.Status) &&
 				(op.LockReason == "" || op.LockReason == "financial" && e.fin || op.LockReason == "security" && e.sec) &&
 				(op.InstanceType == "" || e.ttype == op.InstanceType) && (op.InstanceID == "" || e.target == op.InstanceID) &&

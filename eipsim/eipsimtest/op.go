@@ -171,6 +171,7 @@ func (op Op) String() string {
 		kv("ISP", op.ISP)
 		kv("IpAddress", op.IPAddress)
 	case string(eipsim.ActionDescribeEipAddresses):
+		kv("EipAddress", op.IP)
 		kv("AssociatedInstanceType", op.InstanceType)
 		kv("AssociatedInstanceId", op.InstanceID)
 		kv("ChargeType", op.ChargeType)
@@ -258,7 +259,7 @@ func Apply(ctx context.Context, sim *eipsim.Sim, clk Clocked, op Op) (any, error
 		return sim.ModifyEipAddressAttribute(ctx, eipsim.ModifyEipAddressAttributeRequest{RegionID: op.RegionID,
 			AllocationID: op.AllocationID, Bandwidth: op.Bandwidth, Name: op.Name})
 	case string(eipsim.ActionDescribeEipAddresses):
-		return sim.DescribeEipAddresses(ctx, eipsim.DescribeEipAddressesRequest{RegionID: op.RegionID, AllocationID: op.AllocationID,
+		return sim.DescribeEipAddresses(ctx, eipsim.DescribeEipAddressesRequest{RegionID: op.RegionID, AllocationID: op.AllocationID, EipAddress: op.IP,
 			Status: eipsim.Status(op.Status), LockReason: eipsim.LockReason(op.LockReason), PageNumber: op.PageNumber, PageSize: op.PageSize,
 			AssociatedInstanceType: eipsim.InstanceType(op.InstanceType), AssociatedInstanceID: op.InstanceID, ChargeType: op.ChargeType, DryRun: op.DryRun})
 	case string(eipsim.ActionCreateNatGateway):
