@@ -201,7 +201,7 @@ func (mc *Machine) draw(d Driver, kind string) Op {
 		return Op{Cmd: string(eipsim.ActionModifyEipAddressAttribute), AllocationID: id, Account: mc.accountFor(d, id),
 			RegionID:  mc.regionArg(d, "region"),
 			Bandwidth: usually(d, []string{"", "1", "200", "201", "500", "501", "0", "x"}, "bandwidth"),
-			Name:      usually(d, []string{"", "web", "http://x"}, "name")}
+			Name:      usually(d, modifyNames, "name"), Description: usually(d, modifyDescriptions, "description")}
 	case "describe":
 		op := Op{Cmd: string(eipsim.ActionDescribeEipAddresses), Account: usually(d, []string{"", Accounts[1]}, "account"),
 			RegionID: usually(d, []string{m.regions[0], m.regions[1], badRegion, ""}, "region"),

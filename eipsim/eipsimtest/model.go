@@ -32,6 +32,7 @@ type mEIP struct {
 	prepaid         bool // InstanceChargeType PrePaid (model_pool.go)
 	isp             string
 	name            string
+	description     string
 	tags            []eipsim.Tag // sorted by key (model_tags.go)
 	allocated       time.Time
 }
@@ -499,8 +500,11 @@ func (m *model) body(op Op) want {
 		if op.Bandwidth != "" && err != nil {
 			return want{code: "InvalidParameter", msg: bandwidthUnsupported, refused: true}
 		}
-		if len(op.Name) > 128 || len(op.Name) >= 7 && op.Name[:7] == "http://" {
+		if badText(op.Name, 128) {
 			return want{code: "InvalidParameter", msg: invalidNamed("Name"), refused: true}
+		}
+		if badText(op.Description, 256) {
+			return want{code: "InvalidParameter", msg: invalidNamed("Description"), refused: true}
 		}
 		if op.RegionID != "" && m.regionIndex(op.RegionID) < 0 {
 			return want{code: "Forbidden.RegionNotFound", refused: true}
@@ -529,6 +533,9 @@ func (m *model) body(op Op) want {
 		}
 		if op.Name != "" {
 			e.name = op.Name
+		}
+		if op.Description != "" {
+			e.description = op.Description
 		}
 		return want{}
 

@@ -26,7 +26,7 @@ func (m *model) eipView(e *mEIP) eipsim.EIP {
 	v := eipsim.EIP{AllocationID: e.id, IPAddress: e.ip, RegionID: m.regions[e.region], AccountID: e.account,
 		Status: eipsim.Status(e.status), InstanceID: e.target, InstanceType: eipsim.InstanceType(e.ttype),
 		PrivateIPAddress: e.privIP, Mode: e.mode, ChargeType: "PostPaid", InternetChargeType: "PayByBandwidth",
-		Bandwidth: e.bandwidth, ISP: "BGP", Netmode: "public", Name: e.name, BusinessStatus: "Normal",
+		Bandwidth: e.bandwidth, ISP: "BGP", Netmode: "public", Name: e.name, Description: e.description, BusinessStatus: "Normal",
 		LockReasons: lockViews[b2n(e.fin)][b2n(e.sec)], DeletionProtection: e.protected,
 		AllocationTime: time.Unix(0, e.allocated.UnixNano()).UTC()}
 	if e.traffic {

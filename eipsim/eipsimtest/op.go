@@ -26,6 +26,8 @@ type Op struct {
 	NetworkInterfaceID                  string
 	Force                               bool
 	Bandwidth, InternetChargeType, Name string
+	// Description is ModifyEipAddressAttribute's.
+	Description string
 	// Status is the Describe filter, or the new status of a set-*-status command.
 	Status string
 	// Then and D: set-instance-status moves to Then after D; advance moves the clock by D.
@@ -212,6 +214,7 @@ func (op Op) String() string {
 	kv("Bandwidth", op.Bandwidth)
 	kv("InternetChargeType", op.InternetChargeType)
 	kv("Name", op.Name)
+	kv("Description", op.Description)
 	kv("Status", op.Status)
 	kv("LockReason", op.LockReason)
 	if op.PageNumber != 0 {
@@ -257,7 +260,7 @@ func Apply(ctx context.Context, sim *eipsim.Sim, clk Clocked, op Op) (any, error
 		return sim.ReleaseEipAddress(ctx, eipsim.ReleaseEipAddressRequest{RegionID: op.RegionID, AllocationID: op.AllocationID})
 	case string(eipsim.ActionModifyEipAddressAttribute):
 		return sim.ModifyEipAddressAttribute(ctx, eipsim.ModifyEipAddressAttributeRequest{RegionID: op.RegionID,
-			AllocationID: op.AllocationID, Bandwidth: op.Bandwidth, Name: op.Name})
+			AllocationID: op.AllocationID, Bandwidth: op.Bandwidth, Name: op.Name, Description: op.Description})
 	case string(eipsim.ActionDescribeEipAddresses):
 		return sim.DescribeEipAddresses(ctx, eipsim.DescribeEipAddressesRequest{RegionID: op.RegionID, AllocationID: op.AllocationID, EipAddress: op.IP,
 			Status: eipsim.Status(op.Status), LockReason: eipsim.LockReason(op.LockReason), PageNumber: op.PageNumber, PageSize: op.PageSize,
