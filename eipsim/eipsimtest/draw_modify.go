@@ -10,9 +10,9 @@ import (
 // values at the limits and one past them, in one-byte and two-byte
 // characters (the limits count characters, not bytes).
 var (
-	modifyNames = []string{"", "web", "http://x", "https://x", "httpx",
+	modifyNames = []string{"", "web", "http://x", "https://", "http://", "webserver",
 		strings.Repeat("n", 128), strings.Repeat("n", 129), strings.Repeat("é", 100), strings.Repeat("é", 129)}
-	modifyDescriptions = []string{"", "d", "http://d", "https://d",
+	modifyDescriptions = []string{"", "d", "http://", "https://d",
 		strings.Repeat("d", 256), strings.Repeat("d", 257), strings.Repeat("é", 200), strings.Repeat("é", 257)}
 )
 
