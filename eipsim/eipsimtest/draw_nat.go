@@ -239,6 +239,7 @@ func (mc *Machine) entryOp(d Driver, g *mGateway) Op {
 			}
 		}
 		op.VSwitch = usually(d, []string{"vsw-1", "vsw-2", "vsw-3", "vsw-4"}, "source-vswitch")
+		drawSnatParams(d, &op)
 		return op
 	}
 	op.Cmd = string(eipsim.ActionCreateForwardEntry)

@@ -100,7 +100,7 @@ func (m *model) haVipView(h *mHaVip) eipsim.HaVip {
 // shows it.
 func snatEntryView(g *mGateway, x *mEntry) eipsim.SnatEntry {
 	return eipsim.SnatEntry{SnatEntryID: x.id, SnatTableID: "stb-" + strings.TrimPrefix(g.id, "ngw-"),
-		NatGatewayID: g.id, SnatIP: strings.Join(x.ips, ","), SourceVSwitchID: x.vsw, Status: x.status}
+		NatGatewayID: g.id, SnatIP: strings.Join(x.ips, ","), SourceVSwitchID: x.vsw, SourceCIDR: x.cidr, SnatEntryName: x.name, Status: x.status}
 }
 
 // forwardEntryView is x, a DNAT entry of g, as DescribeForwardTableEntries

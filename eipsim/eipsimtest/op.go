@@ -43,8 +43,10 @@ type Op struct {
 	// AssociateHaVip/UnassociateHaVip; Table the SNAT or DNAT table; Entry
 	// the entry to delete; IP the SnatIp (comma-separated) or ExternalIp.
 	Target, Table, Entry, IP, VSwitch string
-	ExtPort, IntIP, IntPort, Proto    string
-	PortBreak                         bool
+	// SourceCIDR and EntryName (SnatEntryName) are CreateSnatEntry's.
+	SourceCIDR, EntryName          string
+	ExtPort, IntIP, IntPort, Proto string
+	PortBreak                      bool
 	// The listings' filters: DescribeNatGateways' VpcId (its NatGatewayId
 	// is InstanceID) and DescribeHaVips' Filter.1 (Key, Value.1). The
 	// entry listings filter on Entry, IP (SnatIp, ExternalIp), VSwitch,
@@ -151,6 +153,8 @@ func (op Op) String() string {
 		kv("SnatEntryId", op.Entry)
 		kv("SnatIp", op.IP)
 		kv("SourceVSwitchId", op.VSwitch)
+		kv("SourceCIDR", op.SourceCIDR)
+		kv("SnatEntryName", op.EntryName)
 	case string(eipsim.ActionCreateForwardEntry), string(eipsim.ActionDeleteForwardEntry):
 		kv("ForwardTableId", op.Table)
 		kv("ForwardEntryId", op.Entry)
@@ -272,7 +276,7 @@ func Apply(ctx context.Context, sim *eipsim.Sim, clk Clocked, op Op) (any, error
 		return sim.DeleteNatGateway(ctx, eipsim.DeleteNatGatewayRequest{RegionID: op.RegionID, NatGatewayID: op.InstanceID, Force: op.Force})
 	case string(eipsim.ActionCreateSnatEntry):
 		return sim.CreateSnatEntry(ctx, eipsim.CreateSnatEntryRequest{RegionID: op.RegionID, SnatTableID: op.Table, SnatIP: op.IP, SourceVSwitchID: op.VSwitch,
-			ClientToken: op.ClientToken})
+			SourceCIDR: op.SourceCIDR, SnatEntryName: op.EntryName, ClientToken: op.ClientToken})
 	case string(eipsim.ActionDeleteSnatEntry):
 		return sim.DeleteSnatEntry(ctx, eipsim.DeleteSnatEntryRequest{RegionID: op.RegionID, SnatTableID: op.Table, SnatEntryID: op.Entry, ClientToken: op.ClientToken})
 	case string(eipsim.ActionCreateForwardEntry):
