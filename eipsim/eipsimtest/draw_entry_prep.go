@@ -1,6 +1,7 @@
 package eipsimtest
 
 import (
+	"strings"
 	"time"
 
 	"github.com/eipsim/eipsim/eipsim"
@@ -29,9 +30,42 @@ func (mc *Machine) doEntry(d Driver) {
 		}
 		calls = d.Int(1, 3, "entry-calls") // several: conflicts and overlaps need two entries
 	}
+	if del, again, ok := mc.recreate(d, g); ok && d.Int(0, 3, "recreate") == 0 {
+		mc.Run(d, del)
+		mc.Run(d, again)
+		return
+	}
 	for range calls {
 		mc.Run(d, mc.entryOp(d, g))
 	}
+}
+
+// recreate draws the deletion of an Available entry of g and the creation
+// of the same entry again, which the Deleting one must not block (the
+// conflict and uniqueness checks skip Deleting entries).
+func (mc *Machine) recreate(d Driver, g *mGateway) (del, again Op, ok bool) {
+	var avail []*mEntry
+	for _, x := range g.entries {
+		if x.status == "Available" && x.id != "" {
+			avail = append(avail, x)
+		}
+	}
+	if len(avail) == 0 {
+		return Op{}, Op{}, false
+	}
+	x := pick(d, avail, "recreate-entry")
+	suffix := strings.TrimPrefix(g.id, "ngw-")
+	acct, region := ownAccount(g.account), mc.m.regions[g.region]
+	if x.snat {
+		t := "stb-" + suffix
+		return Op{Cmd: string(eipsim.ActionDeleteSnatEntry), Account: acct, RegionID: region, Table: t, Entry: x.id},
+			Op{Cmd: string(eipsim.ActionCreateSnatEntry), Account: acct, RegionID: region, Table: t, IP: strings.Join(x.ips, ","),
+				VSwitch: x.vsw, SourceCIDR: x.cidr, EntryName: x.name}, true
+	}
+	t := "ftb-" + suffix
+	return Op{Cmd: string(eipsim.ActionDeleteForwardEntry), Account: acct, RegionID: region, Table: t, Entry: x.id},
+		Op{Cmd: string(eipsim.ActionCreateForwardEntry), Account: acct, RegionID: region, Table: t, IP: x.ips[0],
+			ExtPort: x.extPort, IntIP: x.intIP, IntPort: x.intPort, Proto: x.proto, PortBreak: x.portBreak}, true
 }
 
 // prepareGateway draws the step that brings g nearer to holding entries:
