@@ -319,9 +319,6 @@ func (mc *Machine) Check(d Driver) {
 	for i := range got {
 		g, e := &got[i], m.eips[i]
 		v := m.eipView(e)
-		if e.prepaid {
-			v.ExpiredTime = g.ExpiredTime
-		}
 		if !sameEIP(g, &v) {
 			mc.fail(d, "EIP %d differs:\nsim:   %+v\nmodel: %+v", i, *g, v)
 		}

@@ -29,7 +29,8 @@ type mEIP struct {
 	protected       bool
 	bandwidth       int
 	traffic         bool
-	prepaid         bool // InstanceChargeType PrePaid (model_pool.go)
+	prepaid         bool      // InstanceChargeType PrePaid (model_pool.go)
+	expired         time.Time // a PrePaid EIP's ExpiredTime
 	isp             string
 	name            string
 	description     string

@@ -33,7 +33,7 @@ func (m *model) eipView(e *mEIP) eipsim.EIP {
 		v.InternetChargeType = "PayByTraffic"
 	}
 	if e.prepaid {
-		v.ChargeType = "PrePaid" // its ExpiredTime the model does not predict (the Machine copies it)
+		v.ChargeType, v.ExpiredTime = "PrePaid", e.expired.UTC()
 	}
 	if e.isp != "" {
 		v.ISP = e.isp
