@@ -19,6 +19,10 @@ import (
 func snatParams(op Op) *want {
 	var w want
 	switch {
+	case op.Table == "":
+		w = want{code: "MissingParameter", args: []any{"SnatTableId"}, refused: true}
+	case op.IP == "":
+		w = want{code: "MissingParameter", args: []any{"SnatIp"}, refused: true}
 	case op.VSwitch != "" && op.SourceCIDR != "":
 		w = refuse("InvalidParameter:SourceCIDR")
 	case op.VSwitch == "" && op.SourceCIDR == "":
