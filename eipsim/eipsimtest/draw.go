@@ -201,10 +201,10 @@ func (mc *Machine) draw(d Driver, kind string) Op {
 		return Op{Cmd: string(eipsim.ActionModifyEipAddressAttribute), AllocationID: id, Account: mc.accountFor(d, id),
 			RegionID:  mc.regionArg(d, "region"),
 			Bandwidth: usually(d, []string{"", "1", "200", "201", "500", "501", "0", "x"}, "bandwidth"),
-			Name:      usually(d, []string{"", "web", "http://x"}, "name")}
+			Name:      usually(d, modifyNames, "name"), Description: usually(d, modifyDescriptions, "description")}
 	case "describe":
 		op := Op{Cmd: string(eipsim.ActionDescribeEipAddresses), Account: usually(d, []string{"", Accounts[1]}, "account"),
-			RegionID: usually(d, []string{m.regions[0], m.regions[1], badRegion}, "region"),
+			RegionID: usually(d, []string{m.regions[0], m.regions[1], badRegion, ""}, "region"),
 			Status:   usually(d, statusList, "status"), LockReason: usually(d, []string{"", "financial", "security"}, "lock-reason"),
 			PageNumber: d.Int(0, 3, "page-number"), PageSize: usually(d, []int{0, 1, 2, 3, 100, 101, -1}, "page-size")}
 		if d.Int(0, 7, "page-number-edge") == 7 { // the limits of PageNumber, and past them
@@ -213,6 +213,7 @@ func (mc *Machine) draw(d Driver, kind string) Op {
 		if d.Int(0, 2, "by-id") == 2 {
 			op.AllocationID = mc.eipID(d)
 		}
+		mc.drawDescribeLists(d, &op)
 		switch d.Int(0, 7, "describe-filter") {
 		case 1:
 			op.InstanceType = usually(d, []string{"EcsInstance", "NetworkInterface", "Nat", "Vm"}, "associated-instance-type")

@@ -170,6 +170,15 @@ func (mc *Machine) natIP(d Driver, g *mGateway) string {
 }
 
 func (mc *Machine) drawEntry(d Driver) Op {
+	g := mc.entryGateway(d)
+	if g == nil {
+		return mc.drawNAT(d)
+	}
+	return mc.entryOp(d, g)
+}
+
+// entryGateway draws the gateway of an entry call: mostly one with EIPs.
+func (mc *Machine) entryGateway(d Driver) *mGateway {
 	g := mc.natGateway(d)
 	var withEIPs []*mGateway
 	for _, x := range mc.m.gateways {
@@ -180,9 +189,12 @@ func (mc *Machine) drawEntry(d Driver) Op {
 	if len(withEIPs) > 0 && d.Int(0, 3, "gateway-with-eips") > 0 {
 		g = pick(d, withEIPs, "gateway")
 	}
-	if g == nil {
-		return mc.drawNAT(d)
-	}
+	return g
+}
+
+// entryOp draws an entry call on g's tables: a create or a delete, of an
+// SNAT or a DNAT entry.
+func (mc *Machine) entryOp(d Driver, g *mGateway) Op {
 	acct, region := mc.ownerArgs(d, g.account, g.region)
 	suffix := strings.TrimPrefix(g.id, "ngw-")
 	op := Op{Account: acct, RegionID: region, ClientToken: usually(d, tokens, "token")}
@@ -227,6 +239,7 @@ func (mc *Machine) drawEntry(d Driver) Op {
 			}
 		}
 		op.VSwitch = usually(d, []string{"vsw-1", "vsw-2", "vsw-3", "vsw-4"}, "source-vswitch")
+		drawSnatParams(d, &op)
 		return op
 	}
 	op.Cmd = string(eipsim.ActionCreateForwardEntry)

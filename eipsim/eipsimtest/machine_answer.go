@@ -50,14 +50,6 @@ func (mc *Machine) checkAnswer(d Driver, op Op, w want, resp any) {
 			a.OrderID = r.OrderID
 		}
 		exp = a
-	case *eipsim.DescribeEipAddressesResponse:
-		if want, ok := exp.(*eipsim.DescribeEipAddressesResponse); ok {
-			for i := range min(len(want.EipAddresses), len(r.EipAddresses)) {
-				if want.EipAddresses[i].ChargeType == "PrePaid" { // not predicted
-					want.EipAddresses[i].ExpiredTime = r.EipAddresses[i].ExpiredTime
-				}
-			}
-		}
 	case *eipsim.CreateNatGatewayResponse:
 		id := mc.newID(d, op, w, r.NatGatewayID, "ngw-")
 		suffix := strings.TrimPrefix(id, "ngw-")

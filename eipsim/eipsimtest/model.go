@@ -29,9 +29,11 @@ type mEIP struct {
 	protected       bool
 	bandwidth       int
 	traffic         bool
-	prepaid         bool // InstanceChargeType PrePaid (model_pool.go)
+	prepaid         bool      // InstanceChargeType PrePaid (model_pool.go)
+	expired         time.Time // a PrePaid EIP's ExpiredTime
 	isp             string
 	name            string
+	description     string
 	tags            []eipsim.Tag // sorted by key (model_tags.go)
 	allocated       time.Time
 }
@@ -391,6 +393,9 @@ func (m *model) body(op Op) want {
 		return m.allocate(op, acct)
 
 	case "AssociateEipAddress":
+		if w := missingCode(op); w != nil {
+			return *w
+		}
 		typ := op.InstanceType
 		if typ == "" {
 			typ = "EcsInstance"
@@ -426,6 +431,9 @@ func (m *model) body(op Op) want {
 		return want{}
 
 	case "UnassociateEipAddress":
+		if w := missingCode(op); w != nil {
+			return *w
+		}
 		if op.InstanceType != "" && !slices.Contains([]string{"EcsInstance", "SlbInstance", "NetworkInterface", "Nat", "HaVip"}, op.InstanceType) {
 			return want{code: "InvalidInstanceType.ValueNotSupported", refused: true}
 		}
@@ -459,6 +467,9 @@ func (m *model) body(op Op) want {
 		return want{}
 
 	case "ReleaseEipAddress":
+		if w := missingCode(op); w != nil {
+			return *w
+		}
 		if op.RegionID != "" && m.regionIndex(op.RegionID) < 0 {
 			return want{code: "Forbidden.RegionNotFound", refused: true}
 		}
@@ -483,12 +494,18 @@ func (m *model) body(op Op) want {
 		return want{}
 
 	case "ModifyEipAddressAttribute":
+		if w := missingCode(op); w != nil {
+			return *w
+		}
 		bw, err := strconv.Atoi(op.Bandwidth)
 		if op.Bandwidth != "" && err != nil {
 			return want{code: "InvalidParameter", msg: bandwidthUnsupported, refused: true}
 		}
-		if len(op.Name) > 128 || len(op.Name) >= 7 && op.Name[:7] == "http://" {
+		if badText(op.Name, 128) {
 			return want{code: "InvalidParameter", msg: invalidNamed("Name"), refused: true}
+		}
+		if badText(op.Description, 256) {
+			return want{code: "InvalidParameter", msg: invalidNamed("Description"), refused: true}
 		}
 		if op.RegionID != "" && m.regionIndex(op.RegionID) < 0 {
 			return want{code: "Forbidden.RegionNotFound", refused: true}
@@ -518,12 +535,22 @@ func (m *model) body(op Op) want {
 		if op.Name != "" {
 			e.name = op.Name
 		}
+		if op.Description != "" {
+			e.description = op.Description
+		}
 		return want{}
 
 	case "DescribeEipAddresses":
+		if op.RegionID == "" {
+			return want{code: "MissingParameter", args: []any{"RegionId"}, refused: true}
+		}
 		region := m.regionIndex(op.RegionID)
 		if region < 0 {
 			return want{code: "Forbidden.RegionNotFound", refused: true}
+		}
+		listIDs, listIPs, lw := describeLists(op)
+		if lw != nil {
+			return *lw
 		}
 		// The filters' values, then the page, then DryRun (order: the
 		// engine's; the docs list no order).
@@ -547,7 +574,7 @@ func (m *model) body(op Op) want {
 		}
 		var ids []string
 		for _, e := range m.eips {
-			if e.account == acct && e.region == region && (op.AllocationID == "" || e.id == op.AllocationID) &&
+			if e.account == acct && e.region == region && listed(e, listIDs, listIPs) &&
 				(op.Status == "" || e.status == op.Status) &&
 				(op.LockReason == "" || op.LockReason == "financial" && e.fin || op.LockReason == "security" && e.sec) &&
 				(op.InstanceType == "" || e.ttype == op.InstanceType) && (op.InstanceID == "" || e.target == op.InstanceID) &&

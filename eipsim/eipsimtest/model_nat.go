@@ -32,6 +32,8 @@ type mEntry struct {
 	snat      bool
 	ips       []string // SnatIp addresses, or the DNAT ExternalIp
 	vsw       string   // SNAT SourceVSwitchId
+	cidr      string   // SNAT SourceCIDR
+	name      string   // SnatEntryName
 	extPort   string
 	intIP     string
 	intPort   string
@@ -286,6 +288,11 @@ func (m *model) natCall(op Op, acct string) want {
 	if op.RegionID == "" {
 		return want{code: "MissingParameter", args: []any{"RegionId"}, refused: true}
 	}
+	if op.Cmd == "CreateSnatEntry" { // the parameters' forms come before the region
+		if w := snatParams(op); w != nil {
+			return *w
+		}
+	}
 	if op.Cmd == "CreateForwardEntry" { // the parameters' forms come before the region
 		if code := forwardParamsCode(&op); code != "" {
 			return refuse(code)
@@ -364,7 +371,7 @@ func (m *model) natCall(op Op, acct string) want {
 		case !snat && g.count(false) >= m.forwardQuota:
 			return want{code: "QuotaExceeded", refused: true}
 		}
-		x := &mEntry{snat: snat, ips: strings.Split(op.IP, ","), vsw: op.VSwitch, extPort: op.ExtPort, intIP: op.IntIP,
+		x := &mEntry{snat: snat, ips: splitItems(op.IP), vsw: op.VSwitch, cidr: op.SourceCIDR, name: op.EntryName, extPort: op.ExtPort, intIP: op.IntIP,
 			intPort: op.IntPort, proto: op.Proto, portBreak: op.PortBreak, status: "Pending"}
 		if code := m.entryCode(g, x); code != "" {
 			return refuse(code)
@@ -504,8 +511,14 @@ func (m *model) entryCode(g0 *mGateway, x *mEntry) string {
 		// Facts §5.1: "each vSwitch appears in only one SNAT entry"; the
 		// code is not documented: InvalidParameter (SourceVSwitchId).
 		// order: after the addresses and the DNAT conflict.
-		if slices.ContainsFunc(g.entries, func(y *mEntry) bool { return y.snat && y.vsw == x.vsw }) {
-			return "InvalidParameter:SourceVSwitchId"
+		for _, y := range g.entries {
+			switch {
+			case !y.snat:
+			case x.vsw != "" && y.vsw == x.vsw:
+				return "InvalidParameter:SourceVSwitchId"
+			case x.cidr != "" && y.cidr == x.cidr:
+				return "InvalidParameter:SourceCIDR"
+			}
 		}
 		return ""
 	}
@@ -560,7 +573,7 @@ func natFingerprint(op Op) (fp string, tokens bool) {
 	case "CreateNatGateway", "CreateHaVip":
 		return f(op.RegionID, op.VSwitch), true
 	case "CreateSnatEntry":
-		return f(op.RegionID, op.Table, op.IP, op.VSwitch), true
+		return f(op.RegionID, op.Table, op.IP, op.VSwitch, op.SourceCIDR, op.EntryName), true
 	case "CreateForwardEntry":
 		return f(op.RegionID, op.Table, op.IP, op.ExtPort, op.IntIP, op.IntPort, op.Proto, strconv.FormatBool(op.PortBreak)), true
 	case "DeleteSnatEntry", "DeleteForwardEntry":

@@ -206,6 +206,12 @@ func (m *model) allocate(op Op, acct string) want {
 	m.allocations++
 	e := &mEIP{id: allocationID(m.allocations), account: acct, region: region, n: m.allocations, status: "Available", bandwidth: n,
 		traffic: charge == "PayByTraffic", ip: ip, prepaid: prepaid, isp: isp, allocated: m.now}
+	if prepaid { // the end of the paid period: Period months or years after the allocation
+		e.expired = m.now.AddDate(0, period, 0)
+		if cycle == "Year" {
+			e.expired = m.now.AddDate(period, 0, 0)
+		}
+	}
 	m.eips = append(m.eips, e)
 	m.pool.ips[e.id] = ip
 	m.remember(acct, op.Cmd, op.ClientToken, fp, e.id)

@@ -26,14 +26,14 @@ func (m *model) eipView(e *mEIP) eipsim.EIP {
 	v := eipsim.EIP{AllocationID: e.id, IPAddress: e.ip, RegionID: m.regions[e.region], AccountID: e.account,
 		Status: eipsim.Status(e.status), InstanceID: e.target, InstanceType: eipsim.InstanceType(e.ttype),
 		PrivateIPAddress: e.privIP, Mode: e.mode, ChargeType: "PostPaid", InternetChargeType: "PayByBandwidth",
-		Bandwidth: e.bandwidth, ISP: "BGP", Netmode: "public", Name: e.name, BusinessStatus: "Normal",
+		Bandwidth: e.bandwidth, ISP: "BGP", Netmode: "public", Name: e.name, Description: e.description, BusinessStatus: "Normal",
 		LockReasons: lockViews[b2n(e.fin)][b2n(e.sec)], DeletionProtection: e.protected,
 		AllocationTime: time.Unix(0, e.allocated.UnixNano()).UTC()}
 	if e.traffic {
 		v.InternetChargeType = "PayByTraffic"
 	}
 	if e.prepaid {
-		v.ChargeType = "PrePaid" // its ExpiredTime the model does not predict (the Machine copies it)
+		v.ChargeType, v.ExpiredTime = "PrePaid", e.expired.UTC()
 	}
 	if e.isp != "" {
 		v.ISP = e.isp
@@ -100,7 +100,7 @@ func (m *model) haVipView(h *mHaVip) eipsim.HaVip {
 // shows it.
 func snatEntryView(g *mGateway, x *mEntry) eipsim.SnatEntry {
 	return eipsim.SnatEntry{SnatEntryID: x.id, SnatTableID: "stb-" + strings.TrimPrefix(g.id, "ngw-"),
-		NatGatewayID: g.id, SnatIP: strings.Join(x.ips, ","), SourceVSwitchID: x.vsw, Status: x.status}
+		NatGatewayID: g.id, SnatIP: strings.Join(x.ips, ","), SourceVSwitchID: x.vsw, SourceCIDR: x.cidr, SnatEntryName: x.name, Status: x.status}
 }
 
 // forwardEntryView is x, a DNAT entry of g, as DescribeForwardTableEntries

@@ -26,6 +26,8 @@ type Op struct {
 	NetworkInterfaceID                  string
 	Force                               bool
 	Bandwidth, InternetChargeType, Name string
+	// Description is ModifyEipAddressAttribute's.
+	Description string
 	// Status is the Describe filter, or the new status of a set-*-status command.
 	Status string
 	// Then and D: set-instance-status moves to Then after D; advance moves the clock by D.
@@ -41,8 +43,10 @@ type Op struct {
 	// AssociateHaVip/UnassociateHaVip; Table the SNAT or DNAT table; Entry
 	// the entry to delete; IP the SnatIp (comma-separated) or ExternalIp.
 	Target, Table, Entry, IP, VSwitch string
-	ExtPort, IntIP, IntPort, Proto    string
-	PortBreak                         bool
+	// SourceCIDR and EntryName (SnatEntryName) are CreateSnatEntry's.
+	SourceCIDR, EntryName          string
+	ExtPort, IntIP, IntPort, Proto string
+	PortBreak                      bool
 	// The listings' filters: DescribeNatGateways' VpcId (its NatGatewayId
 	// is InstanceID) and DescribeHaVips' Filter.1 (Key, Value.1). The
 	// entry listings filter on Entry, IP (SnatIp, ExternalIp), VSwitch,
@@ -149,6 +153,8 @@ func (op Op) String() string {
 		kv("SnatEntryId", op.Entry)
 		kv("SnatIp", op.IP)
 		kv("SourceVSwitchId", op.VSwitch)
+		kv("SourceCIDR", op.SourceCIDR)
+		kv("SnatEntryName", op.EntryName)
 	case string(eipsim.ActionCreateForwardEntry), string(eipsim.ActionDeleteForwardEntry):
 		kv("ForwardTableId", op.Table)
 		kv("ForwardEntryId", op.Entry)
@@ -171,6 +177,7 @@ func (op Op) String() string {
 		kv("ISP", op.ISP)
 		kv("IpAddress", op.IPAddress)
 	case string(eipsim.ActionDescribeEipAddresses):
+		kv("EipAddress", op.IP)
 		kv("AssociatedInstanceType", op.InstanceType)
 		kv("AssociatedInstanceId", op.InstanceID)
 		kv("ChargeType", op.ChargeType)
@@ -211,6 +218,7 @@ func (op Op) String() string {
 	kv("Bandwidth", op.Bandwidth)
 	kv("InternetChargeType", op.InternetChargeType)
 	kv("Name", op.Name)
+	kv("Description", op.Description)
 	kv("Status", op.Status)
 	kv("LockReason", op.LockReason)
 	if op.PageNumber != 0 {
@@ -256,9 +264,9 @@ func Apply(ctx context.Context, sim *eipsim.Sim, clk Clocked, op Op) (any, error
 		return sim.ReleaseEipAddress(ctx, eipsim.ReleaseEipAddressRequest{RegionID: op.RegionID, AllocationID: op.AllocationID})
 	case string(eipsim.ActionModifyEipAddressAttribute):
 		return sim.ModifyEipAddressAttribute(ctx, eipsim.ModifyEipAddressAttributeRequest{RegionID: op.RegionID,
-			AllocationID: op.AllocationID, Bandwidth: op.Bandwidth, Name: op.Name})
+			AllocationID: op.AllocationID, Bandwidth: op.Bandwidth, Name: op.Name, Description: op.Description})
 	case string(eipsim.ActionDescribeEipAddresses):
-		return sim.DescribeEipAddresses(ctx, eipsim.DescribeEipAddressesRequest{RegionID: op.RegionID, AllocationID: op.AllocationID,
+		return sim.DescribeEipAddresses(ctx, eipsim.DescribeEipAddressesRequest{RegionID: op.RegionID, AllocationID: op.AllocationID, EipAddress: op.IP,
 			Status: eipsim.Status(op.Status), LockReason: eipsim.LockReason(op.LockReason), PageNumber: op.PageNumber, PageSize: op.PageSize,
 			AssociatedInstanceType: eipsim.InstanceType(op.InstanceType), AssociatedInstanceID: op.InstanceID, ChargeType: op.ChargeType, DryRun: op.DryRun})
 	case string(eipsim.ActionCreateNatGateway):
@@ -268,7 +276,7 @@ func Apply(ctx context.Context, sim *eipsim.Sim, clk Clocked, op Op) (any, error
 		return sim.DeleteNatGateway(ctx, eipsim.DeleteNatGatewayRequest{RegionID: op.RegionID, NatGatewayID: op.InstanceID, Force: op.Force})
 	case string(eipsim.ActionCreateSnatEntry):
 		return sim.CreateSnatEntry(ctx, eipsim.CreateSnatEntryRequest{RegionID: op.RegionID, SnatTableID: op.Table, SnatIP: op.IP, SourceVSwitchID: op.VSwitch,
-			ClientToken: op.ClientToken})
+			SourceCIDR: op.SourceCIDR, SnatEntryName: op.EntryName, ClientToken: op.ClientToken})
 	case string(eipsim.ActionDeleteSnatEntry):
 		return sim.DeleteSnatEntry(ctx, eipsim.DeleteSnatEntryRequest{RegionID: op.RegionID, SnatTableID: op.Table, SnatEntryID: op.Entry, ClientToken: op.ClientToken})
 	case string(eipsim.ActionCreateForwardEntry):
