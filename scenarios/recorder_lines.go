@@ -134,6 +134,9 @@ func newSimLine(cfg *eipsim.Settings) string {
 	if cfg.ClientTokenTTL != def.ClientTokenTTL {
 		o = o.opt("token-ttl", cfg.ClientTokenTTL.String())
 	}
+	if cfg.ClientTokenLimit != def.ClientTokenLimit {
+		o = o.opt("token-limit", strconv.Itoa(cfg.ClientTokenLimit))
+	}
 	if cfg.HistoryLimit != def.HistoryLimit {
 		o = o.opt("history-limit", strconv.Itoa(cfg.HistoryLimit))
 	}
