@@ -266,7 +266,8 @@ var (
 	// enough that the generated allocations exhaust it.
 	ipPools   = [][]string{nil, {"192.0.2.0/30"}, {"192.0.2.0/29"}, {"192.0.2.0/30", "192.0.2.8/30"}}
 	cooldowns = []time.Duration{time.Second, 0, time.Nanosecond, 3 * time.Second, 10 * time.Second}
-	tokenTTLs = []time.Duration{24 * time.Hour, 5 * time.Second, time.Nanosecond, time.Minute}
+	// tokenTTLs: MaxDelay, the longest an option takes, is "forever".
+	tokenTTLs = []time.Duration{24 * time.Hour, 5 * time.Second, time.Nanosecond, time.Minute, eipsim.MaxDelay}
 	// tokenLimits: the default (never reached) or a few tokens, which the
 	// generated calls fill (the oldest is then forgotten).
 	tokenLimits = []int{0, 1, 2, 3}
