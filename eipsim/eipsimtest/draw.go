@@ -100,7 +100,7 @@ func (mc *Machine) advance(d Driver) time.Duration {
 	var edges []time.Duration
 	add := func(t time.Time) {
 		// Never past MaxTime, which a scenario cannot advance beyond (a
-		// 10-year TTL or delay is drawn).
+		// ClientToken TTL of 10 years is drawn).
 		if !t.IsZero() && t.After(m.now) && !t.After(eipsim.MaxTime) {
 			edges = append(edges, t.Sub(m.now))
 		}
