@@ -20,6 +20,7 @@ type Settings struct {
 	IPPool            []netip.Prefix
 	AllocationIDs     []string // WithAllocationIDs
 	ClientTokenTTL    time.Duration
+	ClientTokenLimit  int // WithClientTokenLimit
 	HistoryLimit      int
 	MultiBindedLimit  int
 	NATEIPLimit       int
@@ -58,7 +59,7 @@ func (c *config) settings(start time.Time) Settings {
 	return Settings{
 		Seed: c.seed, Regions: slices.Clone(c.regions), Delays: maps.Clone(c.delays), Cooldown: c.cooldown,
 		EIPQuota: c.quota, IPPool: slices.Clone(c.pool), AllocationIDs: slices.Clone(c.pinned),
-		ClientTokenTTL: c.tokenTTL, HistoryLimit: c.historyLimit, MultiBindedLimit: c.multiBinded,
+		ClientTokenTTL: c.tokenTTL, ClientTokenLimit: c.tokenLimit, HistoryLimit: c.historyLimit, MultiBindedLimit: c.multiBinded,
 		NATEIPLimit: c.natEIPs, NATTrafficLimit: c.natTraffic, SnatEntryQuota: c.snatQuota,
 		ForwardEntryQuota: c.dnatQuota, NatGatewayQuota: c.natQuota, HaVipQuota: c.havipQuota,
 		NATForceMode: c.natForce, RateLimits: maps.Clone(c.limits), GlobalRateLimit: global,

@@ -16,6 +16,10 @@
 // A command line is a name and arguments separated by spaces: "key" alone,
 // "key=value", "key=" (empty value) or "key=(a, b, ...)", where values may
 // contain balanced parentheses. A line ending in "\" continues on the next.
+// An Action's value that starts with a double quote is a Go string literal
+// ("tok\x2c\x20x" is "tok, x"): the form [FormatScalar] writes for a value
+// that the others cannot hold, such as a ClientToken with a space beside a
+// comma.
 // Lines starting with "#" between commands are comments; [Format] keeps them.
 //
 // Every command needs its "----" line, even when it expects no output. An

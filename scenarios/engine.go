@@ -3,7 +3,6 @@ package scenarios
 import (
 	"context"
 	"slices"
-	"strings"
 	"time"
 
 	"github.com/eipsim/eipsim/eipsim"
@@ -152,7 +151,11 @@ func (e *Engine) action(a eipsim.Action) func(*Command) (string, error) {
 			if arg.Vals == nil {
 				return "", c.Errorf("argument %s needs a value (%s=...)", arg.Key, arg.Key)
 			}
-			params[arg.Key] = strings.Join(arg.Vals, ",")
+			v, ok := actionValue(arg)
+			if !ok {
+				return "", c.Errorf("argument %s=%s: a value that starts with a double quote is a Go string literal (\"a\\x20b\")", arg.Key, quoteClip(arg.Vals[0]))
+			}
+			params[arg.Key] = v
 		}
 		resp, err := e.sim.Call(e.ctx(), a, params)
 		if err != nil {

@@ -15,7 +15,7 @@ import (
 //	new-sim seed=7 region=(cn-hangzhou, cn-shanghai) associate-delay=3s \
 //	    unassociate-delay=3s release-delay=3s cooldown=1s quota=20 \
 //	    ip-pool=(203.0.113.0/24) ids=(eip-0001, eip-0002) token-ttl=24h \
-//	    history-limit=100000 multi-binded-limit=10 start=2026-01-01T00:00:00Z \
+//	    token-limit=100000 history-limit=100000 multi-binded-limit=10 start=2026-01-01T00:00:00Z \
 //	    nat-entry-delay=2s nat-gateway-delay=3s havip-delay=2s \
 //	    nat-eip-limits=(20, 10) nat-force-mode=delete-entries|keep-entries \
 //	    snat-entry-quota=40 forward-entry-quota=100 nat-gateway-quota=5 havip-quota=50 \
@@ -91,7 +91,7 @@ func newSimOptions(c *Command) ([]eipsim.Option, []time.Time, error) {
 	ints := []struct {
 		key string
 		opt func(int) eipsim.Option
-	}{{"quota", eipsim.WithEIPQuota}, {"history-limit", eipsim.WithHistoryLimit}, {"multi-binded-limit", eipsim.WithMultiBindedLimit},
+	}{{"quota", eipsim.WithEIPQuota}, {"token-limit", eipsim.WithClientTokenLimit}, {"history-limit", eipsim.WithHistoryLimit}, {"multi-binded-limit", eipsim.WithMultiBindedLimit},
 		{"snat-entry-quota", eipsim.WithSnatEntryQuota}, {"forward-entry-quota", eipsim.WithForwardEntryQuota},
 		{"nat-gateway-quota", eipsim.WithNatGatewayQuota}, {"havip-quota", eipsim.WithHaVipQuota}}
 	for _, d := range ints {

@@ -60,7 +60,8 @@ var owned = []param{opt("RegionId"), opt("AccountId")}
 // harness is every harness command, in the order of the package doc.
 var harness = []syntax{
 	cmd("new-sim", opt("seed"), list("region"), opt("associate-delay"), opt("unassociate-delay"), opt("release-delay"),
-		opt("cooldown"), opt("quota"), list("ip-pool"), list("ids"), opt("token-ttl"), opt("history-limit"),
+		opt("cooldown"), opt("quota"), list("ip-pool"), list("ids"), opt("token-ttl"), opt("token-limit"),
+		opt("history-limit"),
 		opt("multi-binded-limit"), opt("nat-entry-delay"), opt("nat-gateway-delay"), opt("havip-delay"),
 		list("task-delay"), list("nat-eip-limits"), opt("snat-entry-quota"), opt("forward-entry-quota"),
 		opt("nat-gateway-quota"), opt("havip-quota"), opt("nat-force-mode"), list("rate-limit"),

@@ -75,7 +75,7 @@ func actionLine(action eipsim.Action, req any) string {
 			continue
 		}
 		if s, ok := scalar(v.Field(i)); ok && s != "" {
-			b.WriteString(" " + name + "=" + FormatValue(s))
+			b.WriteString(" " + name + "=" + FormatScalar(s))
 		}
 	}
 	return b.String()
@@ -88,11 +88,11 @@ func writeList(b *strings.Builder, name string, f reflect.Value) {
 		n := name + "." + strconv.Itoa(i+1)
 		switch x := f.Index(i).Interface().(type) {
 		case string:
-			b.WriteString(" " + n + "=" + FormatValue(x))
+			b.WriteString(" " + n + "=" + FormatScalar(x))
 		case eipsim.Tag:
-			b.WriteString(" " + n + ".Key=" + FormatValue(x.Key))
+			b.WriteString(" " + n + ".Key=" + FormatScalar(x.Key))
 			if x.Value != "" {
-				b.WriteString(" " + n + ".Value=" + FormatValue(x.Value))
+				b.WriteString(" " + n + ".Value=" + FormatScalar(x.Value))
 			}
 		}
 	}
@@ -133,6 +133,9 @@ func newSimLine(cfg *eipsim.Settings) string {
 	o = o.list("ids", cfg.AllocationIDs)
 	if cfg.ClientTokenTTL != def.ClientTokenTTL {
 		o = o.opt("token-ttl", cfg.ClientTokenTTL.String())
+	}
+	if cfg.ClientTokenLimit != def.ClientTokenLimit {
+		o = o.opt("token-limit", strconv.Itoa(cfg.ClientTokenLimit))
 	}
 	if cfg.HistoryLimit != def.HistoryLimit {
 		o = o.opt("history-limit", strconv.Itoa(cfg.HistoryLimit))

@@ -18,6 +18,7 @@ const (
 	RuleTokenReplay          Rule = "token-replay"            // a ClientToken replay returns the first answer, changes nothing
 	RuleTokenReplayNAT       Rule = "token-replay-nat"        // the same, of a NAT gateway, entry or HaVip write
 	RuleTokenExpired         Rule = "token-expired"           // a token reused after its TTL runs the call again
+	RuleTokenEvicted         Rule = "token-evicted"           // at the token limit, remembering a token forgets the oldest
 	RuleMultiBindedSeveral   Rule = "multi-binded-several"    // a second (or later) EIP bound MULTI_BINDED to one ENI
 	RuleENIDeletedBound      Rule = "eni-deleted-bound"       // deleting an ENI frees its EIPs at once
 	RuleENIDetachedBound     Rule = "eni-detached-bound"      // detaching an ENI keeps its EIPs bound
@@ -44,7 +45,7 @@ const (
 )
 
 // Rules lists every Rule, in a fixed order.
-var Rules = []Rule{RuleTokenReplay, RuleTokenReplayNAT, RuleTokenExpired, RuleMultiBindedSeveral, RuleENIDeletedBound,
+var Rules = []Rule{RuleTokenReplay, RuleTokenReplayNAT, RuleTokenExpired, RuleTokenEvicted, RuleMultiBindedSeveral, RuleENIDeletedBound,
 	RuleENIDetachedBound, RuleTargetDeletedBound, RuleNATForceDeletes, RuleNATForceKeeps, RuleNATGatewayForced,
 	RuleEntryOverDeleting, RuleTaskDueExact, RulePageSecond, RulePageAtLimit, RulePagePastEnd, RuleFilterExcludes,
 	RuleRateLimitRefused, RuleRateLimitRefilled, RuleFaultError, RuleFaultLatency, RuleFaultApplyThenFail, RuleFaultSpent,

@@ -32,9 +32,10 @@ func (mc *Machine) tokenArg(d Driver) string {
 }
 
 // edgeTokens are ClientTokens at the edges of the rule (ASCII 0x20-0x7e,
-// at most 64 characters): 64 characters, 65, and the last character
-// allowed. (A space, the first, cannot be spelled in a scenario line.)
-var edgeTokens = []string{strings.Repeat("t", 64), strings.Repeat("t", 65), "tok~"}
+// at most 64 characters): 64 characters, 65, the last character allowed,
+// the first (a space, alone and inside), and one that a scenario line
+// spells only in the quoted form (scenarios.FormatScalar).
+var edgeTokens = []string{strings.Repeat("t", 64), strings.Repeat("t", 65), "tok~", " ", "tok 1", "tok, (1"}
 
 func (mc *Machine) regionArg(d Driver, label string) string {
 	return usually(d, []string{"", mc.m.regions[1], mc.m.regions[0], badRegion}, label)
@@ -98,7 +99,9 @@ func (mc *Machine) advance(d Driver) time.Duration {
 	m.settle()
 	var edges []time.Duration
 	add := func(t time.Time) {
-		if !t.IsZero() && t.After(m.now) {
+		// Never past MaxTime, which a scenario cannot advance beyond (a
+		// ClientToken TTL of 10 years is drawn).
+		if !t.IsZero() && t.After(m.now) && !t.After(eipsim.MaxTime) {
 			edges = append(edges, t.Sub(m.now))
 		}
 	}

@@ -184,7 +184,7 @@ func swarm(d Driver) []string {
 // HaVips, ENI modes, tags) and the listings.
 func doubled(kind string) bool {
 	switch kind {
-	case "advance", "associate", "describe", "entry", "nat-bind", "tag", "eni", "havip", "bind":
+	case "advance", "associate", "describe", "entry", "nat-bind", "tag", "eni", "havip", "bind", "retry-token":
 		return true
 	}
 	return false

@@ -139,7 +139,7 @@ func (mc *Machine) fail(d Driver, format string, args ...any) {
 }
 
 // kinds are the operation families, in the order Step draws them.
-var kinds = []string{"allocate", "associate", "unassociate", "advance", "describe", "release", "modify", "lock", "retry", "retry-changed", "world", "determinism", "nat", "nat-bind", "entry", "havip", "tag", "eni", "listing", "bind"}
+var kinds = []string{"allocate", "associate", "unassociate", "advance", "describe", "release", "modify", "lock", "retry", "retry-changed", "retry-token", "world", "determinism", "nat", "nat-bind", "entry", "havip", "tag", "eni", "listing", "bind"}
 
 // Step draws one operation and runs it, then checks the invariants.
 func (mc *Machine) Step(d Driver) {
@@ -178,6 +178,12 @@ func (mc *Machine) Do(d Driver, kind string) {
 	case "entry":
 		mc.doEntry(d)
 		return
+	case "retry-token":
+		if op, ok := mc.retryToken(d); ok {
+			mc.Run(d, op)
+			return
+		}
+		kind = "allocate"
 	case "retry", "retry-changed":
 		if mc.last < 0 {
 			kind = "allocate"

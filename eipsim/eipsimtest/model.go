@@ -75,6 +75,7 @@ type mToken struct {
 	resp    string // AllocationId or RequestId of the first call
 	expires time.Time
 	lost    bool // the first call's answer was an ApplyThenFail error
+	seq     int  // remembering order (model_tokens.go)
 }
 
 type model struct {
@@ -89,6 +90,9 @@ type model struct {
 	lbs                []*mLB
 	enis               []*mENI
 	tokens             map[[3]string]*mToken
+	// tokenLimit is the bound on remembered tokens (0: the default, never
+	// reached); tokenSeq numbers them in the order remembered.
+	tokenLimit, tokenSeq int
 	// quotaHit: (account, region) pairs that met QuotaExceeded.Eip.
 	quotaHit map[[2]string]bool
 	// pool is the IP pool the addresses come from (model_pool.go).
@@ -118,7 +122,7 @@ type model struct {
 }
 
 func newModel(w World, now time.Time, regions []string) *model {
-	m := &model{now: now, regions: regions, cooldown: w.Cooldown, tokenTTL: w.TokenTTL, quota: w.Quota, multiBinded: w.MultiBinded,
+	m := &model{now: now, regions: regions, cooldown: w.Cooldown, tokenTTL: w.TokenTTL, tokenLimit: w.TokenLimit, quota: w.Quota, multiBinded: w.MultiBinded,
 		delay:  map[string]time.Duration{"AssociateEipAddress": w.AssociateDelay, "UnassociateEipAddress": w.UnassociateDelay, "ReleaseEipAddress": w.ReleaseDelay},
 		tokens: map[[3]string]*mToken{}, quotaHit: map[[2]string]bool{},
 		natEIPs: max(w.NATEIPs, 1), natTraffic: min(w.NATTrafficEIPs, max(w.NATEIPs, 1)), natKeep: w.NATKeepEntries,
@@ -313,7 +317,9 @@ func (m *model) token(acct, action, tok, fp string) (*mToken, bool) {
 
 func (m *model) remember(acct, action, tok, fp, resp string) {
 	if tok != "" {
-		m.tokens[[3]string{acct, action, tok}] = &mToken{fp: fp, resp: resp, expires: m.now.Add(m.tokenTTL)}
+		m.makeRoom()
+		m.tokenSeq++
+		m.tokens[[3]string{acct, action, tok}] = &mToken{fp: fp, resp: resp, expires: m.now.Add(m.tokenTTL), seq: m.tokenSeq}
 	}
 }
 

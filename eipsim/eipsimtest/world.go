@@ -15,7 +15,10 @@ type World struct {
 	Seed                                           uint64
 	AssociateDelay, UnassociateDelay, ReleaseDelay time.Duration
 	Cooldown, TokenTTL                             time.Duration
-	Quota, MultiBinded                             int
+	// TokenLimit bounds the remembered ClientTokens
+	// ([eipsim.WithClientTokenLimit]; 0: the default).
+	TokenLimit         int
+	Quota, MultiBinded int
 	// DefaultVPC puts the default account's default VPC of the first
 	// region in the world; resources with VpcID DefaultVPCID are in it.
 	DefaultVPC    bool
@@ -118,6 +121,9 @@ func (w World) options(clk eipsim.Clock, ids []string) []eipsim.Option {
 	if len(w.IPPool) > 0 {
 		opts = append(opts, eipsim.WithIPPool(w.IPPool...))
 	}
+	if w.TokenLimit > 0 {
+		opts = append(opts, eipsim.WithClientTokenLimit(w.TokenLimit))
+	}
 	return opts
 }
 
@@ -193,6 +199,9 @@ func (w World) Lines(allocations int) []string {
 	}
 	head := fmt.Sprintf("new-sim seed=%d associate-delay=%v unassociate-delay=%v release-delay=%v cooldown=%v quota=%d token-ttl=%v multi-binded-limit=%d",
 		w.Seed, w.AssociateDelay, w.UnassociateDelay, w.ReleaseDelay, w.Cooldown, w.Quota, w.TokenTTL, w.MultiBinded)
+	if w.TokenLimit > 0 {
+		head += fmt.Sprintf(" token-limit=%d", w.TokenLimit)
+	}
 	if len(w.RateLimits) > 0 {
 		var ls []string
 		for _, l := range w.RateLimits {
@@ -257,7 +266,11 @@ var (
 	// enough that the generated allocations exhaust it.
 	ipPools   = [][]string{nil, {"192.0.2.0/30"}, {"192.0.2.0/29"}, {"192.0.2.0/30", "192.0.2.8/30"}}
 	cooldowns = []time.Duration{time.Second, 0, time.Nanosecond, 3 * time.Second, 10 * time.Second}
-	tokenTTLs = []time.Duration{24 * time.Hour, 5 * time.Second, time.Nanosecond, time.Minute}
+	// tokenTTLs: MaxDelay, the longest an option takes, is "forever".
+	tokenTTLs = []time.Duration{24 * time.Hour, 5 * time.Second, time.Nanosecond, time.Minute, eipsim.MaxDelay}
+	// tokenLimits: the default (never reached) or a few tokens, which the
+	// generated calls fill (the oldest is then forgotten).
+	tokenLimits = []int{0, 1, 2, 3}
 	// taskDelays are the non-zero delays drawDelay picks from: long enough
 	// windows to act inside a transitional status.
 	taskDelays = []time.Duration{time.Second, 2 * time.Second, 3 * time.Second, 3 * time.Second, 5 * time.Second, 5 * time.Second, 10 * time.Second, 20 * time.Second}
@@ -287,6 +300,7 @@ func DrawWorld(d Driver) World {
 		ReleaseDelay:     drawDelay(d, "release-delay"),
 		Cooldown:         usually(d, cooldowns, "cooldown"),
 		TokenTTL:         usually(d, tokenTTLs, "token-ttl"),
+		TokenLimit:       usually(d, tokenLimits, "token-limit"),
 		Quota:            d.Int(1, 6, "quota"),
 		DefaultVPC:       d.Int(0, 1, "default-vpc") == 1,
 	}
