@@ -76,6 +76,12 @@ func (mc *Machine) drawNATBind(d Driver) Op {
 		return Op{Cmd: "UnassociateEipAddress", Account: acct, AllocationID: e.id, InstanceID: usually(d, []string{"", e.target}, "instance"),
 			InstanceType: usually(d, []string{"", e.ttype}, "instance-type"), Force: d.Int(0, 1, "force") == 1}
 	}
+	if op, ok := mc.listCrowded(d); ok {
+		return op
+	}
+	if op, ok := mc.outOfOrderBind(d); ok {
+		return op
+	}
 	type pair struct{ e, target, typ string }
 	var pairs []pair
 	for _, e := range m.eips {
@@ -92,6 +98,9 @@ func (mc *Machine) drawNATBind(d Driver) Op {
 				pairs = append(pairs, pair{e.id, h.id, "HaVip"})
 			}
 		}
+	}
+	if op, ok := mc.allocateForGateway(d, len(pairs) == 0); ok {
+		return op
 	}
 	if len(pairs) == 0 {
 		return mc.draw(d, "allocate")
@@ -255,6 +264,9 @@ func (mc *Machine) drawEntry(d Driver) Op {
 
 func (mc *Machine) drawHaVip(d Driver) Op {
 	m := mc.m
+	if op, ok := mc.haVipOrder(d); ok {
+		return op
+	}
 	k := d.Int(0, 4, "havip-op")
 	live := mc.liveHaVips()
 	if k == 0 && len(live) < 3 || len(m.havips) == 0 {
