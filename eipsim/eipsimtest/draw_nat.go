@@ -189,6 +189,10 @@ func (mc *Machine) drawEntry(d Driver) Op {
 	if len(withEIPs) > 0 && d.Int(0, 3, "gateway-with-eips") > 0 {
 		g = pick(d, withEIPs, "gateway")
 	}
+	crowded := mc.crowdedGateway(d) // where an SNAT IP pool can be made
+	if crowded != nil {
+		g = crowded
+	}
 	if g == nil {
 		return mc.drawNAT(d)
 	}
@@ -196,6 +200,9 @@ func (mc *Machine) drawEntry(d Driver) Op {
 	suffix := strings.TrimPrefix(g.id, "ngw-")
 	op := Op{Account: acct, RegionID: region, ClientToken: usually(d, tokens, "token")}
 	k := d.Int(0, 3, "entry-op")
+	if crowded != nil && d.Int(0, 1, "crowded-snat") == 1 {
+		k = 0
+	}
 	snat := k%2 == 0
 	if snat {
 		op.Table = usually(d, []string{"stb-" + suffix, "stb-" + suffix + "x"}, "table")
@@ -224,7 +231,7 @@ func (mc *Machine) drawEntry(d Driver) Op {
 			}
 		}
 		switch {
-		case len(bound) >= 2 && d.Int(0, 1, "ip-pool-bound") == 1: // a pool of two of g's addresses
+		case len(bound) >= 2 && d.Int(0, 3, "ip-pool-bound") > 0: // a pool of two of g's addresses, in either order
 			i, j := d.Int(0, len(bound)-1, "pool-ip"), d.Int(0, len(bound)-2, "pool-ip-2")
 			if j >= i {
 				j++
