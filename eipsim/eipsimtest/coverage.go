@@ -36,6 +36,7 @@ const (
 	RuleGlobalRateLimitRefused Rule = "global-rate-limit-refused" // the global bucket refuses (Throttling), Check's own Describes included
 	RuleFaultError             Rule = "fault-error"               // an Error rule refuses before any check
 	RuleFaultLatency           Rule = "fault-latency"             // a Latency rule delays the called action's task
+	RuleFaultStuckDeadline     Rule = "fault-stuck-deadline"      // a Stuck rule holds the called action's task until its Deadline
 	RuleFaultApplyThenFail     Rule = "fault-apply-then-fail"     // the change is made, the answer is the rule's error
 	RuleFaultSpent             Rule = "fault-spent"               // a rule that fired Times times lets the call through
 	RuleFaultOutsideWindow     Rule = "fault-outside-window"      // a rule outside From/Until lets the call through
@@ -48,7 +49,7 @@ const (
 var Rules = []Rule{RuleTokenReplay, RuleTokenReplayNAT, RuleTokenExpired, RuleMultiBindedSeveral, RuleENIDeletedBound,
 	RuleENIDetachedBound, RuleTargetDeletedBound, RuleNATForceDeletes, RuleNATForceKeeps, RuleNATGatewayForced,
 	RuleEntryOverDeleting, RuleTaskDueExact, RulePageSecond, RulePageAtLimit, RulePagePastEnd, RuleFilterExcludes,
-	RuleRateLimitRefused, RuleRateLimitRefilled, RuleGlobalRateLimitRefused, RuleFaultError, RuleFaultLatency, RuleFaultApplyThenFail, RuleFaultSpent,
+	RuleRateLimitRefused, RuleRateLimitRefilled, RuleGlobalRateLimitRefused, RuleFaultError, RuleFaultLatency, RuleFaultStuckDeadline, RuleFaultApplyThenFail, RuleFaultSpent,
 	RuleFaultOutsideWindow, RuleQuotaFreedByRelease, RuleHaVipSeveralInstance, RuleLostAnswerReplayed}
 
 // Coverage counts, over a run, the catalogue codes the Sim answered (""

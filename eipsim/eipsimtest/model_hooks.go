@@ -110,12 +110,13 @@ func (m *model) refill(b *mBucket, l eipsim.RateLimit) bool {
 	return true
 }
 
-// fire returns the first rule of the effect that fires on a call of
+// fire returns the first rule of the effect (Latency: or Stuck, which
+// share their hook) that fires on a call of
 // action by acct now, counting the firing; nil if none does.
 func (m *model) fire(effect eipsim.FaultEffect, acct, action string) *mRule {
 	for _, r := range m.rules {
 		f := &r.f
-		if f.Effect != effect || f.Action != "" && string(f.Action) != action || f.AccountID != "" && f.AccountID != acct {
+		if f.Effect != effect && !(effect == eipsim.FaultLatency && f.Effect == eipsim.FaultStuck) || f.Action != "" && string(f.Action) != action || f.AccountID != "" && f.AccountID != acct {
 			continue
 		}
 		if m.now.Before(r.from) || !r.until.IsZero() && !m.now.Before(r.until) {
@@ -173,7 +174,13 @@ func (m *model) call(op Op) want {
 // the Latency of the first Latency rule that fires on it.
 func (m *model) taskDue(action string) time.Time {
 	at := m.now.Add(m.delay[action])
-	if r := m.fire(eipsim.FaultLatency, m.caller, action); r != nil {
+	if r := m.fire(eipsim.FaultLatency, m.caller, action); r != nil { // the Latency and Stuck rules, in order
+		if r.f.Effect == eipsim.FaultStuck {
+			// Held until its Deadline (the worlds' Stuck rules have one),
+			// or its own delay if that is longer.
+			m.mark(RuleFaultStuckDeadline)
+			return m.now.Add(max(m.delay[action], r.f.Deadline))
+		}
 		m.mark(RuleFaultLatency)
 		at = at.Add(r.f.Latency)
 	}

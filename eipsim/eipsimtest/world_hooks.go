@@ -63,6 +63,11 @@ func drawHooks(d Driver) ([]ActionLimit, []eipsim.Fault) {
 		case 2:
 			f = eipsim.Fault{Action: pick(d, latencyActions, "fault-action"), Effect: eipsim.FaultLatency,
 				Latency: time.Duration(d.Int(1, 5, "fault-latency")) * time.Second}
+			if d.Int(0, 1, "fault-stuck") == 1 {
+				// Stuck with a Deadline: held in its transitional status
+				// until then (ReleaseStuck is not drawn).
+				f.Effect, f.Latency, f.Deadline = eipsim.FaultStuck, 0, time.Duration(d.Int(1, 30, "fault-deadline"))*time.Second
+			}
 		default:
 			// AssociateEipAddress half of the time: the lost answer a
 			// ClientToken retry recovers from.
