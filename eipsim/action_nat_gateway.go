@@ -246,31 +246,9 @@ func (s *Sim) describeNatGateways(c call, req DescribeNatGatewaysRequest) (*Desc
 		return g.account == c.account && g.region == req.RegionID && (req.VpcID == "" || req.VpcID == g.vpc) &&
 			(req.Status == "" || req.Status == g.status)
 	}
-	var total int
-	var shown []*natGateway
-	if req.NatGatewayID != "" {
-		// One ID: a lookup.
-		if g, ok := s.world.nats[req.NatGatewayID]; ok && match(g) {
-			total = 1
-			if lo, hi := pageBounds(req.PageNumber, req.PageSize, 1, 0); lo < hi {
-				shown = []*natGateway{g}
-			}
-		}
-	} else {
-		t, residual := s.world.natList.group(c.account, req.RegionID).tree(req.VpcID, req.Status)
-		var keep func(*natGateway) bool
-		if residual {
-			keep = match
-		}
-		total, shown = listPage(t, keep, req.PageNumber, req.PageSize, nil)
-	}
-	resp := &DescribeNatGatewaysResponse{RequestID: c.rid, TotalCount: total, PageNumber: req.PageNumber, PageSize: req.PageSize}
-	if total > 0 { // nil when nothing matches, as a cut of no matches is
-		resp.NatGateways = make([]NatGateway, len(shown))
-		for i, g := range shown {
-			resp.NatGateways[i] = g.snapshot()
-		}
-	}
+	resp := &DescribeNatGatewaysResponse{RequestID: c.rid, PageNumber: req.PageNumber, PageSize: req.PageSize}
+	resp.TotalCount, resp.NatGateways = indexedList(&s.world.natList, s.world.nats, listKey{c.account, req.RegionID},
+		req.NatGatewayID, req.VpcID, req.Status, false, match, req.PageNumber, req.PageSize, (*natGateway).snapshot)
 	s.ok(c, "")
 	return resp, nil
 }

@@ -46,12 +46,15 @@ func describeWorld(b *testing.B, n int) (*eipsim.Sim, string) {
 
 const benchInstance = "i-bench"
 
-func midEIP(b *testing.B, sim *eipsim.Sim, n int) string {
+func midEIP(b *testing.B, sim *eipsim.Sim, n int) string { return midEIPRecord(b, sim, n).AllocationID }
+
+// midEIPRecord is the middle EIP of describeWorld(n).
+func midEIPRecord(b *testing.B, sim *eipsim.Sim, n int) eipsim.EIP {
 	r, err := sim.DescribeEipAddresses(ctx, eipsim.DescribeEipAddressesRequest{RegionID: hz, PageNumber: n / 2, PageSize: 1})
 	if err != nil || len(r.EipAddresses) != 1 {
 		b.Fatal(err, r)
 	}
-	return r.EipAddresses[0].AllocationID
+	return r.EipAddresses[0]
 }
 
 func describePopulations(b *testing.B) []int {
@@ -63,12 +66,13 @@ func describePopulations(b *testing.B) []int {
 
 // BenchmarkDescribePage asks for one page of 10 at each population: the
 // first, the last, a Status filter that matches nothing, one that matches
-// all but one (its last page), one AllocationId, one AssociatedInstanceId,
-// and a filter no index serves (ChargeType, which scans: O(N), shown for
+// all but one (its last page), one AllocationId, one EipAddress, one
+// AssociatedInstanceId, and a filter no index serves (ChargeType, which scans: O(N), shown for
 // contrast).
 func BenchmarkDescribePage(b *testing.B) {
 	for _, n := range describePopulations(b) {
 		sim, mid := describeWorld(b, n)
+		midIP := midEIPRecord(b, sim, n).IPAddress
 		cases := []struct {
 			name string
 			req  eipsim.DescribeEipAddressesRequest
@@ -79,6 +83,7 @@ func BenchmarkDescribePage(b *testing.B) {
 			{"status-none", eipsim.DescribeEipAddressesRequest{Status: eipsim.StatusInUse}, 0},
 			{"status-all-last", eipsim.DescribeEipAddressesRequest{Status: eipsim.StatusAvailable, PageNumber: (n - 1) / 10}, 10},
 			{"by-id", eipsim.DescribeEipAddressesRequest{AllocationID: mid}, 1},
+			{"by-ip", eipsim.DescribeEipAddressesRequest{EipAddress: midIP}, 1},
 			{"by-instance", eipsim.DescribeEipAddressesRequest{AssociatedInstanceID: benchInstance}, 1},
 			{"unindexed", eipsim.DescribeEipAddressesRequest{ChargeType: eipsim.ChargeTypePrePaid}, 0},
 		}

@@ -542,32 +542,10 @@ func (s *Sim) describeHaVips(c call, req DescribeHaVipsRequest) (*DescribeHaVips
 		return h.account == c.account && h.region == req.RegionID && (vpcID == "" || h.vpc == vpcID) &&
 			(vswitch == "" || h.vswitch == vswitch) && (status == "" || h.status() == status)
 	}
-	var total int
-	var shown []*haVip
-	switch {
-	case conflict:
-	case id != "":
-		// One ID: a lookup.
-		if h, ok := s.world.havips[id]; ok && match(h) {
-			total = 1
-			if lo, hi := pageBounds(req.PageNumber, req.PageSize, 1, 0); lo < hi {
-				shown = []*haVip{h}
-			}
-		}
-	default:
-		t, residual := s.world.havipList.group(c.account, req.RegionID).tree(vpcID, status)
-		var keep func(*haVip) bool
-		if residual || vswitch != "" {
-			keep = match
-		}
-		total, shown = listPage(t, keep, req.PageNumber, req.PageSize, nil)
-	}
-	resp := &DescribeHaVipsResponse{RequestID: c.rid, TotalCount: total, PageNumber: req.PageNumber, PageSize: req.PageSize}
-	if total > 0 { // nil when nothing matches, as a cut of no matches is
-		resp.HaVips = make([]HaVip, len(shown))
-		for i, h := range shown {
-			resp.HaVips[i] = h.snapshot()
-		}
+	resp := &DescribeHaVipsResponse{RequestID: c.rid, PageNumber: req.PageNumber, PageSize: req.PageSize}
+	if !conflict {
+		resp.TotalCount, resp.HaVips = indexedList(&s.world.havipList, s.world.havips, listKey{c.account, req.RegionID},
+			id, vpcID, status, vswitch != "", match, req.PageNumber, req.PageSize, (*haVip).snapshot)
 	}
 	s.ok(c, "")
 	return resp, nil

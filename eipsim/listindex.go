@@ -160,6 +160,40 @@ func listPage[T listed](t *listTree[T], keep func(T) bool, num, size int, out []
 	return total, out
 }
 
+// indexedList is one page of a listing that x serves, for the
+// (account, region) of key: one id is a lookup in byID (match, the whole
+// filter, checked on it); else the tree of vpc and status, scanned with
+// match when the tree leaves a filter to check (it says so, or more says
+// there are filters no tree serves). It returns the count and the shown
+// resources' snapshots, nil when nothing matches (as a cut of no matches
+// is). DescribeNatGateways and DescribeHaVips are this with their filters.
+func indexedList[T listed, S any](x *listIndex[T], byID map[string]T, key listKey, id, vpc, status string, more bool,
+	match func(T) bool, num, size int, snapshot func(T) S) (total int, out []S) {
+	var shown []T
+	if id != "" {
+		if v, ok := byID[id]; ok && match(v) {
+			total = 1
+			if lo, hi := pageBounds(num, size, 1, 0); lo < hi {
+				shown = []T{v}
+			}
+		}
+	} else {
+		t, residual := x.group(key.account, key.region).tree(vpc, status)
+		var keep func(T) bool
+		if residual || more {
+			keep = match
+		}
+		total, shown = listPage(t, keep, num, size, nil)
+	}
+	if total > 0 {
+		out = make([]S, len(shown))
+		for i, v := range shown {
+			out[i] = snapshot(v)
+		}
+	}
+	return total, out
+}
+
 // checkListIndex reports every way x differs from the resources of m
 // that live accepts (CheckInvariants).
 func checkListIndex[T listed](kind string, x *listIndex[T], m map[string]T, live func(T) bool, status func(T) string, bad func(string, ...any)) {

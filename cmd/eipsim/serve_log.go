@@ -28,7 +28,7 @@ func logRequests(h http.Handler, w io.Writer) http.Handler {
 		start := time.Now()
 		sw := &statusWriter{ResponseWriter: rw, status: http.StatusOK}
 		h.ServeHTTP(sw, r)
-		action := r.Header.Get("x-acs-action")
+		action := r.Header.Get("X-Acs-Action") // canonical: no canonicalizing
 		if strings.HasPrefix(r.URL.Path, control.Prefix) {
 			action = r.URL.Path // a control call: its endpoint
 		}
@@ -39,7 +39,7 @@ func logRequests(h http.Handler, w io.Writer) http.Handler {
 			action = "-"
 		}
 		took := time.Since(start).Round(time.Microsecond)
-		rid := logField(rw.Header().Get("x-acs-request-id"))
+		rid := logField(rw.Header().Get("X-Acs-Request-Id"))
 		mu.Lock()
 		defer mu.Unlock()
 		buf = start.UTC().AppendFormat(buf[:0], "2006-01-02T15:04:05.000Z")

@@ -1,10 +1,13 @@
 package httpapi
 
 import (
+	"bytes"
 	"crypto/subtle"
 	"net/http"
 	"strings"
+	"sync"
 	"time"
+	"unicode/utf8"
 
 	"github.com/eipsim/eipsim/eipsim"
 )
@@ -54,6 +57,9 @@ type authenticator struct {
 	skew        time.Duration
 	nonces      *nonceCache
 	maxNonces   int
+	// scratches pools the ACS3 check's state per algorithm and secret
+	// (acs3_scratch.go): at most two entries per credential.
+	scratches sync.Map
 }
 
 // authenticate verifies req at now and returns the account it acts for.
@@ -103,10 +109,13 @@ func (a *authenticator) verifyACS3(req *request, now time.Time) (Credential, *ei
 		return Credential{}, codeError(eipsim.CodeInvalidAccessKeyIDNotFound)
 	}
 	payload := alg.sum(req.body)
-	sts := alg.stringToSign(req.method, "/", req.query, auth.SignedHeaders, req.header, req.host, payload)
-	want := alg.signature(cred.AccessKeySecret, sts)
-	if !equal(want, auth.Signature) || req.header.Get("X-Acs-Content-Sha256") != payload {
-		return Credential{}, eipsim.NewError(eipsim.CodeSignatureDoesNotMatch, "", "", sts)
+	scratch := a.scratch(alg, cred.AccessKeySecret)
+	defer a.release(alg, cred.AccessKeySecret, scratch)
+	sts := alg.appendStringToSign(scratch.buf[:0], req.method, "/", req.query, auth.SignedHeaders, req.header, req.host, payload)
+	scratch.buf = sts[:0] // keep what grew
+	want := appendMAC(scratch.sig[:0], scratch.mac, sts)
+	if !equalBytes(want, auth.Signature) || req.header.Get("X-Acs-Content-Sha256") != payload {
+		return Credential{}, eipsim.NewError(eipsim.CodeSignatureDoesNotMatch, "", "", string(sts))
 	}
 	// Canonical names: a lower-case one costs an allocation to canonicalize.
 	return cred, a.checkFreshness(cred, req.header.Get("X-Acs-Security-Token"),
@@ -122,26 +131,45 @@ func signsRequired(signed []string, header http.Header) bool {
 			return false
 		}
 	}
-	has := func(name string) bool {
+	has := func(name []byte) bool {
 		for _, s := range signed {
-			if s == name {
+			if s == string(name) { // compared, not converted
 				return true
 			}
 		}
 		return false
 	}
 	for _, name := range acs3RequiredSigned {
-		if !has(name) {
+		if !has([]byte(name)) {
 			return false
 		}
 	}
+	var buf [64]byte
 	for name := range header {
-		lower := strings.ToLower(name)
-		if (strings.HasPrefix(lower, "x-acs-") || lower == "content-type") && !has(lower) {
+		lower := appendLower(buf[:0], name)
+		if (bytes.HasPrefix(lower, []byte("x-acs-")) || string(lower) == "content-type") && !has(lower) {
 			return false
 		}
 	}
 	return true
+}
+
+// appendLower appends strings.ToLower(s) to b; for an ASCII s (every header
+// name net/http accepts) without converting to a string.
+func appendLower(b []byte, s string) []byte {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return append(b, strings.ToLower(s)...)
+		}
+	}
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		b = append(b, c)
+	}
+	return b
 }
 
 // verifyV1 checks a legacy HMAC-SHA1 query signature (wire doc §6.2).
@@ -190,8 +218,7 @@ func (a *authenticator) checkFreshness(cred Credential, token, stamp, nonce, non
 	if nonce == "" {
 		return eipsim.NewError(eipsim.CodeMissingParameter, "", "", nonceName)
 	}
-	// Nonces are per AccessKey (AccessKeyIds hold no NUL, so keys cannot collide).
-	switch a.nonces.use(cred.AccessKeyID+"\x00"+nonce, now) {
+	switch a.nonces.useKeyed(cred.AccessKeyID, nonce, now) {
 	case nonceUsed:
 		return codeError(eipsim.CodeSignatureNonceUsed)
 	case nonceFull:
@@ -203,4 +230,18 @@ func (a *authenticator) checkFreshness(cred Credential, token, stamp, nonce, non
 // equal compares two signatures in constant time.
 func equal(a, b string) bool {
 	return subtle.ConstantTimeCompare([]byte(a), []byte(b)) == 1
+}
+
+// equalBytes is equal for a signature we computed, without copying the
+// one sent: the same constant-time comparison (every byte XORed, the
+// differences ORed).
+func equalBytes(a []byte, b string) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	var v byte
+	for i := range a {
+		v |= a[i] ^ b[i]
+	}
+	return subtle.ConstantTimeByteEq(v, 0) == 1
 }

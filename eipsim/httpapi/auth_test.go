@@ -343,3 +343,21 @@ func TestAuthOff(t *testing.T) {
 		t.Fatalf("got %d %s", a.Status, a.Raw)
 	}
 }
+
+// TestNonceKeyedIsJoinedKey: useKeyed(id, nonce) is use(id NUL nonce), for
+// a short key (built on the stack) and a long one (past the stack buffer);
+// the same nonce under another AccessKey is fresh.
+func TestNonceKeyedIsJoinedKey(t *testing.T) {
+	for _, nonce := range []string{"n-1", strings.Repeat("long", 64)} {
+		c := newNonceCache(time.Minute, 10)
+		if v := c.useKeyed("AK1", nonce, vectorTime); v != nonceFresh {
+			t.Fatalf("%q: first use %v", nonce, v)
+		}
+		if v := c.use("AK1\x00"+nonce, vectorTime); v != nonceUsed {
+			t.Errorf("%q: use of the joined key after useKeyed = %v, want nonceUsed", nonce, v)
+		}
+		if v := c.useKeyed("AK2", nonce, vectorTime); v != nonceFresh {
+			t.Errorf("%q: another AccessKey's nonce = %v, want nonceFresh", nonce, v)
+		}
+	}
+}

@@ -8,6 +8,7 @@ import (
 	"net/url"
 	"reflect"
 	"strconv"
+	"sync"
 
 	"github.com/eipsim/eipsim/eipsim"
 )
@@ -34,21 +35,59 @@ type errorBody struct {
 // encodeJSON marshals v without HTML escaping (the cloud sends & and < as
 // they are).
 func encodeJSON(v any) ([]byte, error) {
-	var buf bytes.Buffer
-	enc := json.NewEncoder(&buf)
-	enc.SetEscapeHTML(false)
-	if err := enc.Encode(v); err != nil {
+	var e jsonEncoder
+	body, err := e.encode(v)
+	return bytes.Clone(body), err
+}
+
+// jsonEncoder is a reusable encodeJSON: its buffer holds the last body.
+type jsonEncoder struct {
+	buf bytes.Buffer
+	enc *json.Encoder
+	raw []byte // a jsonAppender's body (encode_describe.go)
+}
+
+// encode is encodeJSON into e's buffer: the body is valid until the next
+// encode.
+func (e *jsonEncoder) encode(v any) ([]byte, error) {
+	if a, ok := v.(jsonAppender); ok {
+		e.raw = a.appendJSON(e.raw[:0])
+		return e.raw, nil
+	}
+	if e.enc == nil {
+		e.enc = json.NewEncoder(&e.buf)
+		e.enc.SetEscapeHTML(false)
+	}
+	e.buf.Reset()
+	if err := e.enc.Encode(v); err != nil {
 		return nil, err
 	}
-	return bytes.TrimSuffix(buf.Bytes(), []byte("\n")), nil
+	return bytes.TrimSuffix(e.buf.Bytes(), []byte("\n")), nil
+}
+
+// encoders are the handler's jsonEncoders, reused across answers (a body is
+// copied by the ResponseWriter's Write: io.Writer must not retain it).
+var encoders = sync.Pool{New: func() any { return new(jsonEncoder) }}
+
+// maxPooledBody bounds the buffer a pooled encoder keeps: a rare large
+// answer (a page of 100 items is about 150 KiB) does not pin its buffer.
+const maxPooledBody = 256 << 10
+
+// putEncoder gives e back to encoders unless its buffer grew past
+// maxPooledBody.
+func putEncoder(e *jsonEncoder) {
+	if e.buf.Cap() <= maxPooledBody && cap(e.raw) <= maxPooledBody {
+		encoders.Put(e)
+	}
 }
 
 // encodeSuccess marshals a backend response: it must be a JSON object. Its
 // RequestId is returned; if the object has none, one from newID is added, so
 // every success body carries a RequestId. A response that is not an object,
 // or whose RequestId is not a non-empty string, is an error (a backend bug).
-func encodeSuccess(resp any, newID func() string) (body []byte, requestID string, err error) {
-	body, err = encodeJSON(resp)
+// The body may be e's buffer.
+func encodeSuccess(e *jsonEncoder, resp any, newID func() string) (body []byte, requestID string, err error) {
+	body, err = e.encode(resp)
 	if err != nil {
 		return nil, "", err
 	}
@@ -158,14 +197,21 @@ func recommendURL(code eipsim.Code, requestID string) string {
 // writeResponse writes one JSON (or XML) response with its RequestId
 // header.
 func writeResponse(w http.ResponseWriter, status int, requestID string, body []byte, asXML bool) {
-	h := w.Header()
+	ct := contentType
 	if asXML {
-		h.Set("Content-Type", xmlContentType)
-	} else {
-		h.Set("Content-Type", contentType)
+		ct = xmlContentType
 	}
-	h.Set("Content-Length", strconv.Itoa(len(body)))
-	h.Set(requestIDHeader, requestID)
+	// The three values in one allocation, set by canonical name (as
+	// Header.Set would, without canonicalizing requestIDHeader each time).
+	vs := []string{ct, strconv.Itoa(len(body)), requestID}
+	h := w.Header()
+	h["Content-Type"] = vs[0:1:1]
+	h["Content-Length"] = vs[1:2:2]
+	h[canonicalRequestIDHeader] = vs[2:3:3]
 	w.WriteHeader(status)
 	_, _ = w.Write(body)
 }
+
+// canonicalRequestIDHeader is requestIDHeader's canonical form, the key
+// Header.Set stores it under.
+var canonicalRequestIDHeader = http.CanonicalHeaderKey(requestIDHeader)

@@ -43,8 +43,9 @@ func TestEncodeSuccessShortcutAgrees(t *testing.T) {
 		"RequestId",
 	}
 	shortcuts := 0
+	e := new(jsonEncoder) // one for every case, as the handler's pool reuses them
 	for _, resp := range cases {
-		body, id, err := encodeSuccess(resp, newID)
+		body, id, err := encodeSuccess(e, resp, newID)
 		raw, rerr := encodeJSON(resp)
 		if rerr != nil {
 			t.Fatalf("%#v: %v", resp, rerr)

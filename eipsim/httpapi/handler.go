@@ -65,7 +65,9 @@ func (h *Handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	var out answerFormat
 	resp, apiErr := h.serve(r, &out)
 	if apiErr == nil {
-		body, id, err := encodeSuccess(resp, h.requestID)
+		e := encoders.Get().(*jsonEncoder)
+		defer putEncoder(e) // once the body is written
+		body, id, err := encodeSuccess(e, resp, h.requestID)
 		if err == nil && out.xml {
 			body, err = jsonToXML(body, out.action+"Response")
 		}

@@ -53,7 +53,21 @@ const (
 // max unexpired nonces are remembered.
 func (c *nonceCache) use(nonce string, now time.Time) nonceVerdict {
 	sum := sha256.Sum256([]byte(nonce))
-	k := nonceKey(sum[:16])
+	return c.record(nonceKey(sum[:16]), now)
+}
+
+// useKeyed is use(accessKeyID + "\x00" + nonce, now) without building that
+// string: nonces are per AccessKey (AccessKeyIds hold no NUL, so the keys
+// of two AccessKeys cannot collide).
+func (c *nonceCache) useKeyed(accessKeyID, nonce string, now time.Time) nonceVerdict {
+	var buf [128]byte // the usual key; a longer one grows onto the heap
+	b := append(append(append(buf[:0], accessKeyID...), 0), nonce...)
+	sum := sha256.Sum256(b)
+	return c.record(nonceKey(sum[:16]), now)
+}
+
+// record is use for the key of a nonce.
+func (c *nonceCache) record(k nonceKey, now time.Time) nonceVerdict {
 	t := now.UnixNano()
 	c.mu.Lock()
 	defer c.mu.Unlock()

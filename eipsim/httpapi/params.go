@@ -1,7 +1,8 @@
 package httpapi
 
 import (
-	"sort"
+	"cmp"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -129,13 +130,13 @@ type indexedEntry struct {
 // indexed returns the Name.N[.Sub] keys of p sorted by index then Sub, or
 // InvalidParameter naming a key whose index is malformed.
 func (p Params) indexed(name string) ([]indexedEntry, error) {
-	prefix := name + "."
 	var entries []indexedEntry
 	for key := range p {
-		rest, ok := strings.CutPrefix(key, prefix)
-		if !ok {
+		// key has the prefix name + ".", tested without building it.
+		if len(key) <= len(name) || key[len(name)] != '.' || key[:len(name)] != name {
 			continue
 		}
+		rest := key[len(name)+1:]
 		num, sub, _ := strings.Cut(rest, ".")
 		idx, ok := parseIndex(num)
 		if !ok {
@@ -143,11 +144,11 @@ func (p Params) indexed(name string) ([]indexedEntry, error) {
 		}
 		entries = append(entries, indexedEntry{key: key, index: idx, sub: sub})
 	}
-	sort.Slice(entries, func(i, j int) bool {
-		if entries[i].index != entries[j].index {
-			return entries[i].index < entries[j].index
+	slices.SortFunc(entries, func(a, b indexedEntry) int {
+		if c := cmp.Compare(a.index, b.index); c != 0 {
+			return c
 		}
-		return entries[i].sub < entries[j].sub
+		return strings.Compare(a.sub, b.sub)
 	})
 	return entries, nil
 }

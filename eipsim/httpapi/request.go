@@ -6,7 +6,6 @@ import (
 	"mime"
 	"net/http"
 	"net/url"
-	"slices"
 	"strings"
 
 	"github.com/eipsim/eipsim/eipsim"
@@ -82,7 +81,7 @@ func readRequest(r *http.Request, maxBody int64) (*request, *eipsim.Error) {
 		return nil, codeError(eipsim.CodeInvalidParameter)
 	}
 	req := &request{method: r.Method, host: r.Host, header: r.Header, body: body, query: query}
-	if mt, _, err := mime.ParseMediaType(r.Header.Get("Content-Type")); err == nil && mt == formContentType {
+	if isForm(r.Header.Get("Content-Type")) {
 		if req.form, perr = url.ParseQuery(string(body)); perr != nil {
 			return nil, codeError(eipsim.CodeInvalidParameter)
 		}
@@ -96,9 +95,23 @@ func readRequest(r *http.Request, maxBody int64) (*request, *eipsim.Error) {
 	return req, nil
 }
 
+// isForm reports whether a Content-Type is a form's: its media type, as
+// mime.ParseMediaType reads it, is formContentType. The SDK's RPC calls send
+// none, or exactly formContentType: they are answered without parsing.
+func isForm(contentType string) bool {
+	switch contentType {
+	case "":
+		return false
+	case formContentType:
+		return true
+	}
+	mt, _, err := mime.ParseMediaType(contentType)
+	return err == nil && mt == formContentType
+}
+
 // readBody reads at most maxBody bytes of r's body.
 func readBody(r *http.Request, maxBody int64) ([]byte, *eipsim.Error) {
-	if r.Body == nil {
+	if r.Body == nil || r.Body == http.NoBody {
 		return nil, nil
 	}
 	if r.ContentLength > maxBody {
@@ -141,12 +154,14 @@ func (req *request) selector(header, param string) (string, *eipsim.Error) {
 
 // param returns the single value of name from the query or the form body.
 func (req *request) param(name string) (string, *eipsim.Error) {
-	vs := slices.Concat(req.query[name], req.form[name])
-	switch len(vs) {
-	case 0:
+	q, f := req.query[name], req.form[name]
+	switch {
+	case len(q)+len(f) == 0:
 		return "", nil
-	case 1:
-		return vs[0], nil
+	case len(q) == 1 && len(f) == 0:
+		return q[0], nil
+	case len(q) == 0 && len(f) == 1:
+		return f[0], nil
 	}
 	return "", invalidParameter(name)
 }

@@ -8,7 +8,7 @@ import (
 	"net/http"
 	"net/textproto"
 	"net/url"
-	"sort"
+	"slices"
 	"strings"
 
 	"github.com/tjfoc/gmsm/sm3"
@@ -23,31 +23,49 @@ import (
 // acs3Algorithm is the SDK's default ACS3 algorithm.
 const acs3Algorithm = "ACS3-HMAC-SHA256"
 
-// acs3Alg is an accepted ACS3 algorithm: its name and its hash.
+// acs3Alg is an accepted ACS3 algorithm: its name and its hash, as a
+// hash.Hash (for the HMAC) and at once (sum32, which for SHA-256 costs no
+// allocation).
 type acs3Alg struct {
 	name    string
 	newHash func() hash.Hash
+	sum32   func([]byte) [32]byte
+	// empty is the hex hash of an empty payload, the usual one (the SDK
+	// sends RPC parameters in the query).
+	empty string
 }
 
 var (
-	acs3SHA256 = acs3Alg{acs3Algorithm, sha256.New}
-	acs3SM3    = acs3Alg{"ACS3-HMAC-SM3", sm3.New}
+	acs3SHA256 = newACS3Alg(acs3Algorithm, sha256.New, sha256.Sum256)
+	acs3SM3    = newACS3Alg("ACS3-HMAC-SM3", sm3.New, func(b []byte) (s [32]byte) {
+		copy(s[:], sm3.Sm3Sum(b))
+		return s
+	})
 )
+
+func newACS3Alg(name string, newHash func() hash.Hash, sum32 func([]byte) [32]byte) acs3Alg {
+	empty := sum32(nil)
+	return acs3Alg{name: name, newHash: newHash, sum32: sum32, empty: hex.EncodeToString(empty[:])}
+}
 
 // acs3AlgNamed returns the accepted algorithm called name.
 func acs3AlgNamed(name string) (acs3Alg, bool) {
-	for _, a := range []acs3Alg{acs3SHA256, acs3SM3} {
-		if a.name == name {
-			return a, true
-		}
+	switch name {
+	case acs3SHA256.name:
+		return acs3SHA256, true
+	case acs3SM3.name:
+		return acs3SM3, true
 	}
 	return acs3Alg{}, false
 }
 
+// sum is the lowercase hex hash of b.
 func (a acs3Alg) sum(b []byte) string {
-	h := a.newHash()
-	h.Write(b)
-	return hex.EncodeToString(h.Sum(nil))
+	if len(b) == 0 {
+		return a.empty
+	}
+	s := a.sum32(b)
+	return hex.EncodeToString(s[:])
 }
 
 // authorization is a parsed ACS3 Authorization header:
@@ -140,36 +158,45 @@ var encodeReplacer = strings.NewReplacer("+", "%20", "*", "%2A", "%7E", "~")
 // canonicalQuery is the ACS3 canonical query string: decoded query
 // parameters sorted by name (and by value for a repeated name), each
 // percentEncode(name)=percentEncode(value), joined by &.
-func canonicalQuery(q url.Values) string {
-	keys := make([]string, 0, len(q))
+func canonicalQuery(q url.Values) string { return string(appendCanonicalQuery(nil, q)) }
+
+// appendCanonicalQuery appends canonicalQuery(q) to b.
+func appendCanonicalQuery(b []byte, q url.Values) []byte {
+	var arr [32]string // the names, on the stack for the usual few
+	keys := arr[:0]
 	for k := range q {
 		keys = append(keys, k)
 	}
-	sort.Strings(keys)
-	var b []byte
+	slices.Sort(keys)
+	first := true
 	for _, k := range keys {
 		vs := q[k]
 		if len(vs) > 1 {
-			vs = append([]string(nil), vs...)
-			sort.Strings(vs)
+			vs = slices.Clone(vs)
+			slices.Sort(vs)
 		}
 		for _, v := range vs {
-			if len(b) > 0 {
+			if !first {
 				b = append(b, '&')
 			}
+			first = false
 			b = appendPercentEncoded(b, k)
 			b = append(b, '=')
 			b = appendPercentEncoded(b, v)
 		}
 	}
-	return string(b)
+	return b
 }
 
 // canonicalHeaders is the ACS3 canonical header block: for each signed name,
 // "name:value\n", the value trimmed; host is the Host the request arrived
 // with; several values are sorted and joined by commas.
 func canonicalHeaders(signed []string, header http.Header, host string) string {
-	var b strings.Builder
+	return string(appendCanonicalHeaders(nil, signed, header, host))
+}
+
+// appendCanonicalHeaders appends canonicalHeaders(signed, header, host) to b.
+func appendCanonicalHeaders(b []byte, signed []string, header http.Header, host string) []byte {
 	for _, name := range signed {
 		var value string
 		if name == "host" {
@@ -177,27 +204,27 @@ func canonicalHeaders(signed []string, header http.Header, host string) string {
 		} else {
 			vs := header.Values(canonicalName(name))
 			if len(vs) > 1 {
-				vs = append([]string(nil), vs...)
+				vs = slices.Clone(vs)
 				for i := range vs {
 					vs[i] = strings.TrimSpace(vs[i])
 				}
-				sort.Strings(vs)
+				slices.Sort(vs)
 			}
-			value = strings.Join(vs, ",")
+			value = strings.Join(vs, ",") // one value: itself, no copy
 		}
-		b.WriteString(name)
-		b.WriteByte(':')
-		b.WriteString(strings.TrimSpace(value))
-		b.WriteByte('\n')
+		b = append(b, name...)
+		b = append(b, ':')
+		b = append(b, strings.TrimSpace(value)...)
+		b = append(b, '\n')
 	}
-	return b.String()
+	return b
 }
 
 // signedByTheSDK are the headers the SDK signs, by their canonical names.
 var signedByTheSDK = func() map[string]string {
 	m := map[string]string{}
 	for _, h := range []string{"x-acs-action", "x-acs-content-sha256", "x-acs-date", "x-acs-signature-nonce",
-		"x-acs-version", "x-acs-security-token", "content-type", "content-md5", "accept"} {
+		"x-acs-version", "x-acs-security-token", "x-acs-credentials-provider", "content-type", "content-md5", "accept"} {
 		m[h] = textproto.CanonicalMIMEHeaderKey(h)
 	}
 	return m
@@ -221,13 +248,38 @@ func acs3StringToSign(method, path string, query url.Values, signed []string, he
 // to sign: the algorithm, a newline, and the hex hash of the canonical
 // request.
 func (a acs3Alg) stringToSign(method, path string, query url.Values, signed []string, header http.Header, host, hashedPayload string) string {
-	canonical := method + "\n" +
-		encodeReplacer.Replace(path) + "\n" +
-		canonicalQuery(query) + "\n" +
-		canonicalHeaders(signed, header, host) + "\n" +
-		strings.Join(signed, ";") + "\n" +
-		hashedPayload
-	return a.name + "\n" + a.sum([]byte(canonical))
+	return string(a.appendStringToSign(nil, method, path, query, signed, header, host, hashedPayload))
+}
+
+// appendStringToSign appends stringToSign(...) to dst, building the
+// canonical request in dst's spare room first (so a reused dst costs no
+// allocation).
+func (a acs3Alg) appendStringToSign(dst []byte, method, path string, query url.Values, signed []string, header http.Header, host, hashedPayload string) []byte {
+	n := len(dst)
+	c := append(dst, method...)
+	c = append(c, '\n')
+	if strings.ContainsAny(path, "+*%") {
+		c = append(c, encodeReplacer.Replace(path)...)
+	} else {
+		c = append(c, path...) // what the replacer would return
+	}
+	c = append(c, '\n')
+	c = appendCanonicalQuery(c, query)
+	c = append(c, '\n')
+	c = appendCanonicalHeaders(c, signed, header, host)
+	c = append(c, '\n')
+	for i, h := range signed {
+		if i > 0 {
+			c = append(c, ';')
+		}
+		c = append(c, h...)
+	}
+	c = append(c, '\n')
+	c = append(c, hashedPayload...)
+	sum := a.sum32(c[n:])
+	dst = append(c[:n], a.name...)
+	dst = append(dst, '\n')
+	return hex.AppendEncode(dst, sum[:])
 }
 
 // acs3Signature is the lowercase hex HMAC-SHA256 of stringToSign keyed by
@@ -239,9 +291,22 @@ func acs3Signature(secret, stringToSign string) string {
 // signature is the lowercase hex HMAC of stringToSign keyed by the raw
 // secret.
 func (a acs3Alg) signature(secret, stringToSign string) string {
-	m := hmac.New(a.newHash, []byte(secret))
-	m.Write([]byte(stringToSign))
-	return hex.EncodeToString(m.Sum(nil))
+	return string(appendMAC(nil, a.newMAC(secret), []byte(stringToSign)))
+}
+
+// newMAC is a new HMAC of a's hash keyed by secret.
+func (a acs3Alg) newMAC(secret string) hash.Hash { return hmac.New(a.newHash, []byte(secret)) }
+
+// appendMAC appends the lowercase hex HMAC of msg to dst, with mac (reset
+// first, so that a pooled one can be reused).
+func appendMAC(dst []byte, mac hash.Hash, msg []byte) []byte {
+	mac.Reset()
+	mac.Write(msg)
+	n := len(dst)
+	dst = mac.Sum(dst) // the raw sum after dst, then its hex in its place
+	var raw [64]byte
+	k := copy(raw[:], dst[n:])
+	return hex.AppendEncode(dst[:n], raw[:k])
 }
 
 // hashPayload is the lowercase hex SHA-256 of the body.
