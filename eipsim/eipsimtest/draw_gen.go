@@ -95,7 +95,11 @@ func (mc *Machine) drawListing(d Driver) Op {
 	switch d.Int(0, 3, "listing") {
 	case 0:
 		op.Cmd = string(eipsim.ActionDescribeNatGateways)
-		if g := mc.natGateway(d); g != nil {
+		g := mc.crowdedGateway(d)
+		if g == nil {
+			g = mc.natGateway(d)
+		}
+		if g != nil {
 			acct, region = g.account, g.region
 			if d.Int(0, 2, "by-id") == 2 {
 				op.InstanceID = g.id

@@ -76,6 +76,12 @@ func (mc *Machine) drawNATBind(d Driver) Op {
 		return Op{Cmd: "UnassociateEipAddress", Account: acct, AllocationID: e.id, InstanceID: usually(d, []string{"", e.target}, "instance"),
 			InstanceType: usually(d, []string{"", e.ttype}, "instance-type"), Force: d.Int(0, 1, "force") == 1}
 	}
+	if op, ok := mc.listCrowded(d); ok {
+		return op
+	}
+	if op, ok := mc.outOfOrderBind(d); ok {
+		return op
+	}
 	type pair struct{ e, target, typ string }
 	var pairs []pair
 	for _, e := range m.eips {
@@ -92,6 +98,9 @@ func (mc *Machine) drawNATBind(d Driver) Op {
 				pairs = append(pairs, pair{e.id, h.id, "HaVip"})
 			}
 		}
+	}
+	if op, ok := mc.allocateForGateway(d, len(pairs) == 0); ok {
+		return op
 	}
 	if len(pairs) == 0 {
 		return mc.draw(d, "allocate")
@@ -189,16 +198,23 @@ func (mc *Machine) entryGateway(d Driver) *mGateway {
 	if len(withEIPs) > 0 && d.Int(0, 3, "gateway-with-eips") > 0 {
 		g = pick(d, withEIPs, "gateway")
 	}
+	if crowded := mc.crowdedGateway(d); crowded != nil { // where an SNAT IP pool can be made
+		g = crowded
+	}
 	return g
 }
 
 // entryOp draws an entry call on g's tables: a create or a delete, of an
-// SNAT or a DNAT entry.
+// SNAT or a DNAT entry (mostly SNAT on a gateway with two EIPs or more,
+// where an IP pool can be made).
 func (mc *Machine) entryOp(d Driver, g *mGateway) Op {
 	acct, region := mc.ownerArgs(d, g.account, g.region)
 	suffix := strings.TrimPrefix(g.id, "ngw-")
 	op := Op{Account: acct, RegionID: region, ClientToken: usually(d, tokens, "token")}
 	k := d.Int(0, 3, "entry-op")
+	if len(g.eips) >= 2 && d.Int(0, 1, "crowded-snat") == 1 {
+		k = 0
+	}
 	snat := k%2 == 0
 	if snat {
 		op.Table = usually(d, []string{"stb-" + suffix, "stb-" + suffix + "x"}, "table")
@@ -227,7 +243,7 @@ func (mc *Machine) entryOp(d Driver, g *mGateway) Op {
 			}
 		}
 		switch {
-		case len(bound) >= 2 && d.Int(0, 1, "ip-pool-bound") == 1: // a pool of two of g's addresses
+		case len(bound) >= 2 && d.Int(0, 3, "ip-pool-bound") > 0: // a pool of two of g's addresses, in either order
 			i, j := d.Int(0, len(bound)-1, "pool-ip"), d.Int(0, len(bound)-2, "pool-ip-2")
 			if j >= i {
 				j++
@@ -268,6 +284,9 @@ func (mc *Machine) entryOp(d Driver, g *mGateway) Op {
 
 func (mc *Machine) drawHaVip(d Driver) Op {
 	m := mc.m
+	if op, ok := mc.haVipOrder(d); ok {
+		return op
+	}
 	k := d.Int(0, 4, "havip-op")
 	live := mc.liveHaVips()
 	if k == 0 && len(live) < 3 || len(m.havips) == 0 {

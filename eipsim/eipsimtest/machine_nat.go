@@ -173,7 +173,14 @@ func (mc *Machine) checkEntries(d Driver, g *mGateway, all []eipsim.EIP) {
 			op.InstanceID = g.id
 		}
 		mc.checkOps = append(mc.checkOps, checkOp{len(mc.ops), op})
+		throttled := mc.m.throttled(g.account, op.Cmd)
 		resp, err := describeEntries(mc.sim, op)
+		if throttled != "" {
+			// A rate limit counts Check's calls too: this one is refused,
+			// and the tables are compared at the next Check.
+			mc.checkThrottled(d, op, throttled, err)
+			continue
+		}
 		if err != nil {
 			mc.fail(d, "%s: %v", op, err)
 		}

@@ -109,6 +109,10 @@ type model struct {
 	// account of the call being predicted.
 	limits  map[string]eipsim.RateLimit
 	buckets map[[2]string]*mBucket
+	// global is the limit of all calls together (none: Requests 0) and
+	// gbucket its one bucket (model_global.go).
+	global  eipsim.RateLimit
+	gbucket *mBucket
 	rules   []*mRule
 	caller  string
 	// lostLast: the last call's answer was lost (ApplyThenFail).

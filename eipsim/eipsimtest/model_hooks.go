@@ -37,6 +37,10 @@ func (m *model) newHooks(w World, now time.Time) {
 		m.limits[string(l.Action)] = lim
 	}
 	m.buckets = map[[2]string]*mBucket{}
+	m.global = w.GlobalRateLimit
+	if m.global.Burst == 0 {
+		m.global.Burst = m.global.Requests
+	}
 	for _, f := range w.Faults {
 		r := &mRule{f: f, from: now.Add(f.From)}
 		if f.Until != 0 {
@@ -46,20 +50,48 @@ func (m *model) newHooks(w World, now time.Time) {
 	}
 }
 
-// throttled takes a token of the caller's bucket for action, or reports
-// that there is none (Throttling.User; a refusal takes nothing).
-func (m *model) throttled(acct, action string) bool {
+// throttled admits a call of action by acct, taking a token of every
+// bucket it meets, or returns the code refusing it: the global bucket
+// first (Throttling), then the caller's bucket for the Action, or for
+// every Action without a limit of its own (Throttling.User). A refused
+// call takes no token.
+func (m *model) throttled(acct, action string) string {
+	if m.global.Requests > 0 {
+		if m.gbucket == nil {
+			m.gbucket = &mBucket{units: int64(m.global.Burst) * int64(m.global.Per), at: m.now}
+		}
+		if !m.refill(m.gbucket, m.global) {
+			m.mark(RuleGlobalRateLimitRefused)
+			return string(eipsim.CodeThrottling)
+		}
+	}
 	l, ok := m.limits[action]
 	if !ok {
-		return false
+		l, ok = m.limits[""]
 	}
+	if ok {
+		k := [2]string{acct, action}
+		b := m.buckets[k]
+		if b == nil {
+			b = &mBucket{units: int64(l.Burst) * int64(l.Per), at: m.now}
+			m.buckets[k] = b
+		}
+		if !m.refill(b, l) {
+			m.mark(RuleRateLimitRefused)
+			return string(eipsim.CodeThrottlingUser)
+		}
+		b.units -= int64(l.Per)
+	}
+	if m.global.Requests > 0 {
+		m.gbucket.units -= int64(m.global.Per)
+	}
+	return ""
+}
+
+// refill brings b up to now under l and reports whether it holds a whole
+// token (marking a bucket that was empty and holds one again).
+func (m *model) refill(b *mBucket, l eipsim.RateLimit) bool {
 	full := int64(l.Burst) * int64(l.Per)
-	k := [2]string{acct, action}
-	b := m.buckets[k]
-	if b == nil {
-		b = &mBucket{units: full, at: m.now}
-		m.buckets[k] = b
-	}
 	wasEmpty := b.units < int64(l.Per)
 	if el := m.now.Sub(b.at); el > 0 {
 		if el >= l.Per*time.Duration(l.Burst) { // refills even from empty
@@ -70,22 +102,21 @@ func (m *model) throttled(acct, action string) bool {
 		b.at = m.now
 	}
 	if b.units < int64(l.Per) {
-		m.mark(RuleRateLimitRefused)
-		return true
+		return false
 	}
 	if wasEmpty {
 		m.mark(RuleRateLimitRefilled)
 	}
-	b.units -= int64(l.Per)
-	return false
+	return true
 }
 
-// fire returns the first rule of the effect that fires on a call of
+// fire returns the first rule of the effect (Latency: or Stuck, which
+// share their hook) that fires on a call of
 // action by acct now, counting the firing; nil if none does.
 func (m *model) fire(effect eipsim.FaultEffect, acct, action string) *mRule {
 	for _, r := range m.rules {
 		f := &r.f
-		if f.Effect != effect || f.Action != "" && string(f.Action) != action || f.AccountID != "" && f.AccountID != acct {
+		if f.Effect != effect && !(effect == eipsim.FaultLatency && f.Effect == eipsim.FaultStuck) || f.Action != "" && string(f.Action) != action || f.AccountID != "" && f.AccountID != acct {
 			continue
 		}
 		if m.now.Before(r.from) || !r.until.IsZero() && !m.now.Before(r.until) {
@@ -107,8 +138,8 @@ func (m *model) call(op Op) want {
 	m.settle()
 	acct := m.account(op)
 	m.caller, m.lostLast = acct, false
-	if m.throttled(acct, op.Cmd) {
-		return want{code: string(eipsim.CodeThrottlingUser), refused: true}
+	if code := m.throttled(acct, op.Cmd); code != "" {
+		return want{code: code, refused: true}
 	}
 	if r := m.fire(eipsim.FaultError, acct, op.Cmd); r != nil {
 		// A firing is counted in the Sim's state (Faults), so the call
@@ -143,7 +174,13 @@ func (m *model) call(op Op) want {
 // the Latency of the first Latency rule that fires on it.
 func (m *model) taskDue(action string) time.Time {
 	at := m.now.Add(m.delay[action])
-	if r := m.fire(eipsim.FaultLatency, m.caller, action); r != nil {
+	if r := m.fire(eipsim.FaultLatency, m.caller, action); r != nil { // the Latency and Stuck rules, in order
+		if r.f.Effect == eipsim.FaultStuck {
+			// Held until its Deadline (the worlds' Stuck rules have one),
+			// or its own delay if that is longer.
+			m.mark(RuleFaultStuckDeadline)
+			return m.now.Add(max(m.delay[action], r.f.Deadline))
+		}
 		m.mark(RuleFaultLatency)
 		at = at.Add(r.f.Latency)
 	}

@@ -42,7 +42,12 @@ type World struct {
 	// injected when the Sim is made ([eipsim.WithFaults]). The model
 	// predicts both (model_hooks.go).
 	RateLimits []ActionLimit
-	Faults     []eipsim.Fault
+	// GlobalRateLimit is the limit of all calls together
+	// ([eipsim.WithGlobalRateLimit]; none when Requests is 0). It counts
+	// Check's own Describes too, and the model predicts them
+	// (model_hooks.go, world_global.go).
+	GlobalRateLimit eipsim.RateLimit
+	Faults          []eipsim.Fault
 	// IPPool is the Sim's IP pool ([eipsim.WithIPPool]; nil: the default
 	// one); a small one runs out (OperationFailed.InsufficientEIP).
 	IPPool []string
@@ -114,6 +119,9 @@ func (w World) options(clk eipsim.Clock, ids []string) []eipsim.Option {
 	}
 	for _, l := range w.RateLimits {
 		opts = append(opts, eipsim.WithRateLimit(l.Action, l.Limit))
+	}
+	if w.GlobalRateLimit.Requests > 0 {
+		opts = append(opts, eipsim.WithGlobalRateLimit(w.GlobalRateLimit))
 	}
 	if len(w.Faults) > 0 {
 		opts = append(opts, eipsim.WithFaults(w.Faults...))
@@ -208,6 +216,9 @@ func (w World) Lines(allocations int) []string {
 			ls = append(ls, string(l.Action)+":"+l.Limit.String())
 		}
 		head += " rate-limit=(" + strings.Join(ls, ", ") + ")"
+	}
+	if w.GlobalRateLimit.Requests > 0 {
+		head += " global-rate-limit=" + w.GlobalRateLimit.String()
 	}
 	if len(w.IPPool) > 0 {
 		head += " ip-pool=(" + strings.Join(w.IPPool, ", ") + ")"
@@ -363,6 +374,7 @@ func DrawWorld(d Driver) World {
 		w.HaVips = append(w.HaVips, eipsim.HaVip{HaVipID: fmt.Sprintf("havip-%04d", i+1), RegionID: region("havip-region"), AccountID: account("havip-account"), VSwitchID: "vsw-2"})
 	}
 	w.RateLimits, w.Faults = drawHooks(d)
+	w.GlobalRateLimit = drawGlobalLimit(d)
 	w.IPPool = usually(d, ipPools, "ip-pool")
 	return w
 }

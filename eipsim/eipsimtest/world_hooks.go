@@ -11,11 +11,13 @@ import (
 // predicts every refusal, extra delay and lost response (model_hooks.go).
 // The Describe calls Check makes on every gateway's tables
 // (DescribeSnatTableEntries, DescribeForwardTableEntries) are never
-// limited or faulted: Check's comparison needs their answers.
+// faulted, and limited only by the limit of every Action and the global
+// one (world_global.go), which the model predicts for them too.
 var (
 	limitedActions = []eipsim.Action{eipsim.ActionAssociateEipAddress, eipsim.ActionAllocateEipAddress, eipsim.ActionUnassociateEipAddress,
 		eipsim.ActionDescribeEipAddresses, eipsim.ActionModifyEipAddressAttribute, eipsim.ActionCreateSnatEntry, eipsim.ActionCreateForwardEntry,
-		eipsim.ActionTagResources, eipsim.ActionCreateHaVip, eipsim.ActionDescribeNatGateways, eipsim.ActionDescribeHaVips}
+		eipsim.ActionTagResources, eipsim.ActionCreateHaVip, eipsim.ActionDescribeNatGateways, eipsim.ActionDescribeHaVips,
+		"" /* every Action without a limit of its own, Check's Describes included */}
 	limitPers    = []time.Duration{time.Second, 3 * time.Second, 10 * time.Second}
 	errorActions = []eipsim.Action{eipsim.ActionAssociateEipAddress, eipsim.ActionAllocateEipAddress, eipsim.ActionUnassociateEipAddress,
 		eipsim.ActionReleaseEipAddress, eipsim.ActionDescribeEipAddresses, eipsim.ActionCreateNatGateway, eipsim.ActionCreateSnatEntry,
@@ -61,6 +63,11 @@ func drawHooks(d Driver) ([]ActionLimit, []eipsim.Fault) {
 		case 2:
 			f = eipsim.Fault{Action: pick(d, latencyActions, "fault-action"), Effect: eipsim.FaultLatency,
 				Latency: time.Duration(d.Int(1, 5, "fault-latency")) * time.Second}
+			if d.Int(0, 1, "fault-stuck") == 1 {
+				// Stuck with a Deadline: held in its transitional status
+				// until then (ReleaseStuck is not drawn).
+				f.Effect, f.Latency, f.Deadline = eipsim.FaultStuck, 0, time.Duration(d.Int(1, 30, "fault-deadline"))*time.Second
+			}
 		default:
 			// AssociateEipAddress half of the time: the lost answer a
 			// ClientToken retry recovers from.
