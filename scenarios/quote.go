@@ -3,6 +3,7 @@ package scenarios
 import (
 	"strconv"
 	"strings"
+	"unicode"
 )
 
 // Quoted values. The line grammar (datadriven's, unchanged) cannot spell
@@ -77,6 +78,8 @@ func FormatScalar(v string) string {
 		}
 	}
 	switch {
+	case strings.TrimRightFunc(v, unicode.IsSpace) != v:
+		return quoteValue(v) // last on its line, a trailing U+00A0 or U+200A would be trimmed
 	case !special && !space:
 		return v
 	case strings.HasPrefix(v, `"`) || strings.HasPrefix(v, "("):

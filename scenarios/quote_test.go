@@ -9,7 +9,8 @@ import (
 // back (commas, unbalanced parentheses and a leading parenthesis with
 // spaces, a leading quote), and some that do.
 var scalarSeeds = []string{"", "tok-1", "tok 1", " ", "a, b", "a (", ") a", "(a", "(", `"x"`, `"`, `a\`, "a\tb", "a ,",
-	", a", "tok~", `\x20`, "a\nb", "\x00\xff", "é ü", strings.Repeat("t", 64)}
+	", a", "tok~", `\x20`, "a\nb", "\x00\xff", "é ü", strings.Repeat("t", 64),
+	"\u200a", "a\u00a0", "a\u0085", "\u3000 a"}
 
 // checkScalar: an Action line with ClientToken=FormatScalar(v), last on the
 // line or not, parses, and the engine reads v back.
