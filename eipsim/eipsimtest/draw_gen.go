@@ -167,6 +167,16 @@ func (mc *Machine) drawListing(d Driver) Op {
 					op.Proto = usually(d, []string{x.proto, "tcp", "UDP"}, "protocol")
 				}
 			}
+			if ip := shared(entries, func(x *mEntry) string { return x.ips[0] }); ip != "" && d.Int(0, 3, "shared-ip") > 0 {
+				op.Entry, op.VSwitch, op.Proto, op.IP = "", "", "", ip
+			} else if p := shared(entries, func(x *mEntry) string { return x.proto }); !snat && p != "" && d.Int(0, 1, "shared-proto") > 0 {
+				op.Entry, op.VSwitch, op.IP, op.Proto = "", "", "", p
+			}
+			if op.IP != "" || op.VSwitch != "" || op.Proto != "" {
+				// A filter that several entries match, on pages smaller than
+				// what it matches: the filtered page must stop at PageSize.
+				op.PageSize = usually(d, []int{1, 2, op.PageSize}, "filtered-page-size")
+			}
 		}
 	}
 	op.Account, op.RegionID = mc.ownerArgs(d, acct, region)
@@ -215,4 +225,21 @@ func (mc *Machine) drawBind(d Driver) Op {
 		op.PrivateIPAddress = pick(d, t.privIPs, "private-ip")
 	}
 	return op
+}
+
+// shared returns the first value of key that two or more of entries have,
+// in entry order, or "" (an entry without addresses has none).
+func shared(entries []*mEntry, key func(*mEntry) string) string {
+	seen := map[string]bool{}
+	for _, x := range entries {
+		if len(x.ips) == 0 {
+			continue
+		}
+		k := key(x)
+		if k != "" && seen[k] {
+			return k
+		}
+		seen[k] = true
+	}
+	return ""
 }
