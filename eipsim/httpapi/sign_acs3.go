@@ -188,14 +188,9 @@ func appendCanonicalQuery(b []byte, q url.Values) []byte {
 	return b
 }
 
-// canonicalHeaders is the ACS3 canonical header block: for each signed name,
-// "name:value\n", the value trimmed; host is the Host the request arrived
-// with; several values are sorted and joined by commas.
-func canonicalHeaders(signed []string, header http.Header, host string) string {
-	return string(appendCanonicalHeaders(nil, signed, header, host))
-}
-
-// appendCanonicalHeaders appends canonicalHeaders(signed, header, host) to b.
+// appendCanonicalHeaders appends the ACS3 canonical header block to b: for
+// each signed name, "name:value\n", the value trimmed; host is the Host the
+// request arrived with; several values are sorted and joined by commas.
 func appendCanonicalHeaders(b []byte, signed []string, header http.Header, host string) []byte {
 	for _, name := range signed {
 		var value string
