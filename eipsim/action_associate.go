@@ -87,9 +87,7 @@ func (s *Sim) associateEipAddress(c call, req AssociateEipAddressRequest) (*Asso
 	e.bind = b
 	t.bind(e)
 	s.startWrite(&c, e)
-	d, stuck := s.delay(&c, e.id)
-	s.scheduleEIP(c.now, d, c.action, e, string(StatusAssociating), string(StatusInUse), doneAssociate, c.rid)
-	s.delayed(e.pending, stuck)
+	s.scheduleEIP(&c, e, string(StatusAssociating), string(StatusInUse), doneAssociate)
 	resp := &AssociateEipAddressResponse{RequestID: c.rid}
 	rememberResponse(s, &c, token, req, resp)
 	return resp, nil

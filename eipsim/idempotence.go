@@ -2,7 +2,6 @@ package eipsim
 
 import (
 	"fmt"
-	"time"
 )
 
 // ClientToken idempotence (VPC idempotence guide): the same token with the
@@ -34,9 +33,15 @@ type tokenStore struct {
 	fifo []tokenKey
 }
 
-// expire forgets tokens whose TTL has passed.
-func (t *tokenStore) expire(now time.Time) {
-	n := nanos(now)
+// expire forgets tokens whose TTL has passed by n (Unix nanoseconds).
+// Without tokens it is a length check.
+func (t *tokenStore) expire(n int64) {
+	if len(t.fifo) > 0 {
+		t.expireSome(n)
+	}
+}
+
+func (t *tokenStore) expireSome(n int64) {
 	i := 0
 	for ; i < len(t.fifo); i++ {
 		k := t.fifo[i]
@@ -86,7 +91,7 @@ func remember[R, P any](s *Sim, c *call, token string, req R, response P) {
 	if _, ok := s.tokens.entries[k]; !ok {
 		s.tokens.makeRoom(s.cfg.tokenLimit)
 	}
-	s.tokens.entries[k] = &tokenEntry{fingerprint: fingerprint(req), response: response, expires: nanosAfter(c.now, s.cfg.tokenTTL)}
+	s.tokens.entries[k] = &tokenEntry{fingerprint: fingerprint(req), response: response, expires: c.after(s.cfg.tokenTTL)}
 	s.tokens.fifo = append(s.tokens.fifo, k)
 }
 

@@ -251,7 +251,7 @@ func (s *Sim) fireRule(p phase, c *call, resource string, req any) *faultRule {
 // recording it in the history.
 func (s *Sim) tryRule(p phase, r *faultRule, c *call, resource string, req any) bool {
 	f := &r.f
-	now := nanos(c.now)
+	now := c.at
 	if f.ResourceID != "" && f.ResourceID != resource ||
 		f.AccountID != "" && f.AccountID != c.account ||
 		now < r.from || r.until != 0 && now >= r.until ||
@@ -375,7 +375,12 @@ func (s *Sim) intercept(c *call, resource string, req any) *Error {
 // intercept). Every asynchronous action calls it just before it schedules
 // its task, and passes the task to delayed just after.
 func (s *Sim) delay(c *call, resource string) (time.Duration, bool) {
-	d := s.cfg.delays[c.action]
+	return s.delayOf(c, resource, s.cfg.delays[c.action])
+}
+
+// delayOf is delay for an action whose delay d the caller knows
+// (scheduleEIP's, from Sim.eipDelays).
+func (s *Sim) delayOf(c *call, resource string, d time.Duration) (time.Duration, bool) {
 	if s.hooks.live == 0 {
 		return d, false
 	}
@@ -387,14 +392,14 @@ func (s *Sim) delay(c *call, resource string) (time.Duration, bool) {
 		return d + r.f.Latency, false
 	}
 	s.pruneStuck()
-	st := stuckTask{seq: s.taskSeq + 1, resource: resource, due: nanosAfter(c.now, d), deadline: noDeadline}
+	st := stuckTask{seq: s.taskSeq + 1, resource: resource, due: c.after(d), deadline: noDeadline}
 	s.hooks.stuck = append(s.hooks.stuck, st)
 	if r.f.Deadline == 0 {
 		return d, true
 	}
 	// Held until the deadline: scheduled for then, and ReleaseStuck can
 	// bring it back to its normal due time.
-	st.deadline = nanosAfter(c.now, r.f.Deadline)
+	st.deadline = c.after(r.f.Deadline)
 	s.hooks.stuck[len(s.hooks.stuck)-1] = st
 	return max(d, r.f.Deadline), false
 }

@@ -42,7 +42,7 @@ func (s *Sim) checkWrite(c *call, e *eip, ev event) *Error {
 	if err := s.lockError(e, c.action, c.rid); err != nil && !(bugs.unassociateLockUnchecked && c.action == ActionUnassociateEipAddress) {
 		return err
 	}
-	if nanos(c.now) < e.cooldown {
+	if c.at < e.cooldown {
 		return c.err(CodeTaskConflict)
 	}
 	if _, ok := lifecycle.fire(e.status, ev); !ok {
@@ -76,6 +76,6 @@ func (s *Sim) forceDetach(at time.Time, e *eip, cause string) {
 // startWrite marks an accepted write on e: the cooldown starts.
 func (s *Sim) startWrite(c *call, e *eip) {
 	if s.cfg.cooldown > 0 && !bugs.cooldownIgnored {
-		e.cooldown = nanosAfter(c.now, s.cfg.cooldown)
+		e.cooldown = c.after(s.cfg.cooldown)
 	}
 }

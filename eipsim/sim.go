@@ -29,6 +29,8 @@ type Sim struct {
 	tasks     taskQueue
 	taskSeq   uint64
 	freeTasks []*task // task.go
+	// eipDelays are the delays of the EIP completions, by eipDone (task.go).
+	eipDelays [numDone]time.Duration
 
 	eipSlab      []eip      // records.go
 	freeBindings []*binding // records.go
@@ -76,6 +78,7 @@ func New(opts ...Option) (*Sim, error) {
 		idx:   newEIPIndex(cfg.regions),
 	}
 	s.initJournal()
+	s.initEIPDelays()
 	s.history.limit = cfg.historyLimit
 	s.world.init()
 	s.initHooks()
@@ -120,7 +123,9 @@ func AccountFrom(ctx context.Context) string {
 // call is the per-call state every action starts with: the lock is held,
 // due tasks are settled, and a RequestId is drawn.
 type call struct {
-	now     time.Time
+	now time.Time
+	// at is now as Unix nanoseconds (nanos(now)), computed once per call.
+	at      int64
 	rid     string
 	account string
 	action  Action
@@ -131,9 +136,10 @@ type call struct {
 func (s *Sim) begin(ctx context.Context, action Action) call {
 	s.mu.Lock()
 	now := s.clock.Now()
-	s.settle(now)
-	s.tokens.expire(now)
-	return call{now: now, rid: s.ids.requestID(), account: AccountFrom(ctx), action: action}
+	at := nanos(now)
+	s.settleAt(at)
+	s.tokens.expire(at)
+	return call{now: now, at: at, rid: s.ids.requestID(), account: AccountFrom(ctx), action: action}
 }
 
 func (s *Sim) end() { s.mu.Unlock() }

@@ -173,17 +173,37 @@ const (
 	doneAssociate
 	doneUnassociate
 	doneRelease
+	numDone
 )
 
-// scheduleEIP queues the completion done of e's write, accepted as call
-// rid, after d from now; e.pending is set to the task.
-func (s *Sim) scheduleEIP(now time.Time, d time.Duration, action Action, e *eip, from, to string, done eipDone, rid string) *task {
+// eipDoneActions are the Actions whose completion each eipDone applies.
+var eipDoneActions = [numDone]Action{doneAssociate: ActionAssociateEipAddress,
+	doneUnassociate: ActionUnassociateEipAddress, doneRelease: ActionReleaseEipAddress}
+
+// initEIPDelays looks the delays of the EIP completions up once (New), so
+// that scheduling one costs no map access.
+func (s *Sim) initEIPDelays() {
+	for d, a := range eipDoneActions {
+		if a != "" {
+			s.eipDelays[d] = s.cfg.delays[a]
+		}
+	}
+}
+
+// scheduleEIP queues the completion done of e's write, accepted as call c:
+// after the action's delay and what the Latency and Stuck rules make of it
+// (delay and delayed, intercept.go). e.pending is set to the task. c's
+// Action is done's (eipDoneActions).
+func (s *Sim) scheduleEIP(c *call, e *eip, from, to string, done eipDone) {
+	d, stuck := s.delayOf(c, e.id, s.eipDelays[done])
 	s.taskSeq++
 	t := s.newTask()
-	*t = task{due: nanosAfter(now, d), seq: s.taskSeq, action: action, resource: e.id, from: from, to: to, done: done, eip: e, rid: rid}
+	*t = task{due: c.after(d), seq: s.taskSeq, action: c.action, resource: e.id, from: from, to: to, done: done, eip: e, rid: c.rid}
 	s.tasks.push(t)
 	e.pending = t
-	return t
+	if stuck || len(s.hooks.stuck) > 0 {
+		s.delayed(t, stuck)
+	}
 }
 
 // maxFreeTasks is how many applied EIP tasks a Sim keeps for reuse.
@@ -256,8 +276,17 @@ func (s *Sim) cancel(t *task) {
 // Tasks scheduled by tasks are picked up in the same pass if already due.
 // Each task runs with its own due time as "now", so results do not depend
 // on how coarsely the clock was advanced.
-func (s *Sim) settle(now time.Time) {
-	n := nanos(now)
+func (s *Sim) settle(now time.Time) { s.settleAt(nanos(now)) }
+
+// settleAt is settle for the instant n (Unix nanoseconds). When nothing is
+// due and no released EIPs wait for compaction, it is two comparisons.
+func (s *Sim) settleAt(n int64) {
+	if len(s.tasks) > 0 && s.tasks[0].due <= n || s.dead > 64 {
+		s.settleDue(n)
+	}
+}
+
+func (s *Sim) settleDue(n int64) {
 	for len(s.tasks) > 0 && s.tasks[0].due <= n {
 		t := s.tasks.pop()
 		s.changed()
@@ -277,7 +306,7 @@ func (s *Sim) settle(now time.Time) {
 func (s *Sim) Settle() {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	s.settle(s.clock.Now())
+	s.settleAt(nanos(s.clock.Now()))
 }
 
 // Tasks returns the pending tasks in the order they will apply.
