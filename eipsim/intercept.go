@@ -347,6 +347,10 @@ func wireString(f reflect.Value) string {
 	return ""
 }
 
+// intercepts reports whether intercept has anything to do: a rate limit or
+// a live rule. Without, the frame skips the call.
+func (h *hooks) intercepts() bool { return h.limits != nil || h.live != 0 }
+
 // intercept runs at the start of every action, after the call began and
 // before any validation. A non-nil error refuses the call as if the cloud
 // had answered it: rate limits first, then the Error rules.

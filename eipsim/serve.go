@@ -59,8 +59,10 @@ func run[Req, Resp any](s *Sim, ctx context.Context, action Action, self actionM
 	}
 	c := s.begin(ctx, action)
 	defer s.end()
-	if err := s.intercept(&c, intercepted, &req); err != nil {
-		return nil, s.fail(c, refused, err)
+	if s.hooks.intercepts() {
+		if err := s.intercept(&c, intercepted, &req); err != nil {
+			return nil, s.fail(c, refused, err)
+		}
 	}
 	resp, err := body(s, c, req)
 	switch {
@@ -68,7 +70,7 @@ func run[Req, Resp any](s *Sim, ctx context.Context, action Action, self actionM
 		return resp, nil
 	case err != nil:
 		return nil, s.fail(c, refused, err)
-	case !changes:
+	case !changes || s.hooks.live == 0: // no rule for outcome
 		return resp, nil
 	}
 	on := refused

@@ -70,8 +70,13 @@ func (a *taskEntry) less(b *taskEntry) bool {
 
 // push adds t at its due time.
 func (q *taskQueue) push(t *task) {
+	n := len(*q)
 	*q = append(*q, taskEntry{due: t.due, seq: t.seq, t: t})
-	q.up(len(*q) - 1)
+	if n == 0 {
+		t.index = 0
+		return
+	}
+	q.up(n)
 }
 
 // pop removes and returns the first task.
@@ -79,7 +84,9 @@ func (q *taskQueue) pop() *task {
 	h := *q
 	n := len(h) - 1
 	t := h[0].t
-	h[0] = h[n]
+	if n > 0 {
+		h[0] = h[n]
+	}
 	h[n] = taskEntry{}
 	*q = h[:n]
 	if n > 0 {
@@ -115,8 +122,11 @@ func (q *taskQueue) fix(i int) {
 }
 
 // up moves the entry at i towards the root; it moves a hole rather than
-// swapping, and sets the index of every task it moves.
-func (q taskQueue) up(i int) {
+// swapping, and sets the index of every task it moves. An entry that stays
+// is not written again (each write of an entry is a write barrier while
+// the GC marks).
+func (q taskQueue) up(i0 int) {
+	i := i0
 	x := q[i]
 	for i > 0 {
 		p := (i - 1) / 2
@@ -127,7 +137,9 @@ func (q taskQueue) up(i int) {
 		q[i].t.index = i
 		i = p
 	}
-	q[i] = x
+	if i != i0 {
+		q[i] = x
+	}
 	x.t.index = i
 }
 
@@ -152,7 +164,9 @@ func (q taskQueue) down(i0 int) bool {
 		q[i].t.index = i
 		i = c
 	}
-	q[i] = x
+	if i != i0 {
+		q[i] = x
+	}
 	x.t.index = i
 	return i > i0
 }
@@ -198,7 +212,10 @@ func (s *Sim) scheduleEIP(c *call, e *eip, from, to string, done eipDone) {
 	d, stuck := s.delayOf(c, e.id, s.eipDelays[done])
 	s.taskSeq++
 	t := s.newTask()
-	*t = task{due: c.after(d), seq: s.taskSeq, action: c.action, resource: e.id, from: from, to: to, done: done, eip: e, rid: c.rid}
+	// Field by field, not *t = task{...}: a struct copy into the heap is a
+	// bulk write barrier while the GC marks. apply is nil (newTask).
+	t.due, t.seq, t.stuck, t.done = c.after(d), s.taskSeq, 0, done
+	t.action, t.resource, t.from, t.to, t.eip, t.rid = c.action, e.id, from, to, e, c.rid
 	s.tasks.push(t)
 	e.pending = t
 	if stuck || len(s.hooks.stuck) > 0 {
@@ -209,7 +226,8 @@ func (s *Sim) scheduleEIP(c *call, e *eip, from, to string, done eipDone) {
 // maxFreeTasks is how many applied EIP tasks a Sim keeps for reuse.
 const maxFreeTasks = 16
 
-// newTask returns a task to fill in: a reused one, or a new one.
+// newTask returns an EIP task to fill in: a reused one (which keeps its
+// last fields until then), or a new one. Its apply is nil.
 func (s *Sim) newTask() *task {
 	if n := len(s.freeTasks); n > 0 {
 		t := s.freeTasks[n-1]
@@ -220,10 +238,12 @@ func (s *Sim) newTask() *task {
 }
 
 // freeTask keeps an applied EIP task for reuse. Nothing refers to it any
-// more but stuck-task entries, which check the task's sequence number.
+// more but stuck-task entries, which see that it left the queue (index
+// -1, set by pop) and, once it is reused, that its sequence number is
+// another. It is not cleared: at most maxFreeTasks tasks keep what they
+// last referred to.
 func (s *Sim) freeTask(t *task) {
 	if len(s.freeTasks) < maxFreeTasks {
-		*t = task{index: -1}
 		s.freeTasks = append(s.freeTasks, t)
 	}
 }
