@@ -108,6 +108,9 @@ var errReplayed = &Error{Code: "eipsim.replayed"}
 // IdempotentParameterMismatch.
 func replayToken[Resp, Req any](s *Sim, c *call, token *string, req *Req) (string, *Resp, *Error) {
 	t := *token
+	if t == "" {
+		return "", nil, nil // nothing to replay, and req is not copied
+	}
 	*token = ""
 	stored, err := replay(s, c, t, *req)
 	if err != nil {

@@ -379,15 +379,16 @@ func (s *Sim) intercept(c *call, resource string, req any) *Error {
 // intercept). Every asynchronous action calls it just before it schedules
 // its task, and passes the task to delayed just after.
 func (s *Sim) delay(c *call, resource string) (time.Duration, bool) {
-	return s.delayOf(c, resource, s.cfg.delays[c.action])
-}
-
-// delayOf is delay for an action whose delay d the caller knows
-// (scheduleEIP's, from Sim.eipDelays).
-func (s *Sim) delayOf(c *call, resource string, d time.Duration) (time.Duration, bool) {
+	d := s.cfg.delays[c.action]
 	if s.hooks.live == 0 {
 		return d, false
 	}
+	return s.delayRules(c, resource, d)
+}
+
+// delayRules is delay when rules are live, d the action's delay; scheduleEIP
+// calls it with d from Sim.eipDelays.
+func (s *Sim) delayRules(c *call, resource string, d time.Duration) (time.Duration, bool) {
 	r := s.fireRule(phaseDelay, c, resource, nil)
 	switch {
 	case r == nil:

@@ -34,7 +34,7 @@ type actionMethod[Req, Resp any] func(s *Sim, ctx context.Context, req Req) (*Re
 // (unless the response names the resource the call created).
 func serve[Req, Resp any](s *Sim, ctx context.Context, action Action, self actionMethod[Req, Resp], req Req,
 	resource string, body actionBody[Req, Resp]) (*Resp, error) {
-	return run(s, ctx, action, self, req, resource, resource, true, body)
+	return run(s, ctx, action, self, req, resource, true, body)
 }
 
 // serveRead runs a Describe action: intercept rules match on filter (the
@@ -42,7 +42,7 @@ func serve[Req, Resp any](s *Sim, ctx context.Context, action Action, self actio
 // and there is no outcome (nothing changed).
 func serveRead[Req, Resp any](s *Sim, ctx context.Context, action Action, self actionMethod[Req, Resp], req Req,
 	filter string, body actionBody[Req, Resp]) (*Resp, error) {
-	return run(s, ctx, action, self, req, filter, "", false, body)
+	return run(s, ctx, action, self, req, filter, false, body)
 }
 
 // creation is implemented by the response of an action whose ApplyThenFail
@@ -51,11 +51,16 @@ func serveRead[Req, Resp any](s *Sim, ctx context.Context, action Action, self a
 type creation interface{ created() string }
 
 // run is serve and serveRead: intercepted is what intercept rules match on,
-// refused what a refusal records, changes whether outcome runs.
+// changes whether the action changes something (serve): then a refusal is
+// recorded on intercepted and outcome runs.
 func run[Req, Resp any](s *Sim, ctx context.Context, action Action, self actionMethod[Req, Resp], req Req,
-	intercepted, refused string, changes bool, body actionBody[Req, Resp]) (*Resp, error) {
+	intercepted string, changes bool, body actionBody[Req, Resp]) (*Resp, error) {
 	if j := s.journaled(ctx); j != nil { // journal.go
 		return journalAction(s, j, ctx, action, req, self)
+	}
+	refused := ""
+	if changes {
+		refused = intercepted
 	}
 	c := s.begin(ctx, action)
 	defer s.end()

@@ -206,10 +206,13 @@ func (s *Sim) initEIPDelays() {
 
 // scheduleEIP queues the completion done of e's write, accepted as call c:
 // after the action's delay and what the Latency and Stuck rules make of it
-// (delay and delayed, intercept.go). e.pending is set to the task. c's
+// (as delay and delayed do, intercept.go). e.pending is set to the task. c's
 // Action is done's (eipDoneActions).
 func (s *Sim) scheduleEIP(c *call, e *eip, from, to string, done eipDone) {
-	d, stuck := s.delayOf(c, e.id, s.eipDelays[done])
+	d, stuck := s.eipDelays[done], false
+	if s.hooks.live != 0 {
+		d, stuck = s.delayRules(c, e.id, d)
+	}
 	s.taskSeq++
 	t := s.newTask()
 	// Field by field, not *t = task{...}: a struct copy into the heap is a
