@@ -88,7 +88,8 @@ func (s *Sim) associateEipAddress(c call, req AssociateEipAddressRequest) (*Asso
 	t.bind(e)
 	s.startWrite(&c, e)
 	s.scheduleEIP(&c, e, string(StatusAssociating), string(StatusInUse), doneAssociate)
-	resp := &AssociateEipAddressResponse{RequestID: c.rid}
+	resp := s.resps.associate.next()
+	resp.RequestID = c.rid
 	rememberResponse(s, &c, token, req, resp)
 	return resp, nil
 }

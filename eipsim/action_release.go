@@ -46,5 +46,7 @@ func (s *Sim) releaseEipAddress(c call, req ReleaseEipAddressRequest) (*ReleaseE
 	s.fire(c.now, e, evRelease, c.action, c.rid)
 	s.startWrite(&c, e)
 	s.scheduleEIP(&c, e, string(StatusReleasing), "", doneRelease)
-	return &ReleaseEipAddressResponse{RequestID: c.rid}, nil
+	resp := s.resps.release.next()
+	resp.RequestID = c.rid
+	return resp, nil
 }

@@ -89,7 +89,8 @@ func (s *Sim) unassociateEipAddress(c call, req UnassociateEipAddressRequest) (*
 	t.unassociating(s, c, e, req)
 	s.startWrite(&c, e)
 	s.scheduleEIP(&c, e, string(StatusUnassociating), string(StatusAvailable), doneUnassociate)
-	resp := &UnassociateEipAddressResponse{RequestID: c.rid}
+	resp := s.resps.unassociate.next()
+	resp.RequestID = c.rid
 	rememberResponse(s, &c, token, req, resp)
 	return resp, nil
 }

@@ -31,6 +31,7 @@ type Sim struct {
 	freeTasks []*task // task.go
 	// eipDelays are the delays of the EIP completions, by eipDone (task.go).
 	eipDelays [numDone]time.Duration
+	resps     respSlabs // respslab.go
 
 	eipSlab      []eip      // records.go
 	freeBindings []*binding // records.go
