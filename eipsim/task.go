@@ -304,10 +304,14 @@ func (s *Sim) settle(now time.Time) { s.settleAt(nanos(now)) }
 // settleAt is settle for the instant n (Unix nanoseconds). When nothing is
 // due and no released EIPs wait for compaction, it is two comparisons.
 func (s *Sim) settleAt(n int64) {
-	if len(s.tasks) > 0 && s.tasks[0].due <= n || s.dead > 64 {
+	if len(s.tasks) > 0 && s.tasks[0].due <= n || s.dead > minCompact {
 		s.settleDue(n)
 	}
 }
+
+// minCompact is how many released EIPs compactEIPs waits for at least:
+// with fewer it does nothing, so settle need not call it.
+const minCompact = 64
 
 func (s *Sim) settleDue(n int64) {
 	for len(s.tasks) > 0 && s.tasks[0].due <= n {
@@ -320,7 +324,9 @@ func (s *Sim) settleDue(n int64) {
 			s.freeTask(t)
 		}
 	}
-	s.compactEIPs()
+	if s.dead > minCompact {
+		s.compactEIPs()
+	}
 }
 
 // Settle applies every task that is due by the clock's current time. Every
