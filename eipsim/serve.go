@@ -11,11 +11,12 @@ import "context"
 //  1. the journal redirect: a Sim with a journal reports the call, with its
 //     typed request and response, by calling the method again;
 //  2. begin: the Sim's lock, due tasks settled, a RequestId drawn;
-//  3. intercept: rate limits and Error fault rules;
+//  3. intercept: rate limits and Error fault rules (one test when there
+//     are none);
 //  4. the body: the action's checks and effects. A refusal (*Error) is
 //     recorded as a failed call; errReplayed answers a ClientToken replay;
 //  5. outcome (changing actions only): ApplyThenFail rules, after the
-//     change was made.
+//     change was made (one test when no rule is live).
 //
 // The body gets the call and the request by value, so that neither leaves
 // the stack: the body is called through a function value, which would move
