@@ -63,7 +63,8 @@ func run[Req, Resp any](s *Sim, ctx context.Context, action Action, self actionM
 	if changes {
 		refused = intercepted
 	}
-	c := s.begin(ctx, action)
+	var c call
+	s.start(&c, ctx, action)
 	defer s.end()
 	if s.hooks.intercepts() {
 		if err := s.intercept(&c, intercepted, &req); err != nil {

@@ -135,12 +135,19 @@ type call struct {
 // begin locks the Sim, settles due tasks and starts a call. The caller must
 // defer s.end().
 func (s *Sim) begin(ctx context.Context, action Action) call {
+	var c call
+	s.start(&c, ctx, action)
+	return c
+}
+
+// start is begin filling in c, which saves copying a returned call.
+func (s *Sim) start(c *call, ctx context.Context, action Action) {
 	s.mu.Lock()
 	now := s.clock.Now()
 	at := nanos(now)
 	s.settleAt(at)
 	s.tokens.expire(at)
-	return call{now: now, at: at, rid: s.ids.requestID(), account: AccountFrom(ctx), action: action}
+	c.now, c.at, c.rid, c.account, c.action = now, at, s.ids.requestID(), AccountFrom(ctx), action
 }
 
 func (s *Sim) end() { s.mu.Unlock() }
