@@ -41,8 +41,8 @@ func TestHistoryChunks(t *testing.T) {
 					t.Fatalf("limit %d, after %d: since(%d) differs", limit, i+1, seq)
 				}
 			}
-			if d := uint64(i+1) - uint64(len(want)); h.dropped != d {
-				t.Fatalf("limit %d: dropped %d, want %d", limit, h.dropped, d)
+			if d := uint64(i+1) - uint64(len(want)); h.dropped() != d {
+				t.Fatalf("limit %d: dropped %d, want %d", limit, h.dropped(), d)
 			}
 		}
 		if limit > 0 && len(h.chunks) > (limit+histChunkLen-1)/histChunkLen+1 {
