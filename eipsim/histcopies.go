@@ -42,13 +42,15 @@ func (h *history) copySlow(v string) histRef {
 	}
 	c := h.cur
 	off := len(c.data)
-	if len(v) > histMaxField || cap(c.data)-off < 2+len(v) || v == "" {
+	n := off + 2 + len(v)
+	// One comparison for "" and for a string to clip.
+	if uint(len(v)-1) >= histMaxField || n > cap(c.data) {
 		return h.copyRare(v)
 	}
-	d := c.data[off : off+2+len(v)]
+	d := c.data[off:n]
 	d[0], d[1] = byte(len(v)), byte(len(v)>>8)
 	copy(d[2:], v)
-	c.data = c.data[:off+2+len(v)]
+	c.data = c.data[:n]
 	ref := histCopied + histRef(off)
 	set.put(v, ref)
 	return ref

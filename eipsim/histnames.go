@@ -71,7 +71,8 @@ func (h *history) name(v string) histRef {
 }
 
 // named returns v's number if the cache has it, else histMiss: name's
-// fast path, as copied is copy's.
+// fast path, inlined in the hot paths as copied is (histcopies.go), with
+// nameSlow on a miss.
 func (h *history) named(v string) histRef {
 	return h.names.cache[histSetOf(v, histNamesCache)].first(v)
 }

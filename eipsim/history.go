@@ -121,10 +121,10 @@ func (h *history) call(c *call, resource string, code Code) {
 	}
 	r := h.next(c.now, histKindCall)
 	if r.account = h.named(c.account); r.account == histMiss {
-		r.account = h.name(c.account)
+		r.account = h.nameSlow(c.account)
 	}
 	if r.action = h.named(string(c.action)); r.action == histMiss {
-		r.action = h.name(string(c.action))
+		r.action = h.nameSlow(string(c.action))
 	}
 	if code != "" {
 		r.code = h.name(string(code))
@@ -257,11 +257,21 @@ func (s *Sim) transition(at time.Time, action Action, resource, from, to, cause 
 		h.grow()
 	}
 	r := h.next(at, histKindTransition)
-	r.action = h.name(string(action))
-	r.resource = h.copy(resource)
-	r.from = h.name(from)
-	r.to = h.name(to)
-	r.cause = h.copy(cause)
+	if r.action = h.named(string(action)); r.action == histMiss {
+		r.action = h.nameSlow(string(action))
+	}
+	if r.from = h.named(from); r.from == histMiss {
+		r.from = h.nameSlow(from)
+	}
+	if r.to = h.named(to); r.to == histMiss {
+		r.to = h.nameSlow(to)
+	}
+	if r.resource = h.copied(resource); r.resource == histMiss {
+		r.resource = h.copySlow(resource)
+	}
+	if r.cause = h.copied(cause); r.cause == histMiss {
+		r.cause = h.copySlow(cause)
+	}
 }
 
 // transitionEIP is transition for an EIP's lifecycle, from one status to
@@ -274,7 +284,7 @@ func (s *Sim) transitionEIP(at time.Time, action Action, resource string, from, 
 	}
 	r := h.next(at, histKindTransition)
 	if r.action = h.named(string(action)); r.action == histMiss {
-		r.action = h.name(string(action))
+		r.action = h.nameSlow(string(action))
 	}
 	if r.resource = h.copied(resource); r.resource == histMiss {
 		r.resource = h.copySlow(resource)
