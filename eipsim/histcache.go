@@ -12,13 +12,16 @@ import "unsafe"
 // that two strings that choose the same set cost a call rather than taking
 // turns throwing each other out.
 //
-// A set holds the strings it saw, so an address in it is never reused for
-// another string while it is there. It never holds "", whose histRef is 0
-// anyway: the zero set answers 0 for it, and a full set misses it.
+// A set holds the strings it saw (their addresses, which keep them alive),
+// so an address in it is never reused for another string while it is
+// there. It never holds "", whose histRef is 0 anyway: the zero set
+// answers 0 for it, and a full set misses it; nor a string longer than a
+// uint32 (the caches hold at most histMaxField bytes).
 type histWays [2]histWay
 
 type histWay struct {
-	s   string
+	p   *byte // the string's bytes
+	n   uint32
 	ref histRef
 }
 
@@ -31,7 +34,7 @@ func histSetOf(v string, n uintptr) uintptr {
 // first returns v's histRef if it is the newer string of the set, else
 // histMiss.
 func (w *histWays) first(v string) histRef {
-	if unsafe.StringData(w[0].s) == unsafe.StringData(v) && len(w[0].s) == len(v) {
+	if w[0].p == unsafe.StringData(v) && int(w[0].n) == len(v) {
 		return w[0].ref
 	}
 	return histMiss
@@ -40,14 +43,15 @@ func (w *histWays) first(v string) histRef {
 // second returns v's histRef if it is the older string of the set, else
 // histMiss.
 func (w *histWays) second(v string) histRef {
-	if unsafe.StringData(w[1].s) == unsafe.StringData(v) && len(w[1].s) == len(v) {
+	if w[1].p == unsafe.StringData(v) && int(w[1].n) == len(v) {
 		return w[1].ref
 	}
 	return histMiss
 }
 
-// put stores v (not "") as ref, in place of the older of the two.
+// put stores v (not "", at most histMaxField bytes) as ref, in place of
+// the older of the two.
 func (w *histWays) put(v string, ref histRef) {
 	w[1] = w[0]
-	w[0] = histWay{s: v, ref: ref}
+	w[0] = histWay{p: unsafe.StringData(v), n: uint32(len(v)), ref: ref}
 }
