@@ -1,8 +1,6 @@
 package eipsim
 
-import (
-	"strings"
-)
+import "strings"
 
 // histNames numbers the history's recurring strings (event kinds, actions,
 // statuses, codes, accounts), so an event stores a number instead of a
@@ -51,6 +49,8 @@ var histVocabIDs = func() map[string]histRef {
 	return m
 }()
 
+// vocab lists the vocabulary: "", the event kinds, then the lifecycle
+// statuses in the order of their states.
 func vocab() []string {
 	v := []string{"", string(EventKindCall), string(EventKindTransition), string(EventKindWorld), string(EventKindFault)}
 	for _, st := range lifecycle.states {

@@ -98,6 +98,8 @@ func (h *history) next(t time.Time, kind histRef) *histRec {
 	return r
 }
 
+// add records e (its Seq aside): the setup methods' and the faults'
+// events, which are not on the hot paths.
 func (h *history) add(e Event) {
 	if h.room == 0 {
 		h.grow()
