@@ -41,6 +41,7 @@ func (t *tokenStore) expire(n int64) {
 	}
 }
 
+// expireSome is expire's work when tokens are remembered.
 func (t *tokenStore) expireSome(n int64) {
 	i := 0
 	for ; i < len(t.fifo); i++ {

@@ -313,6 +313,8 @@ func (s *Sim) settleAt(n int64) {
 // with fewer it does nothing, so settle need not call it.
 const minCompact = 64
 
+// settleDue is settleAt's work: the due tasks applied, then the released
+// EIPs compacted if enough wait.
 func (s *Sim) settleDue(n int64) {
 	for len(s.tasks) > 0 && s.tasks[0].due <= n {
 		t := s.tasks.pop()
