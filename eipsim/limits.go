@@ -45,12 +45,6 @@ func nanos(t time.Time) int64 {
 	if s := t.Unix(); s > -9e9 && s < 9e9 {
 		return s*1e9 + int64(t.Nanosecond())
 	}
-	return nanosFar(t)
-}
-
-// nanosFar is nanos for instants far from 1970; it is kept apart so that
-// nanos inlines.
-func nanosFar(t time.Time) int64 {
 	switch {
 	case t.After(lastNano):
 		return math.MaxInt64
