@@ -1,6 +1,9 @@
 package eipsim
 
-import "unsafe"
+import (
+	"encoding/binary"
+	"unsafe"
+)
 
 // strArena makes short strings (RequestIds, AllocationIds, addresses)
 // without an allocation each: their bytes are written into a shared chunk
@@ -47,8 +50,37 @@ func (a *strArena) bytes(b []byte) string {
 }
 
 // addr returns the dotted form of the IPv4 address v, as
-// netip.Addr.String spells it.
+// netip.Addr.String spells it: each byte in decimal, no leading zeros.
 func (a *strArena) addr(v uint32) string {
-	var tmp [len("255.255.255.255")]byte
-	return a.bytes(addr4(v).AppendTo(tmp[:0]))
+	// Each byte's digits are stored as one little-endian word, so that
+	// writing them is one store; the ones past the digits are overwritten
+	// by the dot or left beyond the end.
+	var tmp [16]byte
+	n := 0
+	for shift := 24; shift >= 0; shift -= 8 {
+		d := decByte[byte(v>>shift)]
+		binary.LittleEndian.PutUint32(tmp[n&15:], d)
+		n += int(d >> 24)
+		tmp[n&15] = '.'
+		n++
+	}
+	return a.bytes(tmp[:n-1])
 }
+
+// decByte holds, for each byte value, its decimal digits in the low three
+// bytes (first digit lowest) and their count in the top byte.
+var decByte = func() (t [256]uint32) {
+	for i := range t {
+		var d [4]byte
+		switch {
+		case i >= 100:
+			d = [4]byte{byte('0' + i/100), byte('0' + i/10%10), byte('0' + i%10), 3}
+		case i >= 10:
+			d = [4]byte{byte('0' + i/10), byte('0' + i%10), 0, 2}
+		default:
+			d = [4]byte{byte('0' + i), 0, 0, 1}
+		}
+		t[i] = binary.LittleEndian.Uint32(d[:])
+	}
+	return t
+}()
