@@ -60,7 +60,7 @@ func (s *Sim) AllocateEipAddress(ctx context.Context, req AllocateEipAddressRequ
 func (r *AllocateEipAddressResponse) created() string { return r.AllocationID }
 
 func (s *Sim) allocateEipAddress(c call, req AllocateEipAddressRequest) (*AllocateEipAddressResponse, *Error) {
-	region, err := s.checkAllocate(&c, &req)
+	region, bw, err := s.checkAllocate(&c, &req)
 	if err != nil {
 		return nil, err
 	}
@@ -89,7 +89,6 @@ func (s *Sim) allocateEipAddress(c call, req AllocateEipAddressRequest) (*Alloca
 			return nil, c.err(CodeOperationFailedInsufficientEIP)
 		}
 	}
-	bw, _ := strconv.Atoi(req.Bandwidth)
 	e := s.newEIP()
 	*e = eip{
 		id:        s.ids.allocationID(s.allocationIDTaken),
@@ -129,23 +128,24 @@ func (s *Sim) allocateEipAddress(c call, req AllocateEipAddressRequest) (*Alloca
 	return resp, nil
 }
 
-// checkAllocate validates the parameters and fills in their defaults.
-func (s *Sim) checkAllocate(c *call, req *AllocateEipAddressRequest) (uint8, *Error) {
+// checkAllocate validates the parameters and fills in their defaults; it
+// returns the region's index and the bandwidth.
+func (s *Sim) checkAllocate(c *call, req *AllocateEipAddressRequest) (uint8, int, *Error) {
 	if req.RegionID == "" {
-		return 0, c.missing("RegionId")
+		return 0, 0, c.missing("RegionId")
 	}
 	region, ok := s.regionIndex(req.RegionID)
 	if !ok {
-		return 0, c.err(CodeInvalidRegionIDNotFound)
+		return 0, 0, c.err(CodeInvalidRegionIDNotFound)
 	}
 	if err := c.checkToken(req.ClientToken); err != nil {
-		return 0, err
+		return 0, 0, err
 	}
 	if req.InstanceChargeType == "" {
 		req.InstanceChargeType = ChargeTypePostPaid
 	}
 	if req.InstanceChargeType != ChargeTypePostPaid && req.InstanceChargeType != ChargeTypePrePaid {
-		return 0, c.invalid("InstanceChargeType")
+		return 0, 0, c.invalid("InstanceChargeType")
 	}
 	if req.InternetChargeType == "" {
 		req.InternetChargeType = InternetChargePayByBandwidth
@@ -153,14 +153,14 @@ func (s *Sim) checkAllocate(c *call, req *AllocateEipAddressRequest) (uint8, *Er
 	prepaid := req.InstanceChargeType == ChargeTypePrePaid
 	if req.InternetChargeType != InternetChargePayByBandwidth && req.InternetChargeType != InternetChargePayByTraffic ||
 		prepaid && req.InternetChargeType != InternetChargePayByBandwidth {
-		return 0, newErrorAlt(CodeInvalidParameter, altInvalidInternetChargeType, c.rid)
+		return 0, 0, newErrorAlt(CodeInvalidParameter, altInvalidInternetChargeType, c.rid)
 	}
 	if req.Bandwidth == "" {
 		req.Bandwidth = "5"
 	}
 	bw, err := strconv.Atoi(req.Bandwidth)
 	if err != nil {
-		return 0, c.err(CodeInvalidBandwidthMalformed)
+		return 0, 0, c.err(CodeInvalidBandwidthMalformed)
 	}
 	max := 500
 	switch {
@@ -170,26 +170,26 @@ func (s *Sim) checkAllocate(c *call, req *AllocateEipAddressRequest) (uint8, *Er
 		max = 200
 	}
 	if bw < 1 || bw > max {
-		return 0, newErrorAlt(CodeInvalidParameter, altInvalidBandwidthAllocate, c.rid)
+		return 0, 0, newErrorAlt(CodeInvalidParameter, altInvalidBandwidthAllocate, c.rid)
 	}
 	if prepaid {
 		if req.PricingCycle == "" {
 			req.PricingCycle = "Month"
 		}
 		if req.PricingCycle != "Month" && req.PricingCycle != "Year" {
-			return 0, c.invalid("PricingCycle")
+			return 0, 0, c.invalid("PricingCycle")
 		}
 		if req.Period == 0 {
-			return 0, c.missing("Period")
+			return 0, 0, c.missing("Period")
 		}
 		if maxPeriod := map[string]int{"Month": 9, "Year": 5}[req.PricingCycle]; req.Period < 1 || req.Period > maxPeriod {
-			return 0, c.invalid("Period")
+			return 0, 0, c.invalid("Period")
 		}
 		if req.Name != "" {
-			return 0, c.invalid("Name")
+			return 0, 0, c.invalid("Name")
 		}
 		if req.Description != "" {
-			return 0, c.invalid("Description")
+			return 0, 0, c.invalid("Description")
 		}
 	} else {
 		// Period, PricingCycle and AutoPay only apply to PrePaid EIPs.
@@ -199,24 +199,24 @@ func (s *Sim) checkAllocate(c *call, req *AllocateEipAddressRequest) (uint8, *Er
 		req.ISP = "BGP"
 	}
 	if !slices.Contains(isps, req.ISP) {
-		return 0, c.err(CodeIllegalParamIsp, "ISP")
+		return 0, 0, c.err(CodeIllegalParamIsp, "ISP")
 	}
 	if req.Netmode == "" {
 		req.Netmode = "public"
 	}
 	if req.Netmode != "public" {
-		return 0, c.invalid("Netmode")
+		return 0, 0, c.invalid("Netmode")
 	}
 	if req.Name != "" && !validName(req.Name) {
-		return 0, c.invalid("Name")
+		return 0, 0, c.invalid("Name")
 	}
 	if req.Description != "" && !validDescription(req.Description) {
-		return 0, c.invalid("Description")
+		return 0, 0, c.invalid("Description")
 	}
 	if req.IPAddress != "" && !validIPv4(req.IPAddress) {
-		return 0, c.invalid("IpAddress")
+		return 0, 0, c.invalid("IpAddress")
 	}
-	return region, nil
+	return region, bw, nil
 }
 
 // addEIP indexes a new EIP.
@@ -248,11 +248,16 @@ func (s *Sim) removeEIP(e *eip) {
 // A small map is cleared and refilled in place rather than made again,
 // so that EIPs coming and going a few at a time cost no map allocations;
 // a big one is made again, so that its memory shrinks after a bulk release.
-// settle calls it after applying its tasks (only tasks release EIPs).
+// settle calls it after applying its tasks (only tasks release EIPs); the
+// test is inlined there, the compaction is not.
 func (s *Sim) compactEIPs() {
-	if s.dead <= 64 || s.dead <= len(s.order)/2 {
-		return
+	if s.dead > 64 && s.dead > len(s.order)/2 {
+		s.compactEIPsNow()
 	}
+}
+
+// compactEIPsNow is compactEIPs once the released EIPs are enough.
+func (s *Sim) compactEIPsNow() {
 	s.order = slices.DeleteFunc(s.order, func(x *eip) bool { return x.gone })
 	s.dead = 0
 	if len(s.eips) <= maxClearedEIPMap {

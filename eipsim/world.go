@@ -228,20 +228,17 @@ func (s *Sim) idTaken(id string) bool {
 	if _, ok := s.eipByID(id); ok {
 		return true
 	}
-	if _, ok := s.world.instances[id]; ok {
-		return true
+	w := &s.world
+	return hasKey(w.instances, id) || hasKey(w.slbs, id) || hasKey(w.enis, id) || hasKey(w.nats, id) || hasKey(w.havips, id)
+}
+
+// hasKey reports whether m has the key k. An empty map is not looked up:
+// the runtime's lookup is a call even then, and most worlds have no load
+// balancers, ENIs, NAT gateways or HaVips.
+func hasKey[V any](m map[string]V, k string) bool {
+	if len(m) == 0 {
+		return false
 	}
-	if _, ok := s.world.slbs[id]; ok {
-		return true
-	}
-	if _, ok := s.world.enis[id]; ok {
-		return true
-	}
-	if _, ok := s.world.nats[id]; ok {
-		return true
-	}
-	if _, ok := s.world.havips[id]; ok {
-		return true
-	}
-	return false
+	_, ok := m[k]
+	return ok
 }
