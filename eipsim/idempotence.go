@@ -103,6 +103,9 @@ var errReplayed = &Error{Code: "eipsim.replayed"}
 // IdempotentParameterMismatch.
 func replayToken[Resp, Req any](s *Sim, c *call, token *string, req *Req) (string, *Resp, *Error) {
 	t := *token
+	if t == "" {
+		return "", nil, nil // and req is not copied for replay
+	}
 	*token = ""
 	stored, err := replay(s, c, t, *req)
 	if err != nil {
@@ -117,11 +120,11 @@ func replayToken[Resp, Req any](s *Sim, c *call, token *string, req *Req) (strin
 
 // rememberResponse remembers a copy of resp, the response of an accepted
 // call made with token (replayToken's), so that the caller's response and
-// the replays' are their own.
+// the replays' are their own. The token is tested where it is inlined, so
+// that a call without one does not copy req for the call.
 func rememberResponse[Req, Resp any](s *Sim, c *call, token string, req Req, resp *Resp) {
-	if token == "" {
-		return
+	if token != "" {
+		r := *resp
+		remember(s, c, token, req, &r)
 	}
-	r := *resp
-	remember(s, c, token, req, &r)
 }
