@@ -42,29 +42,34 @@ func str(b []byte) string {
 	return unsafe.String(&b[0], len(b))
 }
 
-// bytes returns b's bytes as a string of the arena.
-func (a *strArena) bytes(b []byte) string {
-	d := a.alloc(len(b))
-	copy(d, b)
-	return str(d)
-}
-
 // addr returns the dotted form of the IPv4 address v, as
 // netip.Addr.String spells it: each byte in decimal, no leading zeros.
 func (a *strArena) addr(v uint32) string {
-	// Each byte's digits are stored as one little-endian word, so that
-	// writing them is one store; the ones past the digits are overwritten
-	// by the dot or left beyond the end.
-	var tmp [16]byte
-	n := 0
-	for shift := 24; shift >= 0; shift -= 8 {
+	// The longest form, 15 bytes, and a word's overrun are written into
+	// the chunk's unused room, where nothing has been handed out yet; the
+	// string takes only the bytes written for good.
+	if cap(a.buf)-len(a.buf) < 16 {
+		a.buf = make([]byte, 0, arenaChunk)
+	}
+	l := len(a.buf)
+	b := a.buf[l : l+16]
+	n := uint(0)
+	for shift := 24; ; shift -= 8 {
+		// Each byte's digits are one word, stored at once; its bytes past
+		// the digits are overwritten by the dot or left beyond the end.
+		// n is at most 12 here (three bytes of three digits and their
+		// dots), so the word fits.
 		d := decByte[byte(v>>shift)]
-		binary.LittleEndian.PutUint32(tmp[n&15:], d)
-		n += int(d >> 24)
-		tmp[n&15] = '.'
+		binary.LittleEndian.PutUint32(b[n&15:], d)
+		n += uint(d >> 24)
+		if shift == 0 {
+			break
+		}
+		b[n&15] = '.'
 		n++
 	}
-	return a.bytes(tmp[:n-1])
+	a.buf = a.buf[:l+int(n)]
+	return str(b[:n])
 }
 
 // decByte holds, for each byte value, its decimal digits in the low three
