@@ -124,7 +124,9 @@ func (s *Sim) allocateEipAddress(c call, req AllocateEipAddressRequest) (*Alloca
 	}
 	s.ok(c, e.id)
 	s.transition(c.now, c.action, e.id, "", string(StatusAvailable), c.rid)
-	rememberResponse(s, &c, token, req, resp)
+	if token != "" { // else req, large, would be copied for nothing
+		rememberResponse(s, &c, token, req, resp)
+	}
 	return resp, nil
 }
 

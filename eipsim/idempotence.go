@@ -120,11 +120,11 @@ func replayToken[Resp, Req any](s *Sim, c *call, token *string, req *Req) (strin
 
 // rememberResponse remembers a copy of resp, the response of an accepted
 // call made with token (replayToken's), so that the caller's response and
-// the replays' are their own. The token is tested where it is inlined, so
-// that a call without one does not copy req for the call.
+// the replays' are their own.
 func rememberResponse[Req, Resp any](s *Sim, c *call, token string, req Req, resp *Resp) {
-	if token != "" {
-		r := *resp
-		remember(s, c, token, req, &r)
+	if token == "" {
+		return
 	}
+	r := *resp
+	remember(s, c, token, req, &r)
 }
