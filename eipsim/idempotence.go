@@ -103,9 +103,6 @@ var errReplayed = &Error{Code: "eipsim.replayed"}
 // IdempotentParameterMismatch.
 func replayToken[Resp, Req any](s *Sim, c *call, token *string, req *Req) (string, *Resp, *Error) {
 	t := *token
-	if t == "" {
-		return "", nil, nil // and req is not copied for replay
-	}
 	*token = ""
 	stored, err := replay(s, c, t, *req)
 	if err != nil {
