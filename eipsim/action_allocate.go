@@ -9,6 +9,7 @@ import (
 	"net/netip"
 	"slices"
 	"strconv"
+	"strings"
 )
 
 // AllocateEipAddressRequest holds the AllocateEipAddress parameters; the
@@ -292,7 +293,16 @@ func (s *Sim) eipByID(id string) (*eip, bool) {
 	return e, true
 }
 
-// allocationIDTaken reports whether an AllocationId is in use by a live EIP.
+// allocationIDTaken reports whether an AllocationId is in use, by a live
+// EIP or a resource of the world. It is idTaken, but the world is not
+// looked at for an ID of the drawn IDs' prefix while no resource of the
+// world has one (world.eipLike): a drawn ID's check is one lookup.
 func (s *Sim) allocationIDTaken(id string) bool {
-	return s.idTaken(id) // which looks at the EIPs first
+	if _, ok := s.eipByID(id); ok {
+		return true
+	}
+	if !s.world.eipLike && strings.HasPrefix(id, allocationIDPrefix) {
+		return false
+	}
+	return s.world.has(id)
 }

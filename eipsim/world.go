@@ -28,6 +28,22 @@ type world struct {
 	natList   listIndex[*natGateway]
 	havipList listIndex[*haVip]
 	privIPs   uint32 // counter for automatically assigned private IPs
+	// eipLike is set once an instance, load balancer, ENI, NAT gateway or
+	// HaVip got an ID with the AllocationIds' prefix: until then a drawn
+	// AllocationId (always of that prefix) cannot be one of theirs, and
+	// allocationIDTaken does not look them up. Every insertion into those
+	// maps calls noteID; CheckInvariants checks that none was missed.
+	eipLike bool
+}
+
+// allocationIDPrefix is the prefix of every drawn AllocationId.
+const allocationIDPrefix = "eip-"
+
+// noteID records that a resource of the world has the ID id.
+func (w *world) noteID(id string) {
+	if strings.HasPrefix(id, allocationIDPrefix) {
+		w.eipLike = true
+	}
 }
 
 func (w *world) init() {
@@ -228,7 +244,12 @@ func (s *Sim) idTaken(id string) bool {
 	if _, ok := s.eipByID(id); ok {
 		return true
 	}
-	w := &s.world
+	return s.world.has(id)
+}
+
+// has reports whether an instance, load balancer, ENI, NAT gateway or
+// HaVip has the ID.
+func (w *world) has(id string) bool {
 	return hasKey(w.instances, id) || hasKey(w.slbs, id) || hasKey(w.enis, id) || hasKey(w.nats, id) || hasKey(w.havips, id)
 }
 
