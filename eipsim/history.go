@@ -1,9 +1,6 @@
 package eipsim
 
-import (
-	"time"
-	"unicode/utf8"
-)
+import "time"
 
 // EventKind says what a history Event records.
 type EventKind string
@@ -44,170 +41,130 @@ type Event struct {
 //
 // Events are stored in chunks of histChunkLen, in a form without pointers:
 // the times as integers, the recurring strings as numbers (histnames.go)
-// and the others copied into the chunk's bytes. So
-// a full history (100,000 events by default) is not scanned by the garbage
-// collector, costs no write barriers, and keeps no strings alive; it grows
-// a chunk at a time rather than by copying, and once full it reuses the
-// chunk that fell out of the limit. The exported Events are built when
-// read.
+// and the others copied into the chunk's bytes, once for the events that
+// repeat them (histcopies.go). So a full history (100,000 events by
+// default) is not scanned by the garbage collector, costs no write
+// barriers, and keeps no strings alive; it grows a chunk at a time rather
+// than by copying, and once full it reuses the chunk that fell out of the
+// limit. The exported Events are built when read.
 type history struct {
 	chunks []*histChunk // chunks[0] holds the events from seq first on
+	cur    *histChunk   // the last chunk, which the next event goes to
+	room   int          // how many more events cur takes
 	first  uint64
 	seq    uint64
 	limit  int
-	// dropped counts the events that fell out of the limit.
-	dropped uint64
-	names   histNames
-	kinds   [4]histStr // the event kinds' numbers, once known (kind)
+	names  histNames
+	copies [histCopies]histWays // the copies made into cur (histcopies.go)
 }
 
-// histChunk holds histChunkLen consecutive events.
+// histChunk holds histChunkLen consecutive events; the last chunk's recs
+// from histChunkLen-history.room on are not written yet.
 type histChunk struct {
-	recs []histRec
+	recs *[histChunkLen]histRec
 	data []byte
 }
 
 const histChunkLen = 1024
 
-// histRec is a stored Event, its time as integers and its strings as
-// histStrs, in the order of the Event's fields.
+// histRec is a stored Event: its time as integers and its strings as
+// histRefs, in the order of the Event's fields.
 type histRec struct {
 	sec                                                         int64
-	nsec                                                        int32
-	start                                                       uint32 // len(data) when the event was added
-	kind, rid, account, action, resource, from, to, code, cause histStr
+	nsec                                                        uint32
+	kind, rid, account, action, resource, from, to, code, cause histRef
 }
 
-// histStr is a stored string: the name numbered off (histnames.go) if n is
-// histNamed, else data[off:off+n] of its chunk.
-type histStr struct {
-	off uint32
-	n   uint16
-}
+// histRef is a stored string: 0 is "", a number below histCopied is a name
+// (histnames.go), and histCopied+off is the copy at data[off:] of its chunk,
+// its length in two bytes (little-endian) and then its bytes.
+type histRef uint32
 
-const histNamed = 0xffff
+// histCopied is above every name's number (histNamesMax).
+const histCopied histRef = 1 << 16
 
-func (h *history) add(e Event) {
-	h.record(e.Time, e.Kind, e.RequestID, e.AccountID, e.Action, e.ResourceID, e.From, e.To, e.Code, e.Cause)
-}
+// histMiss is no histRef: a cache's answer that it does not have a string.
+const histMiss histRef = 1<<32 - 1
 
-// record is add with the Event's fields as arguments: the hot paths (a
-// call, a transition) call it directly rather than building an Event.
-func (h *history) record(t time.Time, kind EventKind, rid, account string, action Action, resource, from, to string, code Code, cause string) {
+// next starts the record of an event of the given kind (a name's number)
+// at t, with its strings empty: the caller sets them (name, copy), which
+// it must do before the next event. The caller must have made room:
+// "if h.room == 0 { h.grow() }" (which keeps next small enough to inline).
+func (h *history) next(t time.Time, kind histRef) *histRec {
 	h.seq++
-	if h.limit > 0 && h.seq > uint64(h.limit) {
-		h.dropped++
-	}
-	c := h.tail()
-	// Kind, AccountID, Action, From, To and Code come from a small
-	// vocabulary and are numbered; RequestID, ResourceID and Cause are
-	// mostly new each time and are copied.
-	c.recs = append(c.recs, histRec{sec: t.Unix(), nsec: int32(t.Nanosecond()), start: uint32(len(c.data)),
-		kind: h.kind(c, kind), rid: c.put(rid), account: h.name(c, account),
-		action: h.name(c, string(action)), resource: c.put(resource), from: h.name(c, from),
-		to: h.name(c, to), code: h.name(c, string(code)), cause: c.put(cause)})
+	r := &h.cur.recs[histChunkLen-h.room]
+	h.room--
+	*r = histRec{sec: t.Unix(), nsec: uint32(t.Nanosecond()), kind: kind}
+	return r
 }
 
-// kind stores an event kind: the four kinds' numbers are kept once known.
-func (h *history) kind(c *histChunk, k EventKind) histStr {
-	var i int
-	switch k {
-	case EventKindCall:
-		i = 0
-	case EventKindTransition:
-		i = 1
-	case EventKindWorld:
-		i = 2
-	case EventKindFault:
-		i = 3
-	default:
-		return h.name(c, string(k))
+// add records e (its Seq aside): the setup methods' and the faults'
+// events, which are not on the hot paths.
+func (h *history) add(e Event) {
+	if h.room == 0 {
+		h.grow()
 	}
-	if h.kinds[i].n == histNamed {
-		return h.kinds[i]
-	}
-	v := h.name(c, string(k))
-	if v.n == histNamed { // not a copy into this chunk (a full name table)
-		h.kinds[i] = v
-	}
-	return v
+	r := h.next(e.Time, 0)
+	r.kind = h.name(string(e.Kind))
+	r.rid = h.copy(e.RequestID)
+	r.account = h.name(e.AccountID)
+	r.action = h.name(string(e.Action))
+	r.resource = h.copy(e.ResourceID)
+	r.from = h.name(e.From)
+	r.to = h.name(e.To)
+	r.code = h.name(string(e.Code))
+	r.cause = h.copy(e.Cause)
 }
 
-// name stores v as a number if it can, else as a copy.
-func (h *history) name(c *histChunk, v string) histStr {
-	if v == "" {
-		return histStr{}
+// call records the call c on resource, refused with code unless it is "".
+func (h *history) call(c *call, resource string, code Code) {
+	if h.room == 0 {
+		h.grow()
 	}
-	if id, ok := h.names.id(v); ok {
-		return histStr{off: uint32(id), n: histNamed}
+	r := h.next(c.now, histKindCall)
+	if r.account = h.named(c.account); r.account == histMiss {
+		r.account = h.nameSlow(c.account)
 	}
-	return c.put(v)
+	if r.action = h.named(string(c.action)); r.action == histMiss {
+		r.action = h.nameSlow(string(c.action))
+	}
+	if code != "" {
+		r.code = h.name(string(code))
+	}
+	if r.resource = h.copied(resource); r.resource == histMiss {
+		r.resource = h.copySlow(resource)
+	}
+	// Last, as it is nearly always new: the slow path's call comes after the
+	// others.
+	if r.rid = h.copied(c.rid); r.rid == histMiss {
+		r.rid = h.copySlow(c.rid)
+	}
 }
 
-// put copies v (clipped) into the chunk's bytes.
-func (c *histChunk) put(v string) histStr {
-	if v == "" {
-		return histStr{}
-	}
-	v = clip(v)
-	off := len(c.data)
-	c.data = append(c.data, v...)
-	return histStr{off: uint32(off), n: uint16(len(v))}
-}
-
-// get returns the string of s, where str holds the chunk's bytes from base.
-func (h *history) get(s histStr, str string, base uint32) string {
-	switch s.n {
-	case 0:
-		return ""
-	case histNamed:
-		return h.names.strs[s.off]
-	}
-	return str[s.off-base : s.off-base+uint32(s.n)]
-}
-
-// histMaxField is the longest string a history field keeps: IDs and codes
-// are far shorter, and a caller's absurdly long input (an AllocationId of
-// megabytes, say) must not make the history unbounded. With it a chunk holds
-// at most histChunkLen*9*histMaxField bytes, well within uint32, and a
-// length fits a histStr.
-const histMaxField = 1024
-
-// clip cuts v to histMaxField bytes, at a rune boundary, marking the cut.
-func clip(v string) string {
-	if len(v) <= histMaxField {
-		return v
-	}
-	i := histMaxField - len("…")
-	for i > 0 && !utf8.RuneStart(v[i]) {
-		i--
-	}
-	return v[:i] + "…"
-}
-
-// tail returns the chunk the next event goes to: the last one, or a new
-// one, reused from the oldest when that one has fallen out of the limit.
-func (h *history) tail() *histChunk {
-	if n := len(h.chunks); n > 0 && len(h.chunks[n-1].recs) < histChunkLen {
-		return h.chunks[n-1]
+// grow makes room for the next event (h.seq+1): a new chunk, or the
+// oldest reused when it has fallen out of the limit.
+func (h *history) grow() {
+	if h.names.strs == nil {
+		h.names.strs = histVocab[:len(histVocab):len(histVocab)]
 	}
 	var c *histChunk
-	if h.limit > 0 && len(h.chunks) > 0 && h.first+histChunkLen <= h.oldest(h.seq) {
+	if h.limit > 0 && len(h.chunks) > 0 && h.first+histChunkLen <= h.oldest(h.seq+1) {
 		c = h.chunks[0]
-		c.recs, c.data = c.recs[:0], c.data[:0]
+		c.data = c.data[:0]
 		h.chunks = append(h.chunks[:0], h.chunks[1:]...)
 		h.first += histChunkLen
 	} else {
-		c = &histChunk{recs: make([]histRec, 0, histChunkLen)}
+		c = &histChunk{recs: new([histChunkLen]histRec)}
 		if n := len(h.chunks); n > 0 {
 			// The previous chunk's size is the best guess of this one's.
 			c.data = make([]byte, 0, len(h.chunks[n-1].data))
 		} else {
-			h.first = h.seq
+			h.first = h.seq + 1
 		}
 	}
 	h.chunks = append(h.chunks, c)
-	return c
+	h.cur, h.room = c, histChunkLen
+	h.copies = [histCopies]histWays{}
 }
 
 // oldest returns the sequence number of the oldest event kept when seq is
@@ -219,6 +176,9 @@ func (h *history) oldest(seq uint64) uint64 {
 	return 1
 }
 
+// dropped returns how many events fell out of the limit.
+func (h *history) dropped() uint64 { return h.oldest(h.seq) - 1 }
+
 // since returns the kept events after sequence number seq, oldest first.
 func (h *history) since(seq uint64) []Event {
 	lo := max(seq+1, h.oldest(h.seq), h.first)
@@ -229,9 +189,13 @@ func (h *history) since(seq uint64) []Event {
 	for lo <= h.seq {
 		c := h.chunks[(lo-h.first)/histChunkLen]
 		i := int((lo - h.first) % histChunkLen)
-		recs := c.recs[i:]
-		// One string holds the bytes of the events read from this chunk.
-		base := recs[0].start
+		recs := c.recs[i:min(histChunkLen, uint64(i)+h.seq-lo+1)]
+		// One string holds the bytes of the events read from this chunk,
+		// from the lowest copy they refer to.
+		base := histRef(len(c.data))
+		for k := range recs {
+			base = recs[k].low(base)
+		}
 		str := string(c.data[base:])
 		for k := range recs {
 			r := &recs[k]
@@ -244,6 +208,26 @@ func (h *history) since(seq uint64) []Event {
 		lo += uint64(len(recs))
 	}
 	return out
+}
+
+// low returns the lowest of lo and the offsets of r's copies.
+func (r *histRec) low(lo histRef) histRef {
+	for _, v := range [...]histRef{r.kind, r.rid, r.account, r.action, r.resource, r.from, r.to, r.code, r.cause} {
+		if v >= histCopied {
+			lo = min(lo, v-histCopied)
+		}
+	}
+	return lo
+}
+
+// get returns the string of v, where str holds the chunk's bytes from base.
+func (h *history) get(v histRef, str string, base histRef) string {
+	if v < histCopied {
+		return h.names.strs[v]
+	}
+	off := v - histCopied - base
+	n := histRef(str[off]) | histRef(str[off+1])<<8
+	return str[off+2 : off+2+n]
 }
 
 func (h *history) all() []Event { return h.since(0) }
@@ -264,11 +248,52 @@ func (s *Sim) History() []Event {
 func (s *Sim) HistoryDropped() uint64 {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	return s.history.dropped
+	return s.history.dropped()
 }
 
 // transition records a status change.
 func (s *Sim) transition(at time.Time, action Action, resource, from, to, cause string) {
 	s.changed()
-	s.history.record(at, EventKindTransition, "", "", action, resource, from, to, "", cause)
+	h := &s.history
+	if h.room == 0 {
+		h.grow()
+	}
+	r := h.next(at, histKindTransition)
+	if r.action = h.named(string(action)); r.action == histMiss {
+		r.action = h.nameSlow(string(action))
+	}
+	if r.from = h.named(from); r.from == histMiss {
+		r.from = h.nameSlow(from)
+	}
+	if r.to = h.named(to); r.to == histMiss {
+		r.to = h.nameSlow(to)
+	}
+	if r.resource = h.copied(resource); r.resource == histMiss {
+		r.resource = h.copySlow(resource)
+	}
+	if r.cause = h.copied(cause); r.cause == histMiss {
+		r.cause = h.copySlow(cause)
+	}
+}
+
+// transitionEIP is transition for an EIP's lifecycle, from one status to
+// another.
+func (s *Sim) transitionEIP(at time.Time, action Action, resource string, from, to state, cause string) {
+	s.changed()
+	h := &s.history
+	if h.room == 0 {
+		h.grow()
+	}
+	r := h.next(at, histKindTransition)
+	if r.action = h.named(string(action)); r.action == histMiss {
+		r.action = h.nameSlow(string(action))
+	}
+	if r.resource = h.copied(resource); r.resource == histMiss {
+		r.resource = h.copySlow(resource)
+	}
+	r.from = histState(from)
+	r.to = histState(to)
+	if r.cause = h.copied(cause); r.cause == histMiss {
+		r.cause = h.copySlow(cause)
+	}
 }

@@ -2,6 +2,7 @@ package eipsim
 
 import (
 	"fmt"
+	"math/rand/v2"
 	"reflect"
 	"strings"
 	"testing"
@@ -41,8 +42,8 @@ func TestHistoryChunks(t *testing.T) {
 					t.Fatalf("limit %d, after %d: since(%d) differs", limit, i+1, seq)
 				}
 			}
-			if d := uint64(i+1) - uint64(len(want)); h.dropped != d {
-				t.Fatalf("limit %d: dropped %d, want %d", limit, h.dropped, d)
+			if d := uint64(i+1) - uint64(len(want)); h.dropped() != d {
+				t.Fatalf("limit %d: dropped %d, want %d", limit, h.dropped(), d)
 			}
 		}
 		if limit > 0 && len(h.chunks) > (limit+histChunkLen-1)/histChunkLen+1 {
@@ -100,5 +101,109 @@ func TestHistoryNamesFull(t *testing.T) {
 	}
 	if len(h.names.strs) != histNamesMax {
 		t.Errorf("%d names kept, want the bound %d", len(h.names.strs), histNamesMax)
+	}
+}
+
+// TestHistoryMatchesReference compares the history's store with a plain
+// list of Events, over random events recorded through each of the ways in
+// (add, call, transition, transitionEIP): strings from a small pool (so
+// the caches hit), the same values at other addresses, prefixes sharing
+// an address with a longer string, "" at an address, long and non-ASCII
+// strings (clipped, or too long to be named), more names than the table
+// holds, and extreme times; read back whole and from random points, under
+// limits from none to huge, so that a mistake in the encoding fails.
+func TestHistoryMatchesReference(t *testing.T) {
+	pool := []string{"", "call", "default", "acct-2", "eip-aaaaaaaaaaaaaaaaaaaa", "eip-b", "i-1",
+		string(ActionAllocateEipAddress), string(StatusAvailable), string(StatusInUse), "Code.X",
+		"ÄÖÜ-é-漢字", strings.Repeat("é", histNameLen), strings.Repeat("x", histMaxField),
+		strings.Repeat("y", histMaxField+1), strings.Repeat("漢", histMaxField), "abcdefghijkl"}
+	times := []time.Time{{}, time.Unix(0, 0), time.Unix(-1, 999999999), MaxTime, MaxTime.Add(MaxDelay),
+		time.Date(9999, 12, 31, 23, 59, 59, 999999999, time.FixedZone("far", -3600)),
+		time.Unix(1<<40, 1), time.Date(1, 1, 1, 0, 0, 0, 1, time.UTC)}
+	for _, limit := range []int{0, 1, 2, 5, histChunkLen - 1, histChunkLen + 1, histChunkLen + 2, 3000, 1 << 40} {
+		rng := rand.New(rand.NewPCG(uint64(limit), 7))
+		str := func() string {
+			switch rng.IntN(8) {
+			case 0: // a fresh copy: the same value at another address
+				return strings.Clone(pool[rng.IntN(len(pool))])
+			case 1: // a prefix: the address of a longer string
+				v := pool[rng.IntN(len(pool))]
+				return v[:rng.IntN(len(v)+1)]
+			case 2: // a new value each time: fills the table of names
+				return fmt.Sprint("n-", rng.IntN(3*histNamesMax))
+			}
+			return pool[rng.IntN(len(pool))]
+		}
+		s := &Sim{}
+		s.history.limit = limit
+		h := &s.history
+		var want []Event
+		clock := time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)
+		for i := range 6000 {
+			at := clock.Add(time.Duration(i) * 1500 * time.Millisecond)
+			if rng.IntN(10) == 0 {
+				at = times[rng.IntN(len(times))]
+			}
+			var e Event
+			switch rng.IntN(4) {
+			case 0:
+				e = Event{Time: at, Kind: EventKind(str()), RequestID: str(), AccountID: str(), Action: Action(str()),
+					ResourceID: str(), From: str(), To: str(), Code: Code(str()), Cause: str()}
+				h.add(e)
+			case 1:
+				c := call{now: at, rid: str(), account: str(), action: Action(str())}
+				e = Event{Time: at, Kind: EventKindCall, RequestID: c.rid, AccountID: c.account, Action: c.action, ResourceID: str()}
+				if rng.IntN(2) == 0 {
+					e.Code = Code(str())
+				}
+				h.call(&c, e.ResourceID, e.Code)
+			case 2:
+				e = Event{Time: at, Kind: EventKindTransition, Action: Action(str()), ResourceID: str(), From: str(), To: str(), Cause: str()}
+				s.transition(at, e.Action, e.ResourceID, e.From, e.To, e.Cause)
+			case 3:
+				from, to := state(rng.IntN(len(lifecycle.states))), state(rng.IntN(len(lifecycle.states)))
+				e = Event{Time: at, Kind: EventKindTransition, Action: Action(str()), ResourceID: str(),
+					From: string(lifecycle.states[from]), To: string(lifecycle.states[to]), Cause: str()}
+				s.transitionEIP(at, e.Action, e.ResourceID, from, to, e.Cause)
+			}
+			e.Seq, e.Time = uint64(i+1), e.Time.UTC()
+			e.Kind, e.RequestID, e.AccountID, e.Action = EventKind(clip(string(e.Kind))), clip(e.RequestID), clip(e.AccountID), Action(clip(string(e.Action)))
+			e.ResourceID, e.From, e.To, e.Code, e.Cause = clip(e.ResourceID), clip(e.From), clip(e.To), Code(clip(string(e.Code))), clip(e.Cause)
+			want = append(want, e)
+			if limit > 0 && len(want) > limit {
+				want = want[1:]
+			}
+			// Read now and then, and just after a chunk began (when the
+			// oldest event kept may be in the chunk reused).
+			if rng.IntN(300) != 0 && i != 5999 && h.room != histChunkLen-1 {
+				continue
+			}
+			checkEvents(t, fmt.Sprintf("limit %d, after %d: all()", limit, i+1), h.all(), want)
+			k := rng.IntN(len(want) + 1)
+			seq := want[0].Seq - 1 + uint64(k)
+			checkEvents(t, fmt.Sprintf("limit %d, after %d: since(%d)", limit, i+1, seq), h.since(seq), want[k:])
+			if d := uint64(i+1) - uint64(len(want)); h.dropped() != d {
+				t.Fatalf("limit %d: dropped %d, want %d", limit, h.dropped(), d)
+			}
+		}
+		if len(h.names.strs) > histNamesMax {
+			t.Errorf("limit %d: %d names kept, more than the bound %d", limit, len(h.names.strs), histNamesMax)
+		}
+		if limit > 0 && len(h.chunks) > (limit+histChunkLen-1)/histChunkLen+1 {
+			t.Errorf("limit %d: %d chunks kept", limit, len(h.chunks))
+		}
+	}
+}
+
+// checkEvents fails with the first event of got that differs from want.
+func checkEvents(t *testing.T, what string, got, want []Event) {
+	t.Helper()
+	for i := range min(len(got), len(want)) {
+		if !reflect.DeepEqual(got[i], want[i]) {
+			t.Fatalf("%s: event %d = %.300v, want %.300v", what, i, fmt.Sprintf("%+v", got[i]), fmt.Sprintf("%+v", want[i]))
+		}
+	}
+	if len(got) != len(want) {
+		t.Fatalf("%s: %d events, want %d", what, len(got), len(want))
 	}
 }

@@ -58,7 +58,7 @@ func (s *Sim) fire(at time.Time, e *eip, ev event, action Action, cause string) 
 	if !ok {
 		panic("eipsim: unchecked lifecycle event " + lifecycle.events[ev] + " from " + string(lifecycle.states[e.status]))
 	}
-	s.transition(at, action, e.id, string(lifecycle.states[e.status]), string(lifecycle.states[to]), cause)
+	s.transitionEIP(at, action, e.id, e.status, to, cause)
 	s.idx.move(e, e.status, to)
 	e.status = to
 }
