@@ -9,6 +9,7 @@ import (
 	"net/netip"
 	"slices"
 	"strconv"
+	"strings"
 )
 
 // AllocateEipAddressRequest holds the AllocateEipAddress parameters; the
@@ -60,7 +61,7 @@ func (s *Sim) AllocateEipAddress(ctx context.Context, req AllocateEipAddressRequ
 func (r *AllocateEipAddressResponse) created() string { return r.AllocationID }
 
 func (s *Sim) allocateEipAddress(c call, req AllocateEipAddressRequest) (*AllocateEipAddressResponse, *Error) {
-	region, err := s.checkAllocate(&c, &req)
+	region, bw, err := s.checkAllocate(&c, &req)
 	if err != nil {
 		return nil, err
 	}
@@ -89,7 +90,6 @@ func (s *Sim) allocateEipAddress(c call, req AllocateEipAddressRequest) (*Alloca
 			return nil, c.err(CodeOperationFailedInsufficientEIP)
 		}
 	}
-	bw, _ := strconv.Atoi(req.Bandwidth)
 	e := s.newEIP()
 	*e = eip{
 		id:        s.ids.allocationID(s.allocationIDTaken),
@@ -125,27 +125,30 @@ func (s *Sim) allocateEipAddress(c call, req AllocateEipAddressRequest) (*Alloca
 	}
 	s.ok(c, e.id)
 	s.transition(c.now, c.action, e.id, "", string(StatusAvailable), c.rid)
-	rememberResponse(s, &c, token, req, resp)
+	if token != "" { // else req, large, would be copied for nothing
+		rememberResponse(s, &c, token, req, resp)
+	}
 	return resp, nil
 }
 
-// checkAllocate validates the parameters and fills in their defaults.
-func (s *Sim) checkAllocate(c *call, req *AllocateEipAddressRequest) (uint8, *Error) {
+// checkAllocate validates the parameters and fills in their defaults; it
+// returns the region's index and the bandwidth.
+func (s *Sim) checkAllocate(c *call, req *AllocateEipAddressRequest) (uint8, int, *Error) {
 	if req.RegionID == "" {
-		return 0, c.missing("RegionId")
+		return 0, 0, c.missing("RegionId")
 	}
 	region, ok := s.regionIndex(req.RegionID)
 	if !ok {
-		return 0, c.err(CodeInvalidRegionIDNotFound)
+		return 0, 0, c.err(CodeInvalidRegionIDNotFound)
 	}
 	if err := c.checkToken(req.ClientToken); err != nil {
-		return 0, err
+		return 0, 0, err
 	}
 	if req.InstanceChargeType == "" {
 		req.InstanceChargeType = ChargeTypePostPaid
 	}
 	if req.InstanceChargeType != ChargeTypePostPaid && req.InstanceChargeType != ChargeTypePrePaid {
-		return 0, c.invalid("InstanceChargeType")
+		return 0, 0, c.invalid("InstanceChargeType")
 	}
 	if req.InternetChargeType == "" {
 		req.InternetChargeType = InternetChargePayByBandwidth
@@ -153,14 +156,14 @@ func (s *Sim) checkAllocate(c *call, req *AllocateEipAddressRequest) (uint8, *Er
 	prepaid := req.InstanceChargeType == ChargeTypePrePaid
 	if req.InternetChargeType != InternetChargePayByBandwidth && req.InternetChargeType != InternetChargePayByTraffic ||
 		prepaid && req.InternetChargeType != InternetChargePayByBandwidth {
-		return 0, newErrorAlt(CodeInvalidParameter, altInvalidInternetChargeType, c.rid)
+		return 0, 0, newErrorAlt(CodeInvalidParameter, altInvalidInternetChargeType, c.rid)
 	}
 	if req.Bandwidth == "" {
 		req.Bandwidth = "5"
 	}
 	bw, err := strconv.Atoi(req.Bandwidth)
 	if err != nil {
-		return 0, c.err(CodeInvalidBandwidthMalformed)
+		return 0, 0, c.err(CodeInvalidBandwidthMalformed)
 	}
 	max := 500
 	switch {
@@ -170,26 +173,26 @@ func (s *Sim) checkAllocate(c *call, req *AllocateEipAddressRequest) (uint8, *Er
 		max = 200
 	}
 	if bw < 1 || bw > max {
-		return 0, newErrorAlt(CodeInvalidParameter, altInvalidBandwidthAllocate, c.rid)
+		return 0, 0, newErrorAlt(CodeInvalidParameter, altInvalidBandwidthAllocate, c.rid)
 	}
 	if prepaid {
 		if req.PricingCycle == "" {
 			req.PricingCycle = "Month"
 		}
 		if req.PricingCycle != "Month" && req.PricingCycle != "Year" {
-			return 0, c.invalid("PricingCycle")
+			return 0, 0, c.invalid("PricingCycle")
 		}
 		if req.Period == 0 {
-			return 0, c.missing("Period")
+			return 0, 0, c.missing("Period")
 		}
 		if maxPeriod := map[string]int{"Month": 9, "Year": 5}[req.PricingCycle]; req.Period < 1 || req.Period > maxPeriod {
-			return 0, c.invalid("Period")
+			return 0, 0, c.invalid("Period")
 		}
 		if req.Name != "" {
-			return 0, c.invalid("Name")
+			return 0, 0, c.invalid("Name")
 		}
 		if req.Description != "" {
-			return 0, c.invalid("Description")
+			return 0, 0, c.invalid("Description")
 		}
 	} else {
 		// Period, PricingCycle and AutoPay only apply to PrePaid EIPs.
@@ -199,24 +202,24 @@ func (s *Sim) checkAllocate(c *call, req *AllocateEipAddressRequest) (uint8, *Er
 		req.ISP = "BGP"
 	}
 	if !slices.Contains(isps, req.ISP) {
-		return 0, c.err(CodeIllegalParamIsp, "ISP")
+		return 0, 0, c.err(CodeIllegalParamIsp, "ISP")
 	}
 	if req.Netmode == "" {
 		req.Netmode = "public"
 	}
 	if req.Netmode != "public" {
-		return 0, c.invalid("Netmode")
+		return 0, 0, c.invalid("Netmode")
 	}
 	if req.Name != "" && !validName(req.Name) {
-		return 0, c.invalid("Name")
+		return 0, 0, c.invalid("Name")
 	}
 	if req.Description != "" && !validDescription(req.Description) {
-		return 0, c.invalid("Description")
+		return 0, 0, c.invalid("Description")
 	}
 	if req.IPAddress != "" && !validIPv4(req.IPAddress) {
-		return 0, c.invalid("IpAddress")
+		return 0, 0, c.invalid("IpAddress")
 	}
-	return region, nil
+	return region, bw, nil
 }
 
 // addEIP indexes a new EIP.
@@ -248,11 +251,16 @@ func (s *Sim) removeEIP(e *eip) {
 // A small map is cleared and refilled in place rather than made again,
 // so that EIPs coming and going a few at a time cost no map allocations;
 // a big one is made again, so that its memory shrinks after a bulk release.
-// settle calls it after applying its tasks (only tasks release EIPs).
+// settle calls it after applying its tasks (only tasks release EIPs); the
+// test is inlined there, the compaction is not.
 func (s *Sim) compactEIPs() {
-	if s.dead <= 64 || s.dead <= len(s.order)/2 {
-		return
+	if s.dead > 64 && s.dead > len(s.order)/2 {
+		s.compactEIPsNow()
 	}
+}
+
+// compactEIPsNow is compactEIPs once the released EIPs are enough.
+func (s *Sim) compactEIPsNow() {
 	s.order = slices.DeleteFunc(s.order, func(x *eip) bool { return x.gone })
 	s.dead = 0
 	if len(s.eips) <= maxClearedEIPMap {
@@ -285,7 +293,16 @@ func (s *Sim) eipByID(id string) (*eip, bool) {
 	return e, true
 }
 
-// allocationIDTaken reports whether an AllocationId is in use by a live EIP.
+// allocationIDTaken reports whether an AllocationId is in use, by a live
+// EIP or a resource of the world. It is idTaken, but the world is not
+// looked at for an ID of the drawn IDs' prefix while no resource of the
+// world has one (world.eipLike): a drawn ID's check is one lookup.
 func (s *Sim) allocationIDTaken(id string) bool {
-	return s.idTaken(id) // which looks at the EIPs first
+	if _, ok := s.eipByID(id); ok {
+		return true
+	}
+	if !s.world.eipLike && strings.HasPrefix(id, allocationIDPrefix) {
+		return false
+	}
+	return s.world.has(id)
 }

@@ -200,3 +200,70 @@ func TestAllocateIPAddressReuse(t *testing.T) {
 		t.Fatal("address handed out twice")
 	}
 }
+
+// TestAllocationIDSkipsWorldIDs gives a resource of each kind of the world
+// the AllocationId a seed draws first, or the first pinned one: the
+// allocation must then draw again, or take the next pinned ID. A resource
+// with another ID changes nothing (the kinds' Add methods draw nothing).
+func TestAllocationIDSkipsWorldIDs(t *testing.T) {
+	const seed = 5
+	newSim := func(t *testing.T, opts ...eipsim.Option) *eipsim.Sim {
+		sim, err := eipsim.New(append([]eipsim.Option{eipsim.WithClock(eipsimtest.NewClock()), eipsim.WithSeed(seed)}, opts...)...)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return sim
+	}
+	allocate := func(t *testing.T, sim *eipsim.Sim) string {
+		t.Helper()
+		resp, err := sim.AllocateEipAddress(ctx, eipsim.AllocateEipAddressRequest{RegionID: hz})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := sim.CheckInvariants(); err != nil {
+			t.Fatal(err)
+		}
+		return resp.AllocationID
+	}
+	drawn := allocate(t, newSim(t))
+	adds := []struct {
+		kind string
+		add  func(*eipsim.Sim, string) error
+	}{
+		{"instance", func(s *eipsim.Sim, id string) error { return s.AddInstance(eipsim.Instance{InstanceID: id}) }},
+		{"load balancer", func(s *eipsim.Sim, id string) error {
+			return s.AddLoadBalancer(eipsim.LoadBalancer{LoadBalancerID: id})
+		}},
+		{"ENI", func(s *eipsim.Sim, id string) error {
+			return s.AddNetworkInterface(eipsim.NetworkInterface{NetworkInterfaceID: id})
+		}},
+		{"NAT gateway", func(s *eipsim.Sim, id string) error { return s.AddNatGateway(eipsim.NatGateway{NatGatewayID: id}) }},
+		{"HaVip", func(s *eipsim.Sim, id string) error { return s.AddHaVip(eipsim.HaVip{HaVipID: id}) }},
+	}
+	for _, a := range adds {
+		kind, add := a.kind, a.add
+		t.Run(kind, func(t *testing.T) {
+			sim := newSim(t)
+			if err := add(sim, "eip-other"); err != nil {
+				t.Fatal(err)
+			}
+			if got := allocate(t, sim); got != drawn {
+				t.Fatalf("with a %s eip-other, the first AllocationId is %s, want %s as without", kind, got, drawn)
+			}
+			sim = newSim(t)
+			if err := add(sim, drawn); err != nil {
+				t.Fatal(err)
+			}
+			if got := allocate(t, sim); got == drawn || !strings.HasPrefix(got, "eip-") {
+				t.Fatalf("with a %s %s, the first AllocationId is %s, want another drawn one", kind, drawn, got)
+			}
+			sim = newSim(t, eipsim.WithAllocationIDs("eip-a", "eip-b"))
+			if err := add(sim, "eip-a"); err != nil {
+				t.Fatal(err)
+			}
+			if got := allocate(t, sim); got != "eip-b" {
+				t.Fatalf("with a %s eip-a and eip-a, eip-b pinned, the first AllocationId is %s, want eip-b", kind, got)
+			}
+		})
+	}
+}

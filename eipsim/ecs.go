@@ -92,6 +92,7 @@ func (s *Sim) AddInstance(in Instance) (err error) {
 	}
 	r.privIPs = ips
 	s.world.instances[in.InstanceID] = r
+	s.world.noteID(in.InstanceID)
 	s.worldEvent(m, in.InstanceID)
 	return nil
 }

@@ -116,6 +116,7 @@ func (s *Sim) AddNetworkInterface(ni NetworkInterface) (err error) {
 		return err
 	}
 	s.world.enis[id] = n
+	s.world.noteID(id)
 	s.worldEvent(m, id)
 	return nil
 }

@@ -134,6 +134,7 @@ func (s *Sim) AddHaVip(hv HaVip) (err error) {
 	h := &haVip{owned: owned{id: hv.HaVipID, region: hv.RegionID, account: hv.AccountID, vpc: v},
 		vswitch: hv.VSwitchID, ip: ips[0], name: hv.Name, desc: hv.Description}
 	s.world.havips[hv.HaVipID] = h
+	s.world.noteID(hv.HaVipID)
 	s.listHaVip(h)
 	s.worldEvent(m, hv.HaVipID)
 	return nil
@@ -306,6 +307,7 @@ func (s *Sim) createHaVip(c call, req CreateHaVipRequest) (*CreateHaVipResponse,
 	h := &haVip{owned: owned{id: s.ids.resourceID("havip-", s.idTaken), region: req.RegionID, account: c.account, vpc: v},
 		vswitch: req.VSwitchID, ip: ip, name: req.Name, desc: req.Description}
 	s.world.havips[h.id] = h
+	s.world.noteID(h.id)
 	s.ok(c, h.id)
 	s.transition(c.now, c.action, h.id, "", HaVipCreating, c.rid)
 	h.override = HaVipCreating

@@ -2,14 +2,13 @@ package eipsim
 
 import (
 	"encoding/binary"
-	"math/rand/v2"
 	"strconv"
 )
 
 // ids hands out deterministic identifiers from the Sim's one seeded
 // generator. Every ID the Sim returns comes from here.
 type ids struct {
-	rng      *rand.Rand
+	rng      pcg      // math/rand/v2's PCG, drawn as its *rand.Rand would (pcg.go)
 	pinned   []string // AllocationIds handed out first, in order
 	requests uint64
 	orders   int64
@@ -19,7 +18,7 @@ type ids struct {
 }
 
 func newIDs(seed uint64, pinned []string) ids {
-	return ids{rng: rand.New(rand.NewPCG(seed, 0x9e3779b97f4a7c15)), pinned: pinned, orders: 200000000000}
+	return ids{rng: pcg{seed, 0x9e3779b97f4a7c15}, pinned: pinned, orders: 200000000000}
 }
 
 const base36 = "0123456789abcdefghijklmnopqrstuvwxyz"
@@ -39,9 +38,7 @@ func (g *ids) allocationID(taken func(string) bool) string {
 	b := g.eips.alloc(24)
 	copy(b, "eip-")
 	for {
-		for i := 4; i < len(b); i++ {
-			b[i] = base36[g.rng.IntN(len(base36))]
-		}
+		g.rng.base36(b[4:])
 		if id := str(b); !taken(id) {
 			return id
 		}
@@ -54,9 +51,7 @@ func (g *ids) resourceID(prefix string, taken func(string) bool) string {
 	for {
 		b := make([]byte, len(prefix)+20)
 		copy(b, prefix)
-		for i := len(prefix); i < len(b); i++ {
-			b[i] = base36[g.rng.IntN(len(base36))]
-		}
+		g.rng.base36(b[len(prefix):])
 		if id := string(b); !taken(id) {
 			return id
 		}

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"slices"
+	"strings"
 )
 
 // CheckInvariants checks the Sim's internal consistency and returns every
@@ -90,6 +91,7 @@ func (s *Sim) CheckInvariants() (err error) {
 	if len(held) != holding {
 		bad("quota counts for %d account-regions, expected %d", holding, len(held))
 	}
+	s.checkEIPLike(bad)
 	for _, id := range sortedKeys(s.world.instances) {
 		r := s.world.instances[id]
 		if r.eip != nil && (r.eip.bind == nil || r.eip.bind.target != target(r) || r.eip.gone) {
@@ -277,6 +279,23 @@ func (s *Sim) checkHaVips(bad func(string, ...any)) {
 			}
 			if h.override == HaVipCreating || h.override == HaVipDeleting {
 				bad("HaVip %s is %s with EIP %s", id, h.override, e.id)
+			}
+		}
+	}
+}
+
+// checkEIPLike checks world.eipLike: set if any resource of the world has
+// an ID of the drawn AllocationIds' prefix (so that allocationIDTaken looks
+// them up).
+func (s *Sim) checkEIPLike(bad func(string, ...any)) {
+	w := &s.world
+	if w.eipLike {
+		return
+	}
+	for _, ids := range [][]string{sortedKeys(w.instances), sortedKeys(w.slbs), sortedKeys(w.enis), sortedKeys(w.nats), sortedKeys(w.havips)} {
+		for _, id := range ids {
+			if strings.HasPrefix(id, allocationIDPrefix) {
+				bad("resource %s has an AllocationId's prefix, but the world does not note it", id)
 			}
 		}
 	}

@@ -10,7 +10,7 @@ import (
 // use. Released addresses become free again and are found when the cursor
 // wraps around.
 type ipPool struct {
-	prefixes []netip.Prefix
+	prefixes []prefix4
 	used     addrSet
 	// cursor: prefix index and offset of the next candidate.
 	p    int
@@ -28,7 +28,7 @@ func newIPPool(prefixes []netip.Prefix) (*ipPool, error) {
 		if p.Bits() > 30 {
 			return nil, fmt.Errorf("eipsim: WithIPPool: %s: prefix too small (want /30 or larger)", p)
 		}
-		pool.prefixes = append(pool.prefixes, p)
+		pool.prefixes = append(pool.prefixes, prefix4{base: ip4(p.Addr()), hosts: uint32(1)<<(32-p.Bits()) - 1})
 		pool.size += uint64(1)<<(32-p.Bits()) - 2
 	}
 	if len(pool.prefixes) == 0 {
@@ -36,6 +36,12 @@ func newIPPool(prefixes []netip.Prefix) (*ipPool, error) {
 	}
 	pool.off = 1
 	return pool, nil
+}
+
+// prefix4 is an IPv4 prefix of the pool: its network address, and the
+// offset of its broadcast address (the usable ones lie between).
+type prefix4 struct {
+	base, hosts uint32
 }
 
 func ip4(a netip.Addr) uint32 {
@@ -54,13 +60,12 @@ func (pool *ipPool) next() (uint32, bool) {
 	}
 	for {
 		p := pool.prefixes[pool.p]
-		hosts := uint32(1)<<(32-p.Bits()) - 1 // last offset = broadcast
-		if pool.off >= hosts {
+		if pool.off >= p.hosts {
 			pool.p = (pool.p + 1) % len(pool.prefixes)
 			pool.off = 1
 			continue
 		}
-		v := ip4(p.Addr()) + pool.off
+		v := p.base + pool.off
 		pool.off++
 		if !pool.used.has(v) {
 			return v, true
@@ -71,9 +76,7 @@ func (pool *ipPool) next() (uint32, bool) {
 // contains reports whether v is a usable address of the pool.
 func (pool *ipPool) contains(v uint32) bool {
 	for _, p := range pool.prefixes {
-		base := ip4(p.Addr())
-		hosts := uint32(1)<<(32-p.Bits()) - 1
-		if v > base && v < base+hosts {
+		if v > p.base && v < p.base+p.hosts {
 			return true
 		}
 	}
@@ -89,12 +92,30 @@ func (pool *ipPool) contains(v uint32) bool {
 type addrSet struct {
 	pages map[uint32]*addrPage
 	n     int // addresses in the set
+	// last is the page last found, and lastKey its key: an EIP's address
+	// is looked up, set and cleared in the page of the addresses handed
+	// out just before it, most often. Pages are never dropped, so it stays
+	// right.
+	last    *addrPage
+	lastKey uint32
 }
 
 type addrPage [4096 / 64]uint64
 
-func (a *addrSet) has(v uint32) bool {
+// page returns the page of v, or nil if there is none.
+func (a *addrSet) page(v uint32) *addrPage {
+	if k := v >> 12; a.last != nil && a.lastKey == k {
+		return a.last
+	}
 	p := a.pages[v>>12]
+	if p != nil {
+		a.last, a.lastKey = p, v>>12
+	}
+	return p
+}
+
+func (a *addrSet) has(v uint32) bool {
+	p := a.page(v)
 	return p != nil && p[v>>6&63]&(1<<(v&63)) != 0
 }
 
@@ -103,7 +124,7 @@ func (a *addrSet) add(v uint32) bool {
 	if a.pages == nil {
 		a.pages = map[uint32]*addrPage{}
 	}
-	p := a.pages[v>>12]
+	p := a.page(v)
 	if p == nil {
 		p = new(addrPage)
 		a.pages[v>>12] = p
@@ -119,7 +140,7 @@ func (a *addrSet) add(v uint32) bool {
 
 // remove takes v out of the set. Pages are kept: a pool's pages are reused.
 func (a *addrSet) remove(v uint32) {
-	p := a.pages[v>>12]
+	p := a.page(v)
 	if p == nil {
 		return
 	}

@@ -113,6 +113,7 @@ func tableIDs(id string) (string, string) {
 func (s *Sim) addNatGateway(g *natGateway) {
 	g.snatTable, g.fwdTable = tableIDs(g.id)
 	s.world.nats[g.id] = g
+	s.world.noteID(g.id)
 	s.world.snatTables[g.snatTable] = g
 	s.world.fwdTables[g.fwdTable] = g
 	s.listNat(g)

@@ -66,6 +66,7 @@ func (s *Sim) AddLoadBalancer(lb LoadBalancer) (err error) {
 	if err != nil {
 		return err
 	}
+	s.world.noteID(lb.LoadBalancerID)
 	s.world.slbs[lb.LoadBalancerID] = &loadBalancer{owned: owned{id: lb.LoadBalancerID, region: lb.RegionID, account: lb.AccountID, vpc: v},
 		addressType: lb.AddressType, status: lb.Status}
 	s.worldEvent(m, lb.LoadBalancerID)

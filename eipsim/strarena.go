@@ -1,6 +1,9 @@
 package eipsim
 
-import "unsafe"
+import (
+	"encoding/binary"
+	"unsafe"
+)
 
 // strArena makes short strings (RequestIds, AllocationIds, addresses)
 // without an allocation each: their bytes are written into a shared chunk
@@ -39,16 +42,50 @@ func str(b []byte) string {
 	return unsafe.String(&b[0], len(b))
 }
 
-// bytes returns b's bytes as a string of the arena.
-func (a *strArena) bytes(b []byte) string {
-	d := a.alloc(len(b))
-	copy(d, b)
-	return str(d)
+// addr returns the dotted form of the IPv4 address v, as
+// netip.Addr.String spells it: each byte in decimal, no leading zeros.
+func (a *strArena) addr(v uint32) string {
+	// The longest form, 15 bytes, and a word's overrun are written into
+	// the chunk's unused room, where nothing has been handed out yet; the
+	// string takes only the bytes written for good.
+	if cap(a.buf)-len(a.buf) < 16 {
+		a.buf = make([]byte, 0, arenaChunk)
+	}
+	l := len(a.buf)
+	b := a.buf[l : l+16]
+	n := uint(0)
+	for shift := 24; ; shift -= 8 {
+		// Each byte's digits are one word, stored at once; its bytes past
+		// the digits are overwritten by the dot or left beyond the end.
+		// n is at most 12 here (three bytes of three digits and their
+		// dots), so the word fits.
+		d := decByte[byte(v>>shift)]
+		binary.LittleEndian.PutUint32(b[n&15:], d)
+		n += uint(d >> 24)
+		if shift == 0 {
+			break
+		}
+		b[n&15] = '.'
+		n++
+	}
+	a.buf = a.buf[:l+int(n)]
+	return str(b[:n])
 }
 
-// addr returns the dotted form of the IPv4 address v, as
-// netip.Addr.String spells it.
-func (a *strArena) addr(v uint32) string {
-	var tmp [len("255.255.255.255")]byte
-	return a.bytes(addr4(v).AppendTo(tmp[:0]))
-}
+// decByte holds, for each byte value, its decimal digits in the low three
+// bytes (first digit lowest) and their count in the top byte.
+var decByte = func() (t [256]uint32) {
+	for i := range t {
+		var d [4]byte
+		switch {
+		case i >= 100:
+			d = [4]byte{byte('0' + i/100), byte('0' + i/10%10), byte('0' + i%10), 3}
+		case i >= 10:
+			d = [4]byte{byte('0' + i/10), byte('0' + i%10), 0, 2}
+		default:
+			d = [4]byte{byte('0' + i), 0, 0, 1}
+		}
+		t[i] = binary.LittleEndian.Uint32(d[:])
+	}
+	return t
+}()

@@ -28,6 +28,22 @@ type world struct {
 	natList   listIndex[*natGateway]
 	havipList listIndex[*haVip]
 	privIPs   uint32 // counter for automatically assigned private IPs
+	// eipLike is set once an instance, load balancer, ENI, NAT gateway or
+	// HaVip got an ID with the AllocationIds' prefix: until then a drawn
+	// AllocationId (always of that prefix) cannot be one of theirs, and
+	// allocationIDTaken does not look them up. Every insertion into those
+	// maps calls noteID; CheckInvariants checks that none was missed.
+	eipLike bool
+}
+
+// allocationIDPrefix is the prefix of every drawn AllocationId.
+const allocationIDPrefix = "eip-"
+
+// noteID records that a resource of the world has the ID id.
+func (w *world) noteID(id string) {
+	if strings.HasPrefix(id, allocationIDPrefix) {
+		w.eipLike = true
+	}
 }
 
 func (w *world) init() {
@@ -228,20 +244,22 @@ func (s *Sim) idTaken(id string) bool {
 	if _, ok := s.eipByID(id); ok {
 		return true
 	}
-	if _, ok := s.world.instances[id]; ok {
-		return true
+	return s.world.has(id)
+}
+
+// has reports whether an instance, load balancer, ENI, NAT gateway or
+// HaVip has the ID.
+func (w *world) has(id string) bool {
+	return hasKey(w.instances, id) || hasKey(w.slbs, id) || hasKey(w.enis, id) || hasKey(w.nats, id) || hasKey(w.havips, id)
+}
+
+// hasKey reports whether m has the key k. An empty map is not looked up:
+// the runtime's lookup is a call even then, and most worlds have no load
+// balancers, ENIs, NAT gateways or HaVips.
+func hasKey[V any](m map[string]V, k string) bool {
+	if len(m) == 0 {
+		return false
 	}
-	if _, ok := s.world.slbs[id]; ok {
-		return true
-	}
-	if _, ok := s.world.enis[id]; ok {
-		return true
-	}
-	if _, ok := s.world.nats[id]; ok {
-		return true
-	}
-	if _, ok := s.world.havips[id]; ok {
-		return true
-	}
-	return false
+	_, ok := m[k]
+	return ok
 }
