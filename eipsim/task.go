@@ -337,7 +337,7 @@ func (s *Sim) settleDue(n int64) {
 func (s *Sim) Settle() {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	s.settleAt(nanos(s.clock.Now()))
+	s.settleAt(s.nowNanos())
 }
 
 // Tasks returns the pending tasks in the order they will apply.
