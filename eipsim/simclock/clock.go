@@ -27,12 +27,15 @@ var Epoch = time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)
 // monotonic reading, beyond the int64 range) is kept as the time.Time
 // itself, under the mutex. The zero Clock reads the zero time.
 type Clock struct {
-	// mu serializes the writers, and guards now.
+	// mu serializes the writers other than a lock-free Advance, and
+	// guards now.
 	mu sync.Mutex
 	// fast is the time's Unix nanoseconds XOR math.MinInt64 when they
 	// represent it exactly, and 0 when now holds it (so the zero Clock is
 	// the zero time; the one instant whose encoding would be 0, the
-	// nanosecond math.MinInt64, is kept in now). It changes only under mu.
+	// nanosecond math.MinInt64, is kept in now). Only writers holding mu
+	// change it from or to 0; Advance moves a fast time by
+	// compare-and-swap.
 	fast atomic.Int64
 	// now is the time while fast is 0.
 	now time.Time
@@ -65,18 +68,51 @@ func (c *Clock) Now() time.Time {
 
 // Advance moves the clock forward by d (backward if d is negative).
 func (c *Clock) Advance(d time.Duration) {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	if f := c.fast.Load(); f != 0 {
-		// No overflow, and not the instant kept in now: the sum is the
-		// time plus d, exactly.
-		n := f ^ math.MinInt64
-		if m := n + int64(d); (m >= n) == (d >= 0) && m != math.MinInt64 {
-			c.fast.Store(m ^ math.MinInt64)
+	// A fast time that stays fast moves without the lock: a
+	// compare-and-swap, retried if another writer moved it first.
+	for {
+		f := c.fast.Load()
+		m, ok := plus(f, d)
+		if !ok {
+			break
+		}
+		if c.fast.CompareAndSwap(f, m) {
 			return
 		}
 	}
-	c.store(c.load().Add(d))
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	for {
+		f := c.fast.Load()
+		if f == 0 {
+			// Only writers holding mu change a slow time.
+			c.store(c.now.Add(d))
+			return
+		}
+		if m, ok := plus(f, d); ok {
+			if c.fast.CompareAndSwap(f, m) {
+				return
+			}
+			continue
+		}
+		t := time.Unix(0, f^math.MinInt64).UTC().Add(d)
+		e := encode(t)
+		if e == 0 {
+			c.now = t // read only once fast is 0, under mu
+		}
+		if c.fast.CompareAndSwap(f, e) {
+			return
+		}
+	}
+}
+
+// plus returns the fast encoding of the fast time f plus d, and true, when
+// that is the exact sum: f is not 0 (the time is fast), the nanoseconds do
+// not overflow, and the sum is not the instant kept in now.
+func plus(f int64, d time.Duration) (int64, bool) {
+	n := f ^ math.MinInt64
+	m := n + int64(d)
+	return m ^ math.MinInt64, f != 0 && (m >= n) == (d >= 0) && m != math.MinInt64
 }
 
 // Add is Advance, under the name clock.Mock uses.
@@ -100,13 +136,20 @@ func (c *Clock) load() time.Time {
 // store sets the time to t: as nanoseconds when they represent it
 // exactly, else in now. c.mu must be held.
 func (c *Clock) store(t time.Time) {
+	e := encode(t)
+	c.now = time.Time{}
+	if e == 0 {
+		c.now = t
+	}
+	c.fast.Store(e)
+}
+
+// encode returns t's fast encoding, or 0 when it has none.
+func encode(t time.Time) int64 {
 	// UnixNano of a time out of its range is some other instant, which
 	// the comparison then tells apart.
 	if n := t.UnixNano(); n != math.MinInt64 && time.Unix(0, n).UTC() == t {
-		c.now = time.Time{}
-		c.fast.Store(n ^ math.MinInt64)
-		return
+		return n ^ math.MinInt64
 	}
-	c.now = t
-	c.fast.Store(0)
+	return 0
 }

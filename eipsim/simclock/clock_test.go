@@ -152,6 +152,46 @@ func TestClockConcurrent(t *testing.T) {
 	if got, want := c.Now(), Epoch.Add(writers*moves*time.Second); got != want {
 		t.Fatalf("after the moves: %v, want %v", got, want)
 	}
+	// Across the edge of the fast range (2262), where Advance goes from
+	// the lock-free path to the locked one and back: forward and back
+	// moves commute, so the final time is exact whatever the interleaving.
+	edge := time.Unix(0, math.MaxInt64).UTC().Truncate(time.Second).Add(-writers * moves / 2 * time.Second)
+	c.Set(edge)
+	for w := range writers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range moves {
+				if w%2 == 1 && i%3 == 0 {
+					c.Advance(-time.Second)
+					c.Advance(time.Second)
+				}
+				c.Advance(time.Second)
+				c.NowNanos()
+				_ = c.Now()
+			}
+		}()
+	}
+	wg.Wait()
+	if got, want := c.Now(), edge.Add(writers*moves*time.Second); got != want {
+		t.Fatalf("after the moves across 2262: %v, want %v", got, want)
+	}
+	for range writers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for range moves {
+				c.Advance(-time.Second)
+			}
+		}()
+	}
+	wg.Wait()
+	if got := c.Now(); got != edge {
+		t.Fatalf("after the moves back: %v, want %v", got, edge)
+	}
+	if _, ok := c.NowNanos(); !ok {
+		t.Fatal("back in the fast range, NowNanos is not ok")
+	}
 	// The slow representation under the same load.
 	c.Set(far)
 	for range writers {
