@@ -68,3 +68,14 @@ func TestFastClockPathIdentical(t *testing.T) {
 		t.Fatalf("fast clock path:\n%s\nNow path:\n%s", a, b)
 	}
 }
+
+// TestUnixSplit checks the identity the Sim's conversions of nanoseconds
+// rely on: time.Unix(n/1e9, n%1e9) is time.Unix(0, n), also before 1970.
+func TestUnixSplit(t *testing.T) {
+	for _, n := range []int64{0, 1, -1, 999999999, 1e9, -1e9, -1e9 - 1, -999999999, 1767225600123456789,
+		math.MaxInt64, math.MinInt64, math.MinInt64 + 1, math.MaxInt64 - 1} {
+		if a, b := time.Unix(n/1e9, n%1e9), time.Unix(0, n); a != b {
+			t.Errorf("n=%d: time.Unix(n/1e9, n%%1e9) = %#v, time.Unix(0, n) = %#v", n, a, b)
+		}
+	}
+}
