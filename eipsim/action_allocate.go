@@ -94,7 +94,7 @@ func (s *Sim) allocateEipAddress(c call, req AllocateEipAddressRequest) (*Alloca
 	*e = eip{
 		id:        s.ids.allocationID(s.allocationIDTaken),
 		account:   c.account,
-		allocated: nanos(c.now),
+		allocated: c.at,
 		ip:        ip,
 		bandwidth: int32(bw),
 		region:    region,
@@ -119,7 +119,8 @@ func (s *Sim) allocateEipAddress(c call, req AllocateEipAddressRequest) (*Alloca
 		}
 	}
 	s.addEIP(e)
-	resp := &AllocateEipAddressResponse{RequestID: c.rid, AllocationID: e.id, EipAddress: s.ids.calls.addr(ip), ResourceGroupID: req.ResourceGroupID}
+	resp := s.resps.allocate.next()
+	resp.RequestID, resp.AllocationID, resp.EipAddress, resp.ResourceGroupID = c.rid, e.id, s.ids.calls.addr(ip), req.ResourceGroupID
 	if e.prepaid {
 		resp.OrderID = s.ids.orderID()
 	}
