@@ -264,11 +264,7 @@ func (r *instance) statusError(c *call) *Error {
 	return c.err(CodeIncorrectInstanceStatus)
 }
 
-func (r *instance) checkUnassociate(s *Sim, c call, e *eip, req UnassociateEipAddressRequest) *Error {
-	return r.statusError(&c)
-}
-
-func (r *instance) unassociating(s *Sim, c call, e *eip, req UnassociateEipAddressRequest) {}
+func (r *instance) checkUnassociate(c *call) *Error { return r.statusError(c) }
 
 // associateECS checks that the ECS instance can take e
 // (AssociateEipAddress with InstanceType=EcsInstance).

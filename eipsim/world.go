@@ -69,11 +69,6 @@ type target interface {
 	bind(e *eip)
 	// detach removes e from the target's own bookkeeping.
 	detach(e *eip)
-	// checkUnassociate returns the error UnassociateEipAddress gets because
-	// of the target's state, or nil.
-	checkUnassociate(s *Sim, c call, e *eip, req UnassociateEipAddressRequest) *Error
-	// unassociating runs when an UnassociateEipAddress on e is accepted.
-	unassociating(s *Sim, c call, e *eip, req UnassociateEipAddressRequest)
 	// exists reports whether the target is still in the world.
 	exists(s *Sim) bool
 	// base returns the target's ID, region, owner and VPC.
