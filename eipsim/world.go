@@ -12,10 +12,12 @@ import (
 type world struct {
 	vpcs      map[string]*vpc
 	instances map[string]*instance
-	slbs      map[string]*loadBalancer
-	enis      map[string]*networkInterface
-	nats      map[string]*natGateway
-	havips    map[string]*haVip
+	// lastInstance is the instance instanceByID last found (ecs.go).
+	lastInstance *instance
+	slbs         map[string]*loadBalancer
+	enis         map[string]*networkInterface
+	nats         map[string]*natGateway
+	havips       map[string]*haVip
 	// snatTables and fwdTables index NAT gateways by their table IDs.
 	snatTables map[string]*natGateway
 	fwdTables  map[string]*natGateway
