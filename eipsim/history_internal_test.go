@@ -243,3 +243,32 @@ func checkEvents(t *testing.T, what string, got, want []Event) {
 		t.Fatalf("%s: %d events, want %d", what, len(got), len(want))
 	}
 }
+
+// TestHistoryDrawnAcrossChunks: RequestIds stored as draws at the same
+// offset of consecutive chunks (a call's at each chunk's start, the Cause
+// of the chunk's other events) are each read back as their own, whole and
+// from within a chunk.
+func TestHistoryDrawnAcrossChunks(t *testing.T) {
+	s := &Sim{}
+	h := &s.history
+	var want []Event
+	at := time.Unix(1, 0).UTC()
+	var rid string
+	for i := range 3 * histChunkLen {
+		e := Event{Seq: uint64(i + 1), Time: at, Kind: EventKindTransition, Action: ActionAllocateEipAddress, Cause: rid}
+		if i%histChunkLen == 0 {
+			rid = s.ids.requestID()
+			c := call{now: at, rid: rid, action: ActionAllocateEipAddress}
+			h.call(&c, "", "", &s.ids.last)
+			e.Kind, e.RequestID, e.Cause = EventKindCall, rid, ""
+		} else {
+			s.transition(at, e.Action, "", "", "", rid)
+		}
+		want = append(want, e)
+	}
+	if n := drawnRefs(h); n != len(want) {
+		t.Fatalf("%d RequestIds stored as draws, want %d", n, len(want))
+	}
+	checkEvents(t, "all()", h.all(), want)
+	checkEvents(t, "since(10)", h.since(10), want[10:])
+}
