@@ -87,10 +87,9 @@ func (s *Sim) associateEipAddress(c call, req AssociateEipAddressRequest) (*Asso
 	e.bind = b
 	t.bind(e)
 	s.startWrite(&c, e)
-	d, stuck := s.delay(&c, e.id)
-	s.scheduleEIP(c.now, d, c.action, e, string(StatusAssociating), string(StatusInUse), doneAssociate, c.rid)
-	s.delayed(e.pending, stuck)
-	resp := &AssociateEipAddressResponse{RequestID: c.rid}
+	s.scheduleEIP(&c, e, string(StatusAssociating), string(StatusInUse), doneAssociate)
+	resp := s.resps.associate.next()
+	resp.RequestID = c.rid
 	rememberResponse(s, &c, token, req, resp)
 	return resp, nil
 }

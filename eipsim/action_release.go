@@ -45,8 +45,8 @@ func (s *Sim) releaseEipAddress(c call, req ReleaseEipAddressRequest) (*ReleaseE
 	s.ok(c, e.id)
 	s.fire(c.now, e, evRelease, c.action, c.rid)
 	s.startWrite(&c, e)
-	d, stuck := s.delay(&c, e.id)
-	s.scheduleEIP(c.now, d, c.action, e, string(StatusReleasing), "", doneRelease, c.rid)
-	s.delayed(e.pending, stuck)
-	return &ReleaseEipAddressResponse{RequestID: c.rid}, nil
+	s.scheduleEIP(&c, e, string(StatusReleasing), "", doneRelease)
+	resp := s.resps.release.next()
+	resp.RequestID = c.rid
+	return resp, nil
 }

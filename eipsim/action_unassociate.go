@@ -88,10 +88,9 @@ func (s *Sim) unassociateEipAddress(c call, req UnassociateEipAddressRequest) (*
 	s.fire(c.now, e, evUnassociate, c.action, c.rid)
 	t.unassociating(s, c, e, req)
 	s.startWrite(&c, e)
-	d, stuck := s.delay(&c, e.id)
-	s.scheduleEIP(c.now, d, c.action, e, string(StatusUnassociating), string(StatusAvailable), doneUnassociate, c.rid)
-	s.delayed(e.pending, stuck)
-	resp := &UnassociateEipAddressResponse{RequestID: c.rid}
+	s.scheduleEIP(&c, e, string(StatusUnassociating), string(StatusAvailable), doneUnassociate)
+	resp := s.resps.unassociate.next()
+	resp.RequestID = c.rid
 	rememberResponse(s, &c, token, req, resp)
 	return resp, nil
 }

@@ -150,17 +150,24 @@ func (g *eipGroup) statusTree(st state) *eipTree {
 // move records a live EIP's change of status from one to another (the
 // caller sets e.status).
 func (x *eipIndex) move(e *eip, from, to state) {
-	if e.gone || from == to {
+	if e.queued || e.gone || from == to {
 		return
 	}
-	x.queue(e)
+	x.enqueue(e)
 }
 
 // queue marks e's place in the trees as out of date.
 func (x *eipIndex) queue(e *eip) {
-	if e.queued {
-		return
+	if !e.queued {
+		x.enqueue(e)
 	}
+}
+
+// enqueue is queue for an EIP not queued yet. It is kept out of line so
+// that move and queue inline.
+//
+//go:noinline
+func (x *eipIndex) enqueue(e *eip) {
 	if len(x.queued) >= maxQueued {
 		x.sync() // before e joins: its change may not be complete yet
 	}

@@ -145,18 +145,22 @@ var readActionPrefixes = []string{"Describe", "List", "Get", "Query"}
 
 func isAsync(a Action) bool { return slices.Contains(asyncActions, a) }
 
+// readPrefixOf is, by first letter, the read prefix that starts with it.
+var readPrefixOf = func() (t [256]string) {
+	for _, p := range readActionPrefixes {
+		t[p[0]] = p
+	}
+	return t
+}()
+
 func isRead(a Action) bool {
 	if a == "" {
 		return false
 	}
-	// Each prefix has its own first letter: one comparison at most (an
-	// Action is checked on every accepted call).
-	for _, p := range readActionPrefixes {
-		if a[0] == p[0] {
-			return strings.HasPrefix(string(a), p)
-		}
-	}
-	return false
+	// Each prefix has its own first letter: one table look-up and at most
+	// one comparison (an Action is checked on every accepted call).
+	p := readPrefixOf[a[0]]
+	return p != "" && strings.HasPrefix(string(a), p)
 }
 
 // normalize fills in the inferred and default fields and returns the rule

@@ -2,7 +2,6 @@ package eipsim
 
 import (
 	"fmt"
-	"time"
 )
 
 // ClientToken idempotence (VPC idempotence guide): the same token with the
@@ -34,9 +33,16 @@ type tokenStore struct {
 	fifo []tokenKey
 }
 
-// expire forgets tokens whose TTL has passed.
-func (t *tokenStore) expire(now time.Time) {
-	n := nanos(now)
+// expire forgets tokens whose TTL has passed by n (Unix nanoseconds).
+// Without tokens it is a length check.
+func (t *tokenStore) expire(n int64) {
+	if len(t.fifo) > 0 {
+		t.expireSome(n)
+	}
+}
+
+// expireSome is expire's work when tokens are remembered.
+func (t *tokenStore) expireSome(n int64) {
 	i := 0
 	for ; i < len(t.fifo); i++ {
 		k := t.fifo[i]
@@ -86,7 +92,7 @@ func remember[R, P any](s *Sim, c *call, token string, req R, response P) {
 	if _, ok := s.tokens.entries[k]; !ok {
 		s.tokens.makeRoom(s.cfg.tokenLimit)
 	}
-	s.tokens.entries[k] = &tokenEntry{fingerprint: fingerprint(req), response: response, expires: nanosAfter(c.now, s.cfg.tokenTTL)}
+	s.tokens.entries[k] = &tokenEntry{fingerprint: fingerprint(req), response: response, expires: c.after(s.cfg.tokenTTL)}
 	s.tokens.fifo = append(s.tokens.fifo, k)
 }
 
@@ -103,6 +109,9 @@ var errReplayed = &Error{Code: "eipsim.replayed"}
 // IdempotentParameterMismatch.
 func replayToken[Resp, Req any](s *Sim, c *call, token *string, req *Req) (string, *Resp, *Error) {
 	t := *token
+	if t == "" {
+		return "", nil, nil // nothing to replay, and req is not copied
+	}
 	*token = ""
 	stored, err := replay(s, c, t, *req)
 	if err != nil {

@@ -251,7 +251,7 @@ func (s *Sim) fireRule(p phase, c *call, resource string, req any) *faultRule {
 // recording it in the history.
 func (s *Sim) tryRule(p phase, r *faultRule, c *call, resource string, req any) bool {
 	f := &r.f
-	now := nanos(c.now)
+	now := c.at
 	if f.ResourceID != "" && f.ResourceID != resource ||
 		f.AccountID != "" && f.AccountID != c.account ||
 		now < r.from || r.until != 0 && now >= r.until ||
@@ -347,6 +347,10 @@ func wireString(f reflect.Value) string {
 	return ""
 }
 
+// intercepts reports whether intercept has anything to do: a rate limit or
+// a live rule. Without, the frame skips the call.
+func (h *hooks) intercepts() bool { return h.limits != nil || h.live != 0 }
+
 // intercept runs at the start of every action, after the call began and
 // before any validation. A non-nil error refuses the call as if the cloud
 // had answered it: rate limits first, then the Error rules.
@@ -379,6 +383,12 @@ func (s *Sim) delay(c *call, resource string) (time.Duration, bool) {
 	if s.hooks.live == 0 {
 		return d, false
 	}
+	return s.delayRules(c, resource, d)
+}
+
+// delayRules is delay when rules are live, d the action's delay; scheduleEIP
+// calls it with d from Sim.eipDelays.
+func (s *Sim) delayRules(c *call, resource string, d time.Duration) (time.Duration, bool) {
 	r := s.fireRule(phaseDelay, c, resource, nil)
 	switch {
 	case r == nil:
@@ -387,14 +397,14 @@ func (s *Sim) delay(c *call, resource string) (time.Duration, bool) {
 		return d + r.f.Latency, false
 	}
 	s.pruneStuck()
-	st := stuckTask{seq: s.taskSeq + 1, resource: resource, due: nanosAfter(c.now, d), deadline: noDeadline}
+	st := stuckTask{seq: s.taskSeq + 1, resource: resource, due: c.after(d), deadline: noDeadline}
 	s.hooks.stuck = append(s.hooks.stuck, st)
 	if r.f.Deadline == 0 {
 		return d, true
 	}
 	// Held until the deadline: scheduled for then, and ReleaseStuck can
 	// bring it back to its normal due time.
-	st.deadline = nanosAfter(c.now, r.f.Deadline)
+	st.deadline = c.after(r.f.Deadline)
 	s.hooks.stuck[len(s.hooks.stuck)-1] = st
 	return max(d, r.f.Deadline), false
 }

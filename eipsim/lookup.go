@@ -28,21 +28,29 @@ func (s *Sim) lookupUnlockedEIP(c *call, region, id string) (*eip, *Error) {
 	if err != nil {
 		return nil, err
 	}
-	if err := s.lockError(e, c.action, c.rid); err != nil {
-		return nil, err
+	if locked(e) {
+		if err := s.lockError(e, c.action, c.rid); err != nil {
+			return nil, err
+		}
 	}
 	return e, nil
 }
+
+// locked reports whether e is locked, that is whether lockError has an
+// error for a write on it; the check inlines, lockError does not.
+func locked(e *eip) bool { return e.security == secLocked || e.business == bsLocked }
 
 // checkWrite applies the checks every write on an existing EIP shares, in
 // the cloud's order: locks, then the cooldown (a repeated write within the
 // period gives TaskConflict), then the lifecycle: ev must be allowed from
 // the EIP's status, else IncorrectEipStatus.
 func (s *Sim) checkWrite(c *call, e *eip, ev event) *Error {
-	if err := s.lockError(e, c.action, c.rid); err != nil && !(bugs.unassociateLockUnchecked && c.action == ActionUnassociateEipAddress) {
-		return err
+	if locked(e) {
+		if err := s.lockError(e, c.action, c.rid); err != nil && !(bugs.unassociateLockUnchecked && c.action == ActionUnassociateEipAddress) {
+			return err
+		}
 	}
-	if nanos(c.now) < e.cooldown {
+	if c.at < e.cooldown {
 		return c.err(CodeTaskConflict)
 	}
 	if _, ok := lifecycle.fire(e.status, ev); !ok {
@@ -76,6 +84,6 @@ func (s *Sim) forceDetach(at time.Time, e *eip, cause string) {
 // startWrite marks an accepted write on e: the cooldown starts.
 func (s *Sim) startWrite(c *call, e *eip) {
 	if s.cfg.cooldown > 0 && !bugs.cooldownIgnored {
-		e.cooldown = nanosAfter(c.now, s.cfg.cooldown)
+		e.cooldown = c.after(s.cfg.cooldown)
 	}
 }

@@ -11,11 +11,12 @@ import "context"
 //  1. the journal redirect: a Sim with a journal reports the call, with its
 //     typed request and response, by calling the method again;
 //  2. begin: the Sim's lock, due tasks settled, a RequestId drawn;
-//  3. intercept: rate limits and Error fault rules;
+//  3. intercept: rate limits and Error fault rules (one test when there
+//     are none);
 //  4. the body: the action's checks and effects. A refusal (*Error) is
 //     recorded as a failed call; errReplayed answers a ClientToken replay;
 //  5. outcome (changing actions only): ApplyThenFail rules, after the
-//     change was made.
+//     change was made (one test when no rule is live).
 //
 // The body gets the call and the request by value, so that neither leaves
 // the stack: the body is called through a function value, which would move
@@ -34,7 +35,7 @@ type actionMethod[Req, Resp any] func(s *Sim, ctx context.Context, req Req) (*Re
 // (unless the response names the resource the call created).
 func serve[Req, Resp any](s *Sim, ctx context.Context, action Action, self actionMethod[Req, Resp], req Req,
 	resource string, body actionBody[Req, Resp]) (*Resp, error) {
-	return run(s, ctx, action, self, req, resource, resource, true, body)
+	return run(s, ctx, action, self, req, resource, true, body)
 }
 
 // serveRead runs a Describe action: intercept rules match on filter (the
@@ -42,7 +43,7 @@ func serve[Req, Resp any](s *Sim, ctx context.Context, action Action, self actio
 // and there is no outcome (nothing changed).
 func serveRead[Req, Resp any](s *Sim, ctx context.Context, action Action, self actionMethod[Req, Resp], req Req,
 	filter string, body actionBody[Req, Resp]) (*Resp, error) {
-	return run(s, ctx, action, self, req, filter, "", false, body)
+	return run(s, ctx, action, self, req, filter, false, body)
 }
 
 // creation is implemented by the response of an action whose ApplyThenFail
@@ -51,16 +52,24 @@ func serveRead[Req, Resp any](s *Sim, ctx context.Context, action Action, self a
 type creation interface{ created() string }
 
 // run is serve and serveRead: intercepted is what intercept rules match on,
-// refused what a refusal records, changes whether outcome runs.
+// changes whether the action changes something (serve): then a refusal is
+// recorded on intercepted and outcome runs.
 func run[Req, Resp any](s *Sim, ctx context.Context, action Action, self actionMethod[Req, Resp], req Req,
-	intercepted, refused string, changes bool, body actionBody[Req, Resp]) (*Resp, error) {
+	intercepted string, changes bool, body actionBody[Req, Resp]) (*Resp, error) {
 	if j := s.journaled(ctx); j != nil { // journal.go
 		return journalAction(s, j, ctx, action, req, self)
 	}
-	c := s.begin(ctx, action)
+	refused := ""
+	if changes {
+		refused = intercepted
+	}
+	var c call
+	s.start(&c, ctx, action)
 	defer s.end()
-	if err := s.intercept(&c, intercepted, &req); err != nil {
-		return nil, s.fail(c, refused, err)
+	if s.hooks.intercepts() {
+		if err := s.intercept(&c, intercepted, &req); err != nil {
+			return nil, s.fail(c, refused, err)
+		}
 	}
 	resp, err := body(s, c, req)
 	switch {
@@ -68,7 +77,7 @@ func run[Req, Resp any](s *Sim, ctx context.Context, action Action, self actionM
 		return resp, nil
 	case err != nil:
 		return nil, s.fail(c, refused, err)
-	case !changes:
+	case !changes || s.hooks.live == 0: // no rule for outcome
 		return resp, nil
 	}
 	on := refused

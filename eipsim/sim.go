@@ -29,6 +29,9 @@ type Sim struct {
 	tasks     taskQueue
 	taskSeq   uint64
 	freeTasks []*task // task.go
+	// eipDelays are the delays of the EIP completions, by eipDone (task.go).
+	eipDelays [numDone]time.Duration
+	resps     respSlabs // respslab.go
 
 	eipSlab      []eip      // records.go
 	freeBindings []*binding // records.go
@@ -76,6 +79,7 @@ func New(opts ...Option) (*Sim, error) {
 		idx:   newEIPIndex(cfg.regions),
 	}
 	s.initJournal()
+	s.initEIPDelays()
 	s.history.limit = cfg.historyLimit
 	s.world.init()
 	s.initHooks()
@@ -120,7 +124,9 @@ func AccountFrom(ctx context.Context) string {
 // call is the per-call state every action starts with: the lock is held,
 // due tasks are settled, and a RequestId is drawn.
 type call struct {
-	now     time.Time
+	now time.Time
+	// at is now as Unix nanoseconds (nanos(now)), computed once per call.
+	at      int64
 	rid     string
 	account string
 	action  Action
@@ -129,11 +135,19 @@ type call struct {
 // begin locks the Sim, settles due tasks and starts a call. The caller must
 // defer s.end().
 func (s *Sim) begin(ctx context.Context, action Action) call {
+	var c call
+	s.start(&c, ctx, action)
+	return c
+}
+
+// start is begin filling in c, which saves copying a returned call.
+func (s *Sim) start(c *call, ctx context.Context, action Action) {
 	s.mu.Lock()
 	now := s.clock.Now()
-	s.settle(now)
-	s.tokens.expire(now)
-	return call{now: now, rid: s.ids.requestID(), account: AccountFrom(ctx), action: action}
+	at := nanos(now)
+	s.settleAt(at)
+	s.tokens.expire(at)
+	c.now, c.at, c.rid, c.account, c.action = now, at, s.ids.requestID(), AccountFrom(ctx), action
 }
 
 func (s *Sim) end() { s.mu.Unlock() }

@@ -70,8 +70,13 @@ func (a *taskEntry) less(b *taskEntry) bool {
 
 // push adds t at its due time.
 func (q *taskQueue) push(t *task) {
+	n := len(*q)
 	*q = append(*q, taskEntry{due: t.due, seq: t.seq, t: t})
-	q.up(len(*q) - 1)
+	if n == 0 {
+		t.index = 0
+		return
+	}
+	q.up(n)
 }
 
 // pop removes and returns the first task.
@@ -79,7 +84,9 @@ func (q *taskQueue) pop() *task {
 	h := *q
 	n := len(h) - 1
 	t := h[0].t
-	h[0] = h[n]
+	if n > 0 {
+		h[0] = h[n]
+	}
 	h[n] = taskEntry{}
 	*q = h[:n]
 	if n > 0 {
@@ -115,8 +122,11 @@ func (q *taskQueue) fix(i int) {
 }
 
 // up moves the entry at i towards the root; it moves a hole rather than
-// swapping, and sets the index of every task it moves.
-func (q taskQueue) up(i int) {
+// swapping, and sets the index of every task it moves. An entry that stays
+// is not written again (each write of an entry is a write barrier while
+// the GC marks).
+func (q taskQueue) up(i0 int) {
+	i := i0
 	x := q[i]
 	for i > 0 {
 		p := (i - 1) / 2
@@ -127,7 +137,9 @@ func (q taskQueue) up(i int) {
 		q[i].t.index = i
 		i = p
 	}
-	q[i] = x
+	if i != i0 {
+		q[i] = x
+	}
 	x.t.index = i
 }
 
@@ -152,7 +164,9 @@ func (q taskQueue) down(i0 int) bool {
 		q[i].t.index = i
 		i = c
 	}
-	q[i] = x
+	if i != i0 {
+		q[i] = x
+	}
 	x.t.index = i
 	return i > i0
 }
@@ -173,23 +187,50 @@ const (
 	doneAssociate
 	doneUnassociate
 	doneRelease
+	numDone
 )
 
-// scheduleEIP queues the completion done of e's write, accepted as call
-// rid, after d from now; e.pending is set to the task.
-func (s *Sim) scheduleEIP(now time.Time, d time.Duration, action Action, e *eip, from, to string, done eipDone, rid string) *task {
+// eipDoneActions are the Actions whose completion each eipDone applies.
+var eipDoneActions = [numDone]Action{doneAssociate: ActionAssociateEipAddress,
+	doneUnassociate: ActionUnassociateEipAddress, doneRelease: ActionReleaseEipAddress}
+
+// initEIPDelays looks the delays of the EIP completions up once (New), so
+// that scheduling one costs no map access.
+func (s *Sim) initEIPDelays() {
+	for d, a := range eipDoneActions {
+		if a != "" {
+			s.eipDelays[d] = s.cfg.delays[a]
+		}
+	}
+}
+
+// scheduleEIP queues the completion done of e's write, accepted as call c:
+// after the action's delay and what the Latency and Stuck rules make of it
+// (as delay and delayed do, intercept.go). e.pending is set to the task. c's
+// Action is done's (eipDoneActions).
+func (s *Sim) scheduleEIP(c *call, e *eip, from, to string, done eipDone) {
+	d, stuck := s.eipDelays[done], false
+	if s.hooks.live != 0 {
+		d, stuck = s.delayRules(c, e.id, d)
+	}
 	s.taskSeq++
 	t := s.newTask()
-	*t = task{due: nanosAfter(now, d), seq: s.taskSeq, action: action, resource: e.id, from: from, to: to, done: done, eip: e, rid: rid}
+	// Field by field, not *t = task{...}: a struct copy into the heap is a
+	// bulk write barrier while the GC marks. apply is nil (newTask).
+	t.due, t.seq, t.stuck, t.done = c.after(d), s.taskSeq, 0, done
+	t.action, t.resource, t.from, t.to, t.eip, t.rid = c.action, e.id, from, to, e, c.rid
 	s.tasks.push(t)
 	e.pending = t
-	return t
+	if stuck || len(s.hooks.stuck) > 0 {
+		s.delayed(t, stuck)
+	}
 }
 
 // maxFreeTasks is how many applied EIP tasks a Sim keeps for reuse.
 const maxFreeTasks = 16
 
-// newTask returns a task to fill in: a reused one, or a new one.
+// newTask returns an EIP task to fill in: a reused one (which keeps its
+// last fields until then), or a new one. Its apply is nil.
 func (s *Sim) newTask() *task {
 	if n := len(s.freeTasks); n > 0 {
 		t := s.freeTasks[n-1]
@@ -200,10 +241,12 @@ func (s *Sim) newTask() *task {
 }
 
 // freeTask keeps an applied EIP task for reuse. Nothing refers to it any
-// more but stuck-task entries, which check the task's sequence number.
+// more but stuck-task entries, which see that it left the queue (index
+// -1, set by pop) and, once it is reused, that its sequence number is
+// another. It is not cleared: at most maxFreeTasks tasks keep what they
+// last referred to.
 func (s *Sim) freeTask(t *task) {
 	if len(s.freeTasks) < maxFreeTasks {
-		*t = task{index: -1}
 		s.freeTasks = append(s.freeTasks, t)
 	}
 }
@@ -256,8 +299,23 @@ func (s *Sim) cancel(t *task) {
 // Tasks scheduled by tasks are picked up in the same pass if already due.
 // Each task runs with its own due time as "now", so results do not depend
 // on how coarsely the clock was advanced.
-func (s *Sim) settle(now time.Time) {
-	n := nanos(now)
+func (s *Sim) settle(now time.Time) { s.settleAt(nanos(now)) }
+
+// settleAt is settle for the instant n (Unix nanoseconds). When nothing is
+// due and no released EIPs wait for compaction, it is two comparisons.
+func (s *Sim) settleAt(n int64) {
+	if len(s.tasks) > 0 && s.tasks[0].due <= n || s.dead > minCompact {
+		s.settleDue(n)
+	}
+}
+
+// minCompact is how many released EIPs compactEIPs waits for at least:
+// with fewer it does nothing, so settle need not call it.
+const minCompact = 64
+
+// settleDue is settleAt's work: the due tasks applied, then the released
+// EIPs compacted if enough wait.
+func (s *Sim) settleDue(n int64) {
 	for len(s.tasks) > 0 && s.tasks[0].due <= n {
 		t := s.tasks.pop()
 		s.changed()
@@ -268,7 +326,9 @@ func (s *Sim) settle(now time.Time) {
 			s.freeTask(t)
 		}
 	}
-	s.compactEIPs()
+	if s.dead > minCompact {
+		s.compactEIPs()
+	}
 }
 
 // Settle applies every task that is due by the clock's current time. Every
@@ -277,7 +337,7 @@ func (s *Sim) settle(now time.Time) {
 func (s *Sim) Settle() {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	s.settle(s.clock.Now())
+	s.settleAt(nanos(s.clock.Now()))
 }
 
 // Tasks returns the pending tasks in the order they will apply.

@@ -54,6 +54,16 @@ func (s *Sim) checkRegion(c *call, region string) *Error {
 // checkTokenRegion is how most actions end their parameter checks: the
 // ClientToken, then the RegionId.
 func (s *Sim) checkTokenRegion(c *call, token, region string) *Error {
+	if token == "" && region == "" {
+		return nil // both optional, and both absent (inlines)
+	}
+	return s.checkGivenTokenRegion(c, token, region)
+}
+
+// checkGivenTokenRegion is checkTokenRegion when one of the two is given.
+//
+//go:noinline
+func (s *Sim) checkGivenTokenRegion(c *call, token, region string) *Error {
 	if err := c.checkToken(token); err != nil {
 		return err
 	}
