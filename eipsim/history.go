@@ -192,20 +192,16 @@ func (h *history) since(seq uint64) []Event {
 		return []Event{}
 	}
 	out := make([]Event, 0, h.seq-lo+1)
-	rids := &strArena{} // the RequestIds formatted (histrids.go)
 	for lo <= h.seq {
 		c := h.chunks[(lo-h.first)/histChunkLen]
 		i := int((lo - h.first) % histChunkLen)
 		recs := c.recs[i:min(histChunkLen, uint64(i)+h.seq-lo+1)]
-		// One string holds the bytes of the events read from this chunk,
-		// from the lowest copy they refer to.
-		base := histRef(len(c.data))
-		for k := range recs {
-			base = recs[k].low(base)
-		}
-		rd := histRead{names: h.names.strs, data: c.data, str: string(c.data[base:]), base: base, rids: rids, ref: histMiss}
+		rd := newHistRead(h.names.strs, c, recs)
 		for k := range recs {
 			r := &recs[k]
+			// Read in the fields' order, which newHistRead counts the
+			// RequestIds to format in (a composite literal's calls run left
+			// to right).
 			out = append(out, Event{Seq: lo + uint64(k), Time: time.Unix(r.sec, int64(r.nsec)).UTC(),
 				Kind: EventKind(rd.get(r.kind)), RequestID: rd.get(r.rid),
 				AccountID: rd.get(r.account), Action: Action(rd.get(r.action)),
@@ -215,40 +211,6 @@ func (h *history) since(seq uint64) []Event {
 		lo += uint64(len(recs))
 	}
 	return out
-}
-
-// low returns the lowest of lo and the offsets of r's copies.
-func (r *histRec) low(lo histRef) histRef {
-	for _, v := range [...]histRef{r.kind, r.rid, r.account, r.action, r.resource, r.from, r.to, r.code, r.cause} {
-		if v >= histCopied && v < histDrawn {
-			lo = min(lo, v-histCopied)
-		}
-	}
-	return lo
-}
-
-// histRead turns the histRefs of one chunk's events back into strings.
-type histRead struct {
-	names []string
-	data  []byte // the chunk's bytes
-	str   string // data[base:], for the copies
-	base  histRef
-	rids  *strArena // where drawn formats the RequestIds
-	ref   histRef   // the RequestId drawn formatted last, or histMiss
-	rid   string
-}
-
-// get returns the string of v.
-func (r *histRead) get(v histRef) string {
-	if v < histCopied {
-		return r.names[v]
-	}
-	if v >= histDrawn {
-		return r.drawn(v)
-	}
-	off := v - histCopied - r.base
-	n := histRef(r.str[off]) | histRef(r.str[off+1])<<8
-	return r.str[off+2 : off+2+n]
 }
 
 func (h *history) all() []Event { return h.since(0) }

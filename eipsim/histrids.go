@@ -65,14 +65,15 @@ func (h *history) storeDrawn(v string, d *drawnRID) histRef {
 func (c *histChunk) growData() { c.data = slices.Grow(c.data, 16) }
 
 // drawn returns the RequestId of v (at least histDrawn): formatted into
-// r.rids, or the one formatted last if it is v again, as the events of a
+// r.free, or the one formatted last if it is v again, as the events of a
 // call and of the transitions it causes follow each other.
 func (r *histRead) drawn(v histRef) string {
 	if v == r.ref {
 		return r.rid
 	}
 	d := r.data[v-histDrawn:]
-	b := (*[ridLen]byte)(r.rids.alloc(ridLen))
+	b := (*[ridLen]byte)(r.free)
+	r.free = r.free[ridLen:]
 	formatRID(b, binary.LittleEndian.Uint64(d), binary.LittleEndian.Uint64(d[8:16]))
 	r.ref, r.rid = v, str(b[:])
 	return r.rid
