@@ -153,7 +153,7 @@ func (s *Sim) end() { s.mu.Unlock() }
 
 // fail records a refused call in the history and returns its error.
 func (s *Sim) fail(c call, resource string, err *Error) error {
-	s.history.call(&c, resource, err.Code)
+	s.history.call(&c, resource, err.Code, &s.ids.last)
 	return err
 }
 
@@ -162,7 +162,7 @@ func (s *Sim) ok(c call, resource string) {
 	if !isRead(c.action) {
 		s.changed() // version.go
 	}
-	s.history.call(&c, resource, "")
+	s.history.call(&c, resource, "", &s.ids.last)
 }
 
 // err builds the catalogue error for code in this call.
