@@ -17,9 +17,9 @@ type Sim struct {
 	ids   ids
 	pool  *ipPool
 
-	eips  map[string]*eip
-	order []*eip // allocation order, with released EIPs until compacted
-	dead  int    // released EIPs still in order
+	eips  eipTable // by AllocationId (eiptable.go)
+	order []*eip   // allocation order, with released EIPs until compacted
+	dead  int      // released EIPs still in order
 	// lastEIP is the EIP eipByID last found (or the last allocated).
 	lastEIP *eip
 	// allocations counts AllocateEipAddress successes.
@@ -75,7 +75,6 @@ func New(opts ...Option) (*Sim, error) {
 		clock: cfg.clock,
 		ids:   newIDs(cfg.seed, cfg.pinned),
 		pool:  pool,
-		eips:  map[string]*eip{},
 		idx:   newEIPIndex(cfg.regions),
 	}
 	s.initJournal()
