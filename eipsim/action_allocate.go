@@ -94,7 +94,7 @@ func (s *Sim) allocateEipAddress(c call, req AllocateEipAddressRequest) (*Alloca
 	*e = eip{
 		id:        s.ids.allocationID(s.allocationIDTaken),
 		account:   c.account,
-		allocated: nanos(c.now),
+		allocated: c.at,
 		ip:        ip,
 		bandwidth: int32(bw),
 		region:    region,
@@ -119,7 +119,8 @@ func (s *Sim) allocateEipAddress(c call, req AllocateEipAddressRequest) (*Alloca
 		}
 	}
 	s.addEIP(e)
-	resp := &AllocateEipAddressResponse{RequestID: c.rid, AllocationID: e.id, EipAddress: s.ids.calls.addr(ip), ResourceGroupID: req.ResourceGroupID}
+	resp := s.resps.allocate.next()
+	resp.RequestID, resp.AllocationID, resp.EipAddress, resp.ResourceGroupID = c.rid, e.id, s.ids.calls.addr(ip), req.ResourceGroupID
 	if e.prepaid {
 		resp.OrderID = s.ids.orderID()
 	}
@@ -226,7 +227,7 @@ func (s *Sim) checkAllocate(c *call, req *AllocateEipAddressRequest) (uint8, int
 func (s *Sim) addEIP(e *eip) {
 	s.allocations++
 	e.n = s.allocations
-	s.eips[e.id] = e
+	s.eips.put(e)
 	s.lastEIP = e
 	s.order = append(s.order, e)
 	s.pool.used.add(e.ip)
@@ -244,13 +245,14 @@ func (s *Sim) removeEIP(e *eip) {
 
 // compactEIPs drops released EIPs from s.order and s.eips once they are
 // more than half of s.order. s.eips is rebuilt from the live EIPs rather
-// than deleted from one by one: deleting a random key from a map of a
+// than deleted from one by one: deleting a random key from a table of a
 // million costs a cache miss, and when a settle releases EIPs in bulk the
 // live ones left are few. Each rebuild costs at most one insert per
 // release since the last, so the cost stays O(1) per release amortized.
-// A small map is cleared and refilled in place rather than made again,
-// so that EIPs coming and going a few at a time cost no map allocations;
-// a big one is made again, so that its memory shrinks after a bulk release.
+// A small table is cleared and refilled in place rather than made again,
+// so that EIPs coming and going a few at a time cost no allocations; a
+// big one is made again, so that its memory shrinks after a bulk release
+// (eipTable.reset).
 // settle calls it after applying its tasks (only tasks release EIPs); the
 // test is inlined there, the compaction is not.
 func (s *Sim) compactEIPs() {
@@ -263,17 +265,14 @@ func (s *Sim) compactEIPs() {
 func (s *Sim) compactEIPsNow() {
 	s.order = slices.DeleteFunc(s.order, func(x *eip) bool { return x.gone })
 	s.dead = 0
-	if len(s.eips) <= maxClearedEIPMap {
-		clear(s.eips)
-	} else {
-		s.eips = make(map[string]*eip, len(s.order))
-	}
+	s.eips.reset(len(s.order))
 	for _, e := range s.order {
-		s.eips[e.id] = e
+		s.eips.put(e)
 	}
 }
 
-// maxClearedEIPMap is the largest s.eips that compactEIPs clears in place.
+// maxClearedEIPMap is the largest s.eips (in EIPs) that compactEIPs clears
+// in place.
 const maxClearedEIPMap = 4096
 
 // eipByID returns the EIP with the AllocationId; released EIPs do not
@@ -285,8 +284,8 @@ func (s *Sim) eipByID(id string) (*eip, bool) {
 	if e := s.lastEIP; e != nil && !e.gone && e.id == id {
 		return e, true
 	}
-	e, ok := s.eips[id]
-	if !ok || e.gone {
+	e := s.eips.get(id)
+	if e == nil || e.gone {
 		return nil, false
 	}
 	s.lastEIP = e

@@ -128,7 +128,7 @@ func (s *Sim) describeEipAddresses(c call, req DescribeEipAddressesRequest) (*De
 				if err != nil || !a.Is4() {
 					continue
 				}
-				if e, ok := s.idx.byIP[ip4(a)]; ok && match(e) && !slices.Contains(found, e) {
+				if e := s.idx.byIP.get(ip4(a)); e != nil && match(e) && !slices.Contains(found, e) {
 					found = append(found, e)
 				}
 			}

@@ -81,12 +81,12 @@ func (s *Sim) unassociateEipAddress(c call, req UnassociateEipAddressRequest) (*
 	if s.inDefaultVPC(t.base()) {
 		return nil, c.err(CodeOperationDenied)
 	}
-	if err := t.checkUnassociate(s, c, e, req); err != nil {
+	if err := checkUnassociate(&c, t, e, &req); err != nil {
 		return nil, err
 	}
 	s.ok(c, e.id)
 	s.fire(c.now, e, evUnassociate, c.action, c.rid)
-	t.unassociating(s, c, e, req)
+	unassociating(s, &c, t, e, &req)
 	s.startWrite(&c, e)
 	s.scheduleEIP(&c, e, string(StatusUnassociating), string(StatusAvailable), doneUnassociate)
 	resp := s.resps.unassociate.next()

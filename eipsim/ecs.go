@@ -264,17 +264,29 @@ func (r *instance) statusError(c *call) *Error {
 	return c.err(CodeIncorrectInstanceStatus)
 }
 
-func (r *instance) checkUnassociate(s *Sim, c call, e *eip, req UnassociateEipAddressRequest) *Error {
-	return r.statusError(&c)
-}
+func (r *instance) checkUnassociate(c *call) *Error { return r.statusError(c) }
 
-func (r *instance) unassociating(s *Sim, c call, e *eip, req UnassociateEipAddressRequest) {}
+// instanceByID returns the ECS instance of the ID, or nil. The instance
+// last found is checked first: one not deleted is the world's instance of
+// its ID (DeleteInstance marks it deleted as it removes it, and an ID is
+// never given to two instances at once), so a caller's calls on one
+// instance cost no map lookup.
+func (s *Sim) instanceByID(id string) *instance {
+	if r := s.world.lastInstance; r != nil && !r.deleted && r.id == id {
+		return r
+	}
+	r := s.world.instances[id]
+	if r != nil {
+		s.world.lastInstance = r
+	}
+	return r
+}
 
 // associateECS checks that the ECS instance can take e
 // (AssociateEipAddress with InstanceType=EcsInstance).
 func (s *Sim) associateECS(c *call, e *eip, req *AssociateEipAddressRequest) (target, *binding, *Error) {
-	r, ok := s.world.instances[req.InstanceID]
-	if !ok || r.account != c.account {
+	r := s.instanceByID(req.InstanceID)
+	if r == nil || r.account != c.account {
 		return nil, nil, c.err(CodeInvalidInstanIDNotFound)
 	}
 	if req.Mode == ModeBinded || req.Mode == ModeMultiBinded {

@@ -58,7 +58,7 @@ type eipGroup struct {
 // remove without searching.
 type eipIndex struct {
 	groups  map[accountRegion]*eipGroup
-	byIP    map[uint32]*eip
+	byIP    eipsByAddr // eipaddr.go
 	tags    tagIndex
 	regions []string // the Sim's, for the tag index's groups
 	queued  []*eip
@@ -72,7 +72,7 @@ type eipIndex struct {
 const maxQueued = 1024
 
 func newEIPIndex(regions []string) eipIndex {
-	return eipIndex{groups: map[accountRegion]*eipGroup{}, byIP: map[uint32]*eip{}, tags: newTagIndex(), regions: regions}
+	return eipIndex{groups: map[accountRegion]*eipGroup{}, tags: newTagIndex(), regions: regions}
 }
 
 // group returns the group of account and region, or nil if it never held
@@ -120,7 +120,7 @@ func (x *eipIndex) add(e *eip) {
 	g.held++
 	e.indexed = noState
 	x.queue(e)
-	x.byIP[e.ip] = e
+	x.byIP.set(e.ip, e)
 	if e.extra != nil && len(e.extra.tags) > 0 {
 		x.tags.add(x.eipTagged(e))
 	}
@@ -130,9 +130,7 @@ func (x *eipIndex) add(e *eip) {
 func (x *eipIndex) remove(e *eip) {
 	x.group(e.account, e.region).held--
 	x.queue(e)
-	if x.byIP[e.ip] == e {
-		delete(x.byIP, e.ip)
-	}
+	x.byIP.remove(e.ip, e)
 	if e.extra != nil && len(e.extra.tags) > 0 {
 		x.tags.remove(x.eipTagged(e))
 	}
@@ -256,11 +254,11 @@ func (s *Sim) checkEIPIndex(bad func(string, ...any)) {
 		} else if _, ok := t.Get(e); !ok {
 			bad("index: %s missing from status %s", e.id, lifecycle.states[e.status])
 		}
-		if s.idx.byIP[e.ip] != e {
+		if s.idx.byIP.get(e.ip) != e {
 			bad("index: %s not found by address", e.id)
 		}
 	}
-	if indexed != live || len(s.idx.byIP) != live {
-		bad("index: %d EIPs indexed, %d by address, %d live", indexed, len(s.idx.byIP), live)
+	if indexed != live || s.idx.byIP.n != live {
+		bad("index: %d EIPs indexed, %d by address, %d live", indexed, s.idx.byIP.n, live)
 	}
 }

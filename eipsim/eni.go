@@ -273,17 +273,14 @@ func (n *networkInterface) statusError(c *call) *Error {
 	return nil
 }
 
-func (n *networkInterface) checkUnassociate(s *Sim, c call, e *eip, req UnassociateEipAddressRequest) *Error {
-	if err := n.statusError(&c); err != nil {
+func (n *networkInterface) checkUnassociate(c *call, e *eip) *Error {
+	if err := n.statusError(c); err != nil {
 		return err
 	}
 	if e.bind.mode == ModeBinded && n.instance != "" {
 		return c.err(CodeEniAttached)
 	}
 	return nil
-}
-
-func (n *networkInterface) unassociating(s *Sim, c call, e *eip, req UnassociateEipAddressRequest) {
 }
 
 // associateENI checks that the ENI can take e in the requested mode

@@ -203,11 +203,7 @@ func (h *haVip) statusError(c *call) *Error {
 	return nil
 }
 
-func (h *haVip) checkUnassociate(s *Sim, c call, e *eip, req UnassociateEipAddressRequest) *Error {
-	return h.statusError(&c)
-}
-
-func (h *haVip) unassociating(s *Sim, c call, e *eip, req UnassociateEipAddressRequest) {}
+func (h *haVip) checkUnassociate(c *call) *Error { return h.statusError(c) }
 
 // associateHaVip checks that the HaVip can take e
 // (AssociateEipAddress with InstanceType=HaVip).

@@ -78,7 +78,7 @@ func (h *history) copyRare(v string) histRef {
 // histMaxField is the longest string a history field keeps: IDs and codes
 // are far shorter, and a caller's absurdly long input (an AllocationId of
 // megabytes, say) must not make the history unbounded. With it a chunk holds
-// at most histChunkLen*9*(histMaxField+2) bytes, well within a histRef, and
+// at most histChunkLen*9*(histMaxField+2) bytes, well below histDrawn, and
 // a length fits two bytes.
 const histMaxField = 1024
 

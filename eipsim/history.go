@@ -76,8 +76,10 @@ type histRec struct {
 }
 
 // histRef is a stored string: 0 is "", a number below histCopied is a name
-// (histnames.go), and histCopied+off is the copy at data[off:] of its chunk,
-// its length in two bytes (little-endian) and then its bytes.
+// (histnames.go), histCopied+off below histDrawn is the copy at data[off:]
+// of its chunk, its length in two bytes (little-endian) and then its bytes,
+// and histDrawn+off a RequestId the Sim drew, stored as its draws
+// (histrids.go).
 type histRef uint32
 
 // histCopied is above every name's number (histNamesMax).
@@ -116,8 +118,9 @@ func (h *history) add(e Event) {
 	r.cause = h.copy(e.Cause)
 }
 
-// call records the call c on resource, refused with code unless it is "".
-func (h *history) call(c *call, resource string, code Code) {
+// call records the call c on resource, refused with code unless it is "";
+// d is the RequestId the Sim drew last (ids.last).
+func (h *history) call(c *call, resource string, code Code, d *drawnRID) {
 	if h.room == 0 {
 		h.grow()
 	}
@@ -134,9 +137,12 @@ func (h *history) call(c *call, resource string, code Code) {
 	if r.resource = h.copied(resource); r.resource == histMiss {
 		r.resource = h.copySlow(resource)
 	}
-	// Last, as it is nearly always new: the slow path's call comes after the
-	// others.
-	if r.rid = h.copied(c.rid); r.rid == histMiss {
+	// Last, as it is nearly always new: the RequestId the Sim just drew,
+	// stored as its draws (histrids.go), the slow paths' calls coming after
+	// the others.
+	if d.is(c.rid) {
+		r.rid = h.storeDrawn(c.rid, d)
+	} else if r.rid = h.copied(c.rid); r.rid == histMiss {
 		r.rid = h.copySlow(c.rid)
 	}
 }
@@ -190,44 +196,21 @@ func (h *history) since(seq uint64) []Event {
 		c := h.chunks[(lo-h.first)/histChunkLen]
 		i := int((lo - h.first) % histChunkLen)
 		recs := c.recs[i:min(histChunkLen, uint64(i)+h.seq-lo+1)]
-		// One string holds the bytes of the events read from this chunk,
-		// from the lowest copy they refer to.
-		base := histRef(len(c.data))
-		for k := range recs {
-			base = recs[k].low(base)
-		}
-		str := string(c.data[base:])
+		rd := newHistRead(h.names.strs, c, recs)
 		for k := range recs {
 			r := &recs[k]
+			// Read in the fields' order, which newHistRead counts the
+			// RequestIds to format in (a composite literal's calls run left
+			// to right).
 			out = append(out, Event{Seq: lo + uint64(k), Time: time.Unix(r.sec, int64(r.nsec)).UTC(),
-				Kind: EventKind(h.get(r.kind, str, base)), RequestID: h.get(r.rid, str, base),
-				AccountID: h.get(r.account, str, base), Action: Action(h.get(r.action, str, base)),
-				ResourceID: h.get(r.resource, str, base), From: h.get(r.from, str, base), To: h.get(r.to, str, base),
-				Code: Code(h.get(r.code, str, base)), Cause: h.get(r.cause, str, base)})
+				Kind: EventKind(rd.get(r.kind)), RequestID: rd.get(r.rid),
+				AccountID: rd.get(r.account), Action: Action(rd.get(r.action)),
+				ResourceID: rd.get(r.resource), From: rd.get(r.from), To: rd.get(r.to),
+				Code: Code(rd.get(r.code)), Cause: rd.get(r.cause)})
 		}
 		lo += uint64(len(recs))
 	}
 	return out
-}
-
-// low returns the lowest of lo and the offsets of r's copies.
-func (r *histRec) low(lo histRef) histRef {
-	for _, v := range [...]histRef{r.kind, r.rid, r.account, r.action, r.resource, r.from, r.to, r.code, r.cause} {
-		if v >= histCopied {
-			lo = min(lo, v-histCopied)
-		}
-	}
-	return lo
-}
-
-// get returns the string of v, where str holds the chunk's bytes from base.
-func (h *history) get(v histRef, str string, base histRef) string {
-	if v < histCopied {
-		return h.names.strs[v]
-	}
-	off := v - histCopied - base
-	n := histRef(str[off]) | histRef(str[off+1])<<8
-	return str[off+2 : off+2+n]
 }
 
 func (h *history) all() []Event { return h.since(0) }
@@ -272,7 +255,7 @@ func (s *Sim) transition(at time.Time, action Action, resource, from, to, cause 
 		r.resource = h.copySlow(resource)
 	}
 	if r.cause = h.copied(cause); r.cause == histMiss {
-		r.cause = h.copySlow(cause)
+		r.cause = h.copyRID(cause, &s.ids.last)
 	}
 }
 
@@ -294,6 +277,6 @@ func (s *Sim) transitionEIP(at time.Time, action Action, resource string, from, 
 	r.from = histState(from)
 	r.to = histState(to)
 	if r.cause = h.copied(cause); r.cause == histMiss {
-		r.cause = h.copySlow(cause)
+		r.cause = h.copyRID(cause, &s.ids.last)
 	}
 }

@@ -110,8 +110,10 @@ func TestHistoryNamesFull(t *testing.T) {
 // the caches hit), the same values at other addresses, prefixes sharing
 // an address with a longer string, "" at an address, long and non-ASCII
 // strings (clipped, or too long to be named), more names than the table
-// holds, and extreme times; read back whole and from random points, under
-// limits from none to huge, so that a mistake in the encoding fails.
+// holds, RequestIds the Sim drew (stored as their draws while they are the
+// last drawn, histrids.go) and earlier ones, copies and prefixes of them,
+// and extreme times; read back whole and from random points, under limits
+// from none to huge, so that a mistake in the encoding fails.
 func TestHistoryMatchesReference(t *testing.T) {
 	pool := []string{"", "call", "default", "acct-2", "eip-aaaaaaaaaaaaaaaaaaaa", "eip-b", "i-1",
 		string(ActionAllocateEipAddress), string(StatusAvailable), string(StatusInUse), "Code.X",
@@ -122,8 +124,27 @@ func TestHistoryMatchesReference(t *testing.T) {
 		time.Unix(1<<40, 1), time.Date(1, 1, 1, 0, 0, 0, 1, time.UTC)}
 	for _, limit := range []int{0, 1, 2, 5, histChunkLen - 1, histChunkLen + 1, histChunkLen + 2, 3000, 1 << 40} {
 		rng := rand.New(rand.NewPCG(uint64(limit), 7))
+		s := &Sim{}
+		s.history.limit = limit
+		h := &s.history
+		var drawn []string // the RequestIds s drew, the last one last
+		rid := func() string {
+			if len(drawn) == 0 || rng.IntN(3) == 0 { // a new one, as begin draws it
+				drawn = append(drawn[max(0, len(drawn)-7):], s.ids.requestID())
+			}
+			v := drawn[len(drawn)-1]
+			switch rng.IntN(6) {
+			case 0: // an earlier one: not the last drawn any more
+				v = drawn[rng.IntN(len(drawn))]
+			case 1: // the same text at another address
+				v = strings.Clone(v)
+			case 2: // a prefix: the address of a RequestId, not its length
+				v = v[:rng.IntN(len(v))]
+			}
+			return v
+		}
 		str := func() string {
-			switch rng.IntN(8) {
+			switch rng.IntN(9) {
 			case 0: // a fresh copy: the same value at another address
 				return strings.Clone(pool[rng.IntN(len(pool))])
 			case 1: // a prefix: the address of a longer string
@@ -131,12 +152,11 @@ func TestHistoryMatchesReference(t *testing.T) {
 				return v[:rng.IntN(len(v)+1)]
 			case 2: // a new value each time: fills the table of names
 				return fmt.Sprint("n-", rng.IntN(3*histNamesMax))
+			case 3:
+				return rid()
 			}
 			return pool[rng.IntN(len(pool))]
 		}
-		s := &Sim{}
-		s.history.limit = limit
-		h := &s.history
 		var want []Event
 		clock := time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)
 		for i := range 6000 {
@@ -152,11 +172,14 @@ func TestHistoryMatchesReference(t *testing.T) {
 				h.add(e)
 			case 1:
 				c := call{now: at, rid: str(), account: str(), action: Action(str())}
+				if rng.IntN(2) == 0 {
+					c.rid = rid()
+				}
 				e = Event{Time: at, Kind: EventKindCall, RequestID: c.rid, AccountID: c.account, Action: c.action, ResourceID: str()}
 				if rng.IntN(2) == 0 {
 					e.Code = Code(str())
 				}
-				h.call(&c, e.ResourceID, e.Code)
+				h.call(&c, e.ResourceID, e.Code, &s.ids.last)
 			case 2:
 				e = Event{Time: at, Kind: EventKindTransition, Action: Action(str()), ResourceID: str(), From: str(), To: str(), Cause: str()}
 				s.transition(at, e.Action, e.ResourceID, e.From, e.To, e.Cause)
@@ -186,6 +209,9 @@ func TestHistoryMatchesReference(t *testing.T) {
 				t.Fatalf("limit %d: dropped %d, want %d", limit, h.dropped(), d)
 			}
 		}
+		if n := drawnRefs(h); n == 0 {
+			t.Errorf("limit %d: no RequestId stored as its draws", limit)
+		}
 		if len(h.names.strs) > histNamesMax {
 			t.Errorf("limit %d: %d names kept, more than the bound %d", limit, len(h.names.strs), histNamesMax)
 		}
@@ -193,6 +219,16 @@ func TestHistoryMatchesReference(t *testing.T) {
 			t.Errorf("limit %d: %d chunks kept", limit, len(h.chunks))
 		}
 	}
+}
+
+// drawnRefs counts the RequestIds and Causes h keeps as draws.
+func drawnRefs(h *history) (n int) {
+	for _, c := range h.chunks {
+		for _, r := range c.recs {
+			n += b2i(r.rid >= histDrawn) + b2i(r.cause >= histDrawn)
+		}
+	}
+	return n
 }
 
 // checkEvents fails with the first event of got that differs from want.
@@ -206,4 +242,33 @@ func checkEvents(t *testing.T, what string, got, want []Event) {
 	if len(got) != len(want) {
 		t.Fatalf("%s: %d events, want %d", what, len(got), len(want))
 	}
+}
+
+// TestHistoryDrawnAcrossChunks: RequestIds stored as draws at the same
+// offset of consecutive chunks (a call's at each chunk's start, the Cause
+// of the chunk's other events) are each read back as their own, whole and
+// from within a chunk.
+func TestHistoryDrawnAcrossChunks(t *testing.T) {
+	s := &Sim{}
+	h := &s.history
+	var want []Event
+	at := time.Unix(1, 0).UTC()
+	var rid string
+	for i := range 3 * histChunkLen {
+		e := Event{Seq: uint64(i + 1), Time: at, Kind: EventKindTransition, Action: ActionAllocateEipAddress, Cause: rid}
+		if i%histChunkLen == 0 {
+			rid = s.ids.requestID()
+			c := call{now: at, rid: rid, action: ActionAllocateEipAddress}
+			h.call(&c, "", "", &s.ids.last)
+			e.Kind, e.RequestID, e.Cause = EventKindCall, rid, ""
+		} else {
+			s.transition(at, e.Action, "", "", "", rid)
+		}
+		want = append(want, e)
+	}
+	if n := drawnRefs(h); n != len(want) {
+		t.Fatalf("%d RequestIds stored as draws, want %d", n, len(want))
+	}
+	checkEvents(t, "all()", h.all(), want)
+	checkEvents(t, "since(10)", h.since(10), want[10:])
 }

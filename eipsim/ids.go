@@ -15,6 +15,7 @@ type ids struct {
 	// calls holds the RequestIds (and other per-call strings), eips the
 	// AllocationIds, which live as long as their EIPs (strarena.go).
 	calls, eips strArena
+	last        drawnRID // the RequestId drawn last
 }
 
 func newIDs(seed uint64, pinned []string) ids {
@@ -59,12 +60,23 @@ func (g *ids) resourceID(prefix string, taken func(string) bool) string {
 }
 
 // requestID returns a RequestId shaped like the cloud's
-// (0ED8D006-F706-4D23-88ED-E11ED28DCAC0), drawn from the generator.
+// (0ED8D006-F706-4D23-88ED-E11ED28DCAC0), drawn from the generator, and
+// remembers it with its draws in g.last (histrids.go).
 func (g *ids) requestID() string {
 	g.requests++
-	// The two draws, big-endian, in upper-case hex, cut 8-4-4-4-12.
 	hi, lo := g.rng.Uint64(), g.rng.Uint64()
-	b := g.calls.alloc(36)
+	b := (*[ridLen]byte)(g.calls.alloc(ridLen))
+	formatRID(b, hi, lo)
+	g.last = drawnRID{p: &b[0], hi: hi, lo: lo}
+	return str(b[:])
+}
+
+// ridLen is the length of a RequestId.
+const ridLen = 36
+
+// formatRID writes the RequestId of the two draws hi, lo: big-endian, in
+// upper-case hex, cut 8-4-4-4-12.
+func formatRID(b *[ridLen]byte, hi, lo uint64) {
 	binary.BigEndian.PutUint64(b[0:8], hex8(uint32(hi>>32)))
 	b[8] = '-'
 	h := hex8(uint32(hi))
@@ -77,7 +89,6 @@ func (g *ids) requestID() string {
 	b[23] = '-'
 	binary.BigEndian.PutUint32(b[24:28], uint32(h))
 	binary.BigEndian.PutUint64(b[28:36], hex8(uint32(lo)))
-	return str(b)
 }
 
 // hex8 returns the 8 upper-case hex digits of x, the first in the top

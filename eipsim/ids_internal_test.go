@@ -19,8 +19,12 @@ func TestRequestIDFormat(t *testing.T) {
 	for range 10000 {
 		hi, lo := ref.Uint64(), ref.Uint64()
 		want := fmt.Sprintf("%08X-%04X-%04X-%04X-%012X", hi>>32, hi>>16&0xffff, hi&0xffff, lo>>48, lo&0xffffffffffff)
-		if got := g.requestID(); got != want {
+		got := g.requestID()
+		if got != want {
 			t.Fatalf("requestID() = %s, want %s", got, want)
+		}
+		if !g.last.is(got) || g.last.hi != hi || g.last.lo != lo {
+			t.Fatalf("requestID() = %s, but ids.last = %+v", got, g.last)
 		}
 	}
 }

@@ -31,7 +31,7 @@ func (s *Sim) CheckInvariants() (err error) {
 			gone++
 			continue // it may stay in s.eips until compactEIPs
 		}
-		if s.eips[e.id] != e {
+		if s.eips.get(e.id) != e {
 			bad("EIP %s is in the allocation order but not indexed", e.id)
 		}
 		held[accountRegion{e.account, e.region}]++

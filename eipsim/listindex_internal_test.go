@@ -339,7 +339,7 @@ func (w *listWorld) step(i int) {
 		}
 	case 10:
 		// An EIP and a target of its account and region, most of the time.
-		e := s.eips[w.pick(w.eips)]
+		e := s.eips.get(w.pick(w.eips))
 		if e == nil || e.gone {
 			return
 		}
@@ -408,7 +408,7 @@ func (w *listWorld) step(i int) {
 		rtype, id := w.taggable()
 		if o := w.owner(id); o != nil && w.rnd.IntN(5) > 0 {
 			ctx, r = WithAccount(context.Background(), o.account), o.region
-		} else if e := s.eips[id]; e != nil && !e.gone && w.rnd.IntN(5) > 0 {
+		} else if e := s.eips.get(id); e != nil && !e.gone && w.rnd.IntN(5) > 0 {
 			ctx, r = WithAccount(context.Background(), e.account), s.cfg.regions[e.region]
 		}
 		ids := []string{id}

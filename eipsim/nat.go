@@ -295,7 +295,7 @@ func (s *Sim) holds(g *natGateway, ip string) *eip {
 
 func unstable(status string) bool { return status == EntryPending || status == EntryDeleting }
 
-func (g *natGateway) checkUnassociate(s *Sim, c call, e *eip, req UnassociateEipAddressRequest) *Error {
+func (g *natGateway) checkUnassociate(c *call, e *eip, force bool) *Error {
 	if g.status == NatGatewayDeleting {
 		return c.err(CodeInvalidBindInstanceNotFound)
 	}
@@ -313,7 +313,7 @@ func (g *natGateway) checkUnassociate(s *Sim, c call, e *eip, req UnassociateEip
 			return c.err(CodeInvalidStatusSnatOrDnat)
 		}
 	}
-	if req.Force || bugs.natForceIgnored {
+	if force || bugs.natForceIgnored {
 		return nil
 	}
 	for _, x := range snat {
@@ -330,11 +330,8 @@ func (g *natGateway) checkUnassociate(s *Sim, c call, e *eip, req UnassociateEip
 	return nil
 }
 
-// unassociating applies Force=true to the entries that use e.
-func (g *natGateway) unassociating(s *Sim, c call, e *eip, req UnassociateEipAddressRequest) {
-	if !req.Force {
-		return
-	}
+// unassociatingForced applies Force=true to the entries that use e.
+func (g *natGateway) unassociatingForced(s *Sim, c *call, e *eip) {
 	snat, dnat := g.users(e)
 	// Deleted as a consequence: the plain delay of their kind, no fault rules.
 	for _, x := range snat {

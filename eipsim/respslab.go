@@ -2,9 +2,9 @@ package eipsim
 
 // respSlab hands out the responses of one action from chunks of
 // respSlabSize zero values, so that answering a call costs a slice step,
-// not an allocation: the hot EIP writes (AssociateEipAddress,
-// UnassociateEipAddress, ReleaseEipAddress) answer with a response that
-// holds only the RequestId, and one small allocation per call was most of
+// not an allocation: the hot EIP writes (AllocateEipAddress,
+// AssociateEipAddress, UnassociateEipAddress, ReleaseEipAddress) answer
+// with a small response, and one small allocation per call was most of
 // what their bodies cost. Each response is its own element: the caller
 // owns it as if it were allocated alone (a response the caller keeps keeps
 // its chunk, at most respSlabSize small responses, alive). It is used
@@ -28,6 +28,7 @@ func (p *respSlab[T]) next() *T {
 
 // respSlabs are a Sim's response slabs.
 type respSlabs struct {
+	allocate    respSlab[AllocateEipAddressResponse]
 	associate   respSlab[AssociateEipAddressResponse]
 	unassociate respSlab[UnassociateEipAddressResponse]
 	release     respSlab[ReleaseEipAddressResponse]

@@ -42,13 +42,16 @@ func TestResponsesOwned(t *testing.T) {
 		t.Fatal(err)
 	}
 	ctx := context.Background()
-	var rids []string
+	var rids, ids []string
 	var resps []*ReleaseEipAddressResponse
+	var allocs []*AllocateEipAddressResponse
 	for range respSlabSize + 2 {
 		a, err := s.AllocateEipAddress(ctx, AllocateEipAddressRequest{RegionID: DefaultRegions[0]})
 		if err != nil {
 			t.Fatal(err)
 		}
+		ids = append(ids, a.AllocationID)
+		allocs = append(allocs, a)
 		r, err := s.ReleaseEipAddress(ctx, ReleaseEipAddressRequest{AllocationID: a.AllocationID})
 		if err != nil {
 			t.Fatal(err)
@@ -57,9 +60,15 @@ func TestResponsesOwned(t *testing.T) {
 		resps = append(resps, r)
 	}
 	resps[0].RequestID = "changed"
+	*allocs[0] = AllocateEipAddressResponse{RequestID: "changed", AllocationID: "changed"}
 	for i, r := range resps[1:] {
 		if r.RequestID != rids[i+1] || r.RequestID == rids[i] {
 			t.Errorf("response %d: RequestID %q, answered %q", i+1, r.RequestID, rids[i+1])
+		}
+	}
+	for i, a := range allocs[1:] {
+		if a.AllocationID != ids[i+1] || a.AllocationID == ids[i] || a.RequestID == "changed" {
+			t.Errorf("allocation %d: AllocationID %q, answered %q", i+1, a.AllocationID, ids[i+1])
 		}
 	}
 }

@@ -20,9 +20,9 @@ type Sim struct {
 	ids   ids
 	pool  *ipPool
 
-	eips  map[string]*eip
-	order []*eip // allocation order, with released EIPs until compacted
-	dead  int    // released EIPs still in order
+	eips  eipTable // by AllocationId (eiptable.go)
+	order []*eip   // allocation order, with released EIPs until compacted
+	dead  int      // released EIPs still in order
 	// lastEIP is the EIP eipByID last found (or the last allocated).
 	lastEIP *eip
 	// allocations counts AllocateEipAddress successes.
@@ -79,7 +79,6 @@ func New(opts ...Option) (*Sim, error) {
 		fast:  fastClock(cfg.clock),
 		ids:   newIDs(cfg.seed, cfg.pinned),
 		pool:  pool,
-		eips:  map[string]*eip{},
 		idx:   newEIPIndex(cfg.regions),
 	}
 	s.initJournal()
@@ -158,7 +157,7 @@ func (s *Sim) end() { s.mu.Unlock() }
 
 // fail records a refused call in the history and returns its error.
 func (s *Sim) fail(c call, resource string, err *Error) error {
-	s.history.call(&c, resource, err.Code)
+	s.history.call(&c, resource, err.Code, &s.ids.last)
 	return err
 }
 
@@ -167,7 +166,7 @@ func (s *Sim) ok(c call, resource string) {
 	if !isRead(c.action) {
 		s.changed() // version.go
 	}
-	s.history.call(&c, resource, "")
+	s.history.call(&c, resource, "", &s.ids.last)
 }
 
 // err builds the catalogue error for code in this call.

@@ -146,14 +146,12 @@ func (r *loadBalancer) detach(e *eip) {
 	}
 }
 
-func (r *loadBalancer) checkUnassociate(s *Sim, c call, e *eip, req UnassociateEipAddressRequest) *Error {
+func (r *loadBalancer) checkUnassociate(c *call) *Error {
 	if r.status != SLBActive {
 		return c.err(CodeInvalidStatusNotAllow)
 	}
 	return nil
 }
-
-func (r *loadBalancer) unassociating(s *Sim, c call, e *eip, req UnassociateEipAddressRequest) {}
 
 // associateSLB checks that the load balancer can take e. Only intranet load
 // balancers in a VPC can; an internet-facing one gives InvalidParameter

@@ -52,24 +52,25 @@ func (a *strArena) addr(v uint32) string {
 		a.buf = make([]byte, 0, arenaChunk)
 	}
 	l := len(a.buf)
-	b := a.buf[l : l+16]
-	n := uint(0)
-	for shift := 24; ; shift -= 8 {
-		// Each byte's digits are one word, stored at once; its bytes past
-		// the digits are overwritten by the dot or left beyond the end.
-		// n is at most 12 here (three bytes of three digits and their
-		// dots), so the word fits.
-		d := decByte[byte(v>>shift)]
-		binary.LittleEndian.PutUint32(b[n&15:], d)
-		n += uint(d >> 24)
-		if shift == 0 {
-			break
-		}
-		b[n&15] = '.'
-		n++
-	}
+	b := (*[16]byte)(a.buf[l : l+16])
+	// Each half, "a.b" and "c.d", is at most 7 bytes: one word each.
+	hi, nh := dotted(decByte[byte(v>>24)], decByte[byte(v>>16)])
+	lo, nl := dotted(decByte[byte(v>>8)], decByte[byte(v)])
+	binary.LittleEndian.PutUint64(b[:8], hi)
+	b[nh&7] = '.'
+	binary.LittleEndian.PutUint64(b[nh&7+1:][:8], lo)
+	n := nh + 1 + nl
 	a.buf = a.buf[:l+int(n)]
 	return str(b[:n])
+}
+
+// dotted returns the bytes of "x.y", x and y two decByte entries, as a
+// word (first byte lowest), and their count.
+func dotted(x, y uint32) (uint64, uint) {
+	nx, ny := uint(x>>24), uint(y>>24)
+	// The shifts are at most 32; &63 tells the compiler they are under 64.
+	w := uint64(x&0xffffff) | '.'<<(8*nx&63) | uint64(y&0xffffff)<<(8*(nx+1)&63)
+	return w, nx + 1 + ny
 }
 
 // decByte holds, for each byte value, its decimal digits in the low three

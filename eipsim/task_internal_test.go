@@ -15,7 +15,7 @@ func TestMinCompact(t *testing.T) {
 	for i := range minCompact + 1 {
 		e := &eip{id: "eip-" + strconv.Itoa(i), gone: true}
 		s.order = append(s.order, e)
-		s.eips[e.id] = e
+		s.eips.put(e)
 		s.dead++
 		if s.compactEIPs(); s.dead == 0 {
 			if i < minCompact {

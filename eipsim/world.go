@@ -12,10 +12,12 @@ import (
 type world struct {
 	vpcs      map[string]*vpc
 	instances map[string]*instance
-	slbs      map[string]*loadBalancer
-	enis      map[string]*networkInterface
-	nats      map[string]*natGateway
-	havips    map[string]*haVip
+	// lastInstance is the instance instanceByID last found (ecs.go).
+	lastInstance *instance
+	slbs         map[string]*loadBalancer
+	enis         map[string]*networkInterface
+	nats         map[string]*natGateway
+	havips       map[string]*haVip
 	// snatTables and fwdTables index NAT gateways by their table IDs.
 	snatTables map[string]*natGateway
 	fwdTables  map[string]*natGateway
@@ -69,11 +71,6 @@ type target interface {
 	bind(e *eip)
 	// detach removes e from the target's own bookkeeping.
 	detach(e *eip)
-	// checkUnassociate returns the error UnassociateEipAddress gets because
-	// of the target's state, or nil.
-	checkUnassociate(s *Sim, c call, e *eip, req UnassociateEipAddressRequest) *Error
-	// unassociating runs when an UnassociateEipAddress on e is accepted.
-	unassociating(s *Sim, c call, e *eip, req UnassociateEipAddressRequest)
 	// exists reports whether the target is still in the world.
 	exists(s *Sim) bool
 	// base returns the target's ID, region, owner and VPC.
