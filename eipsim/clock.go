@@ -1,6 +1,10 @@
 package eipsim
 
-import "time"
+import (
+	"time"
+
+	"github.com/eipsim/eipsim/eipsim/simclock"
+)
 
 // Clock is all the Sim needs of time: Now. *clock.Mock and clock.New() from
 // github.com/benbjohnson/clock satisfy it, and so does the fast clock in
@@ -10,6 +14,9 @@ import "time"
 // timer callbacks on goroutines and sleeps a millisecond per fired timer,
 // which would make the Sim non-deterministic and slow. Instead every public
 // method first applies the tasks whose due time has passed (see [Sim.Settle]).
+//
+// The calls and [Sim.Settle] read a *simclock.Clock's time as nanoseconds
+// ([simclock.Clock.NowNanos]) when it has them, which is the same time.
 type Clock interface {
 	Now() time.Time
 }
@@ -17,3 +24,35 @@ type Clock interface {
 type realClock struct{}
 
 func (realClock) Now() time.Time { return time.Now() }
+
+// fastClock returns c as the package simclock clock, whose time the Sim
+// reads as nanoseconds without a time.Time, or nil for any other clock
+// (also a type that embeds one: it may have its own Now).
+func fastClock(c Clock) *simclock.Clock {
+	f, _ := c.(*simclock.Clock)
+	return f
+}
+
+// now returns the clock's time and nanos of it.
+func (s *Sim) now() (time.Time, int64) {
+	if s.fast != nil {
+		if n, ok := s.fast.NowNanos(); ok {
+			// time.Unix(0, n), split here by one constant division, which
+			// Unix's normalization then skips (TestUnixSplit); exactly
+			// Now() (NowNanos).
+			return time.Unix(n/1e9, n%1e9).UTC(), n
+		}
+	}
+	t := s.clock.Now()
+	return t, nanos(t)
+}
+
+// nowNanos returns nanos(s.clock.Now()).
+func (s *Sim) nowNanos() int64 {
+	if s.fast != nil {
+		if n, ok := s.fast.NowNanos(); ok {
+			return n
+		}
+	}
+	return nanos(s.clock.Now())
+}

@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"sync"
 	"time"
+
+	"github.com/eipsim/eipsim/eipsim/simclock"
 )
 
 // Sim is a simulated Alibaba Cloud EIP control plane. It is safe for
@@ -14,6 +16,7 @@ type Sim struct {
 	mu    sync.Mutex
 	cfg   config
 	clock Clock
+	fast  *simclock.Clock // clock when it is one, else nil (clock.go)
 	ids   ids
 	pool  *ipPool
 
@@ -73,6 +76,7 @@ func New(opts ...Option) (*Sim, error) {
 	s := &Sim{
 		cfg:   cfg,
 		clock: cfg.clock,
+		fast:  fastClock(cfg.clock),
 		ids:   newIDs(cfg.seed, cfg.pinned),
 		pool:  pool,
 		idx:   newEIPIndex(cfg.regions),
@@ -113,7 +117,8 @@ func WithAccount(ctx context.Context, id string) context.Context {
 // AccountFrom returns the account a context's calls are made as.
 func AccountFrom(ctx context.Context) string {
 	if ctx != nil {
-		if id, ok := ctx.Value(accountKey{}).(string); ok && id != "" {
+		// id is "" unless the value is a string: one test (small enough to inline).
+		if id, _ := ctx.Value(accountKey{}).(string); id != "" {
 			return id
 		}
 	}
@@ -142,8 +147,7 @@ func (s *Sim) begin(ctx context.Context, action Action) call {
 // start is begin filling in c, which saves copying a returned call.
 func (s *Sim) start(c *call, ctx context.Context, action Action) {
 	s.mu.Lock()
-	now := s.clock.Now()
-	at := nanos(now)
+	now, at := s.now()
 	s.settleAt(at)
 	s.tokens.expire(at)
 	c.now, c.at, c.rid, c.account, c.action = now, at, s.ids.requestID(), AccountFrom(ctx), action
