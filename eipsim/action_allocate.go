@@ -145,32 +145,34 @@ func (s *Sim) checkAllocate(c *call, req *AllocateEipAddressRequest) (uint8, int
 	if err := c.checkToken(req.ClientToken); err != nil {
 		return 0, 0, err
 	}
+	// Each default is set without comparing it again.
+	prepaid := false
 	if req.InstanceChargeType == "" {
 		req.InstanceChargeType = ChargeTypePostPaid
-	}
-	if req.InstanceChargeType != ChargeTypePostPaid && req.InstanceChargeType != ChargeTypePrePaid {
+	} else if prepaid = req.InstanceChargeType == ChargeTypePrePaid; !prepaid && req.InstanceChargeType != ChargeTypePostPaid {
 		return 0, 0, c.invalid("InstanceChargeType")
 	}
+	traffic := false
 	if req.InternetChargeType == "" {
 		req.InternetChargeType = InternetChargePayByBandwidth
-	}
-	prepaid := req.InstanceChargeType == ChargeTypePrePaid
-	if req.InternetChargeType != InternetChargePayByBandwidth && req.InternetChargeType != InternetChargePayByTraffic ||
-		prepaid && req.InternetChargeType != InternetChargePayByBandwidth {
+	} else if traffic = req.InternetChargeType == InternetChargePayByTraffic; !traffic && req.InternetChargeType != InternetChargePayByBandwidth ||
+		prepaid && traffic {
 		return 0, 0, newErrorAlt(CodeInvalidParameter, altInvalidInternetChargeType, c.rid)
 	}
+	bw := 5 // the default, which needs no parsing
 	if req.Bandwidth == "" {
 		req.Bandwidth = "5"
-	}
-	bw, err := strconv.Atoi(req.Bandwidth)
-	if err != nil {
-		return 0, 0, c.err(CodeInvalidBandwidthMalformed)
+	} else {
+		var err error
+		if bw, err = strconv.Atoi(req.Bandwidth); err != nil {
+			return 0, 0, c.err(CodeInvalidBandwidthMalformed)
+		}
 	}
 	max := 500
 	switch {
 	case prepaid:
 		max = 1000
-	case req.InternetChargeType == InternetChargePayByTraffic:
+	case traffic:
 		max = 200
 	}
 	if bw < 1 || bw > max {
@@ -201,14 +203,12 @@ func (s *Sim) checkAllocate(c *call, req *AllocateEipAddressRequest) (uint8, int
 	}
 	if req.ISP == "" {
 		req.ISP = "BGP"
-	}
-	if !slices.Contains(isps, req.ISP) {
+	} else if !slices.Contains(isps, req.ISP) {
 		return 0, 0, c.err(CodeIllegalParamIsp, "ISP")
 	}
 	if req.Netmode == "" {
 		req.Netmode = "public"
-	}
-	if req.Netmode != "public" {
+	} else if req.Netmode != "public" {
 		return 0, 0, c.invalid("Netmode")
 	}
 	if req.Name != "" && !validName(req.Name) {
