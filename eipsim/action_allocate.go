@@ -124,7 +124,7 @@ func (s *Sim) allocateEipAddress(c call, req AllocateEipAddressRequest) (*Alloca
 	if e.prepaid {
 		resp.OrderID = s.ids.orderID()
 	}
-	s.ok(c, e.id)
+	s.ok(&c, e.id)
 	s.transition(c.now, c.action, e.id, "", string(StatusAvailable), c.rid)
 	if token != "" { // else req, large, would be copied for nothing
 		rememberResponse(s, &c, token, req, resp)

@@ -82,7 +82,7 @@ func (s *Sim) associateEipAddress(c call, req AssociateEipAddressRequest) (*Asso
 	if err != nil {
 		return nil, err
 	}
-	s.ok(c, e.id)
+	s.ok(&c, e.id)
 	s.fire(c.now, e, evAssociate, c.action, c.rid)
 	e.bind = b
 	t.bind(e)

@@ -187,7 +187,7 @@ func (s *Sim) describeEipAddresses(c call, req DescribeEipAddressesRequest) (*De
 			resp.EipAddresses[i] = s.snapshot(e)
 		}
 	}
-	s.ok(c, "")
+	s.ok(&c, "")
 	return resp, nil
 }
 

@@ -70,7 +70,7 @@ func (s *Sim) modifyEipAddressAttribute(c call, req ModifyEipAddressAttributeReq
 			return nil, newErrorAlt(CodeInvalidParameter, altInvalidBandwidthModify-b2i(bugs.modifyBandwidthWording), c.rid)
 		}
 	}
-	s.ok(c, e.id)
+	s.ok(&c, e.id)
 	if req.Bandwidth != "" {
 		e.bandwidth = int32(bw)
 	}

@@ -66,7 +66,7 @@ func (s *Sim) createNatGateway(c call, req CreateNatGatewayRequest) (*CreateNatG
 	})
 	g := &natGateway{owned: owned{id: id, region: req.RegionID, account: c.account, vpc: req.VpcID}, name: req.Name, status: NatGatewayCreating}
 	s.addNatGateway(g)
-	s.ok(c, id)
+	s.ok(&c, id)
 	s.transition(c.now, c.action, id, "", NatGatewayCreating, c.rid)
 	d, stuck := s.delay(&c, req.VpcID)
 	g.pending = s.schedule(c.now, d, c.action, id, NatGatewayCreating, NatGatewayAvailable, func(at time.Time) {
@@ -144,7 +144,7 @@ func (s *Sim) deleteNatGateway(c call, req DeleteNatGatewayRequest) (*DeleteNatG
 			return nil, c.err(CodeDependencyViolation, dep, "NatGateway")
 		}
 	}
-	s.ok(c, g.id)
+	s.ok(&c, g.id)
 	s.transition(c.now, c.action, g.id, g.status, NatGatewayDeleting, c.rid)
 	g.status = NatGatewayDeleting
 	s.listNat(g)
@@ -249,6 +249,6 @@ func (s *Sim) describeNatGateways(c call, req DescribeNatGatewaysRequest) (*Desc
 	resp := &DescribeNatGatewaysResponse{RequestID: c.rid, PageNumber: req.PageNumber, PageSize: req.PageSize}
 	resp.TotalCount, resp.NatGateways = indexedList(&s.world.natList, s.world.nats, listKey{c.account, req.RegionID},
 		req.NatGatewayID, req.VpcID, req.Status, false, match, req.PageNumber, req.PageSize, (*natGateway).snapshot)
-	s.ok(c, "")
+	s.ok(&c, "")
 	return resp, nil
 }

@@ -42,7 +42,7 @@ func (s *Sim) releaseEipAddress(c call, req ReleaseEipAddressRequest) (*ReleaseE
 	if err := s.checkWrite(&c, e, evRelease); err != nil {
 		return nil, err
 	}
-	s.ok(c, e.id)
+	s.ok(&c, e.id)
 	s.fire(c.now, e, evRelease, c.action, c.rid)
 	s.startWrite(&c, e)
 	s.scheduleEIP(&c, e, string(StatusReleasing), "", doneRelease)

@@ -84,7 +84,7 @@ func (s *Sim) unassociateEipAddress(c call, req UnassociateEipAddressRequest) (*
 	if err := checkUnassociate(&c, t, e, &req); err != nil {
 		return nil, err
 	}
-	s.ok(c, e.id)
+	s.ok(&c, e.id)
 	s.fire(c.now, e, evUnassociate, c.action, c.rid)
 	unassociating(s, &c, t, e, &req)
 	s.startWrite(&c, e)

@@ -140,7 +140,7 @@ func (s *Sim) createForwardEntry(c call, req CreateForwardEntryRequest) (*Create
 		externalIP: req.ExternalIP, externalPort: req.ExternalPort, internalIP: req.InternalIP, internalPort: req.InternalPort,
 		protocol: req.IPProtocol, name: req.ForwardEntryName, portBreak: req.PortBreak}
 	s.addForward(x)
-	s.ok(c, x.id)
+	s.ok(&c, x.id)
 	s.createEntry(&c, req.ForwardTableID, &x.natEntry)
 	resp := &CreateForwardEntryResponse{RequestID: c.rid, ForwardEntryID: x.id}
 	rememberResponse(s, &c, token, req, resp)
@@ -291,6 +291,6 @@ func (s *Sim) describeForwardTableEntries(c call, req DescribeForwardTableEntrie
 	}
 	resp := &DescribeForwardTableEntriesResponse{RequestID: c.rid, PageNumber: req.PageNumber, PageSize: req.PageSize}
 	resp.TotalCount, resp.ForwardTableEntries = entryPage(entries, keep, req.PageNumber, req.PageSize, (*forwardEntry).snapshot)
-	s.ok(c, "")
+	s.ok(&c, "")
 	return resp, nil
 }

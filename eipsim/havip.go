@@ -304,7 +304,7 @@ func (s *Sim) createHaVip(c call, req CreateHaVipRequest) (*CreateHaVipResponse,
 		vswitch: req.VSwitchID, ip: ip, name: req.Name, desc: req.Description}
 	s.world.havips[h.id] = h
 	s.world.noteID(h.id)
-	s.ok(c, h.id)
+	s.ok(&c, h.id)
 	s.transition(c.now, c.action, h.id, "", HaVipCreating, c.rid)
 	h.override = HaVipCreating
 	s.listHaVip(h)
@@ -353,7 +353,7 @@ func (s *Sim) deleteHaVip(c call, req DeleteHaVipRequest) (*DeleteHaVipResponse,
 	if h.eip != nil {
 		return nil, c.err(CodeDependencyViolation, "Eip", "HaVip")
 	}
-	s.ok(c, h.id)
+	s.ok(&c, h.id)
 	rid := c.rid
 	s.setHaVip(&c, h, HaVipDeleting, func(at time.Time) {
 		h.deleted = true
@@ -400,7 +400,7 @@ func (s *Sim) associateHaVipInstance(c call, req AssociateHaVipRequest) (*Associ
 	if slices.Contains(h.instances, r.id) {
 		return nil, c.err(CodeInvalidAssociationDuplicated)
 	}
-	s.ok(c, h.id)
+	s.ok(&c, h.id)
 	h.instances = append(h.instances, r.id)
 	slices.Sort(h.instances)
 	s.setHaVip(&c, h, HaVipAssociating, nil)
@@ -465,7 +465,7 @@ func (s *Sim) unassociateHaVipInstance(c call, req UnassociateHaVipRequest) (*Un
 	if !slices.Contains(h.instances, r.id) {
 		return nil, c.invalid("InstanceId")
 	}
-	s.ok(c, h.id)
+	s.ok(&c, h.id)
 	s.setHaVip(&c, h, HaVipUnassociating, func(time.Time) { h.dropInstance(r.id) })
 	return &UnassociateHaVipResponse{RequestID: c.rid}, nil
 }
@@ -545,6 +545,6 @@ func (s *Sim) describeHaVips(c call, req DescribeHaVipsRequest) (*DescribeHaVips
 		resp.TotalCount, resp.HaVips = indexedList(&s.world.havipList, s.world.havips, listKey{c.account, req.RegionID},
 			id, vpcID, status, vswitch != "", match, req.PageNumber, req.PageSize, (*haVip).snapshot)
 	}
-	s.ok(c, "")
+	s.ok(&c, "")
 	return resp, nil
 }

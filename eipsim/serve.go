@@ -68,7 +68,7 @@ func run[Req, Resp any](s *Sim, ctx context.Context, action Action, self actionM
 	defer s.end()
 	if s.hooks.intercepts() {
 		if err := s.intercept(&c, intercepted, &req); err != nil {
-			return nil, s.fail(c, refused, err)
+			return nil, s.fail(&c, refused, err)
 		}
 	}
 	resp, err := body(s, c, req)
@@ -76,7 +76,7 @@ func run[Req, Resp any](s *Sim, ctx context.Context, action Action, self actionM
 	case err == errReplayed:
 		return resp, nil
 	case err != nil:
-		return nil, s.fail(c, refused, err)
+		return nil, s.fail(&c, refused, err)
 	case !changes || s.hooks.live == 0: // no rule for outcome
 		return resp, nil
 	}

@@ -134,7 +134,7 @@ func (s *Sim) createSnatEntry(c call, req CreateSnatEntryRequest) (*CreateSnatEn
 	x := &snatEntry{natEntry: natEntry{id: s.ids.resourceID("snat-", s.entryTaken)}, gw: g, ips: ips,
 		vswitch: req.SourceVSwitchID, cidr: req.SourceCIDR, name: req.SnatEntryName}
 	s.addSnat(x)
-	s.ok(c, x.id)
+	s.ok(&c, x.id)
 	s.createEntry(&c, req.SnatTableID, &x.natEntry)
 	resp := &CreateSnatEntryResponse{RequestID: c.rid, SnatEntryID: x.id}
 	rememberResponse(s, &c, token, req, resp)
@@ -279,6 +279,6 @@ func (s *Sim) describeSnatTableEntries(c call, req DescribeSnatTableEntriesReque
 	}
 	resp := &DescribeSnatTableEntriesResponse{RequestID: c.rid, PageNumber: req.PageNumber, PageSize: req.PageSize}
 	resp.TotalCount, resp.SnatTableEntries = entryPage(entries, keep, req.PageNumber, req.PageSize, (*snatEntry).snapshot)
-	s.ok(c, "")
+	s.ok(&c, "")
 	return resp, nil
 }

@@ -236,7 +236,7 @@ func (s *Sim) tagResources(c call, req TagResourcesRequest) (*TagResourcesRespon
 			return nil, err
 		}
 	}
-	s.ok(c, rs[0].id)
+	s.ok(&c, rs[0].id)
 	for _, r := range rs {
 		for _, t := range req.Tag {
 			r.tags.set(t.Key, t.Value)
@@ -283,7 +283,7 @@ func (s *Sim) unTagResources(c call, req UnTagResourcesRequest) (*UnTagResources
 	if len(req.TagKey) == 0 && !req.All {
 		return nil, c.missing("TagKey.N")
 	}
-	s.ok(c, rs[0].id)
+	s.ok(&c, rs[0].id)
 	for _, r := range rs {
 		s.idx.tags.remove(r)
 		if len(req.TagKey) == 0 && !bugs.untagAllIgnored {
@@ -385,7 +385,7 @@ func (s *Sim) listTagResources(c call, req ListTagResourcesRequest) (*ListTagRes
 	if start > len(all) {
 		return nil, c.invalid("NextToken")
 	}
-	s.ok(c, "")
+	s.ok(&c, "")
 	out := &ListTagResourcesResponse{RequestID: c.rid}
 	end := min(start+size, len(all))
 	out.TagResources = append([]TagResource(nil), all[start:end]...)
@@ -425,7 +425,7 @@ func (s *Sim) listTaggedByFilter(c call, t string, req ListTagResourcesRequest, 
 	if start > pos {
 		return nil, c.invalid("NextToken")
 	}
-	s.ok(c, "")
+	s.ok(&c, "")
 	out := &ListTagResourcesResponse{RequestID: c.rid, TagResources: items}
 	if more {
 		out.NextToken = strconv.Itoa(start + len(items))
