@@ -60,15 +60,15 @@ func (s *Sim) AllocateEipAddress(ctx context.Context, req AllocateEipAddressRequ
 // created makes ApplyThenFail rules match on the new EIP.
 func (r *AllocateEipAddressResponse) created() string { return r.AllocationID }
 
-func (s *Sim) allocateEipAddress(c call, req AllocateEipAddressRequest) (*AllocateEipAddressResponse, *Error) {
-	region, bw, err := s.checkAllocate(&c, &req)
+func (s *Sim) allocateEipAddress(c *call, req AllocateEipAddressRequest) (*AllocateEipAddressResponse, *Error) {
+	region, bw, err := s.checkAllocate(c, &req)
 	if err != nil {
 		return nil, err
 	}
 	if err := c.checkTags(req.Tag); err != nil {
 		return nil, err
 	}
-	token, old, err := replayToken[AllocateEipAddressResponse](s, &c, &req.ClientToken, &req)
+	token, old, err := replayToken[AllocateEipAddressResponse](s, c, &req.ClientToken, &req)
 	if err != nil {
 		return old, err
 	}
@@ -124,10 +124,10 @@ func (s *Sim) allocateEipAddress(c call, req AllocateEipAddressRequest) (*Alloca
 	if e.prepaid {
 		resp.OrderID = s.ids.orderID()
 	}
-	s.ok(&c, e.id)
+	s.ok(c, e.id)
 	s.transition(c.now, c.action, e.id, "", string(StatusAvailable), c.rid)
 	if token != "" { // else req, large, would be copied for nothing
-		rememberResponse(s, &c, token, req, resp)
+		rememberResponse(s, c, token, req, resp)
 	}
 	return resp, nil
 }

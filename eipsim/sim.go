@@ -45,6 +45,11 @@ type Sim struct {
 	hooks   hooks
 	jr      *journal // journal.go
 
+	// cur is the call of the action run holds the lock for (serve.go):
+	// the Sim's, so that the action's body gets it by pointer, without a
+	// copy, and it stays off the stack's zeroing.
+	cur call
+
 	// version counts changes of state (version.go).
 	version uint64
 }
