@@ -87,7 +87,7 @@ func (s *Sim) associateEipAddress(c *call, req AssociateEipAddressRequest) (*Ass
 	e.bind = b
 	t.bind(e)
 	s.startWrite(c, e)
-	s.scheduleEIP(c, e, string(StatusAssociating), string(StatusInUse), doneAssociate)
+	s.scheduleEIP(c, e, doneAssociate)
 	resp := s.resps.associate.next()
 	resp.RequestID = c.rid
 	rememberResponse(s, c, token, req, resp)

@@ -45,7 +45,7 @@ func (s *Sim) releaseEipAddress(c *call, req ReleaseEipAddressRequest) (*Release
 	s.ok(c, e.id)
 	s.fire(c.now, e, evRelease, c.action, c.rid)
 	s.startWrite(c, e)
-	s.scheduleEIP(c, e, string(StatusReleasing), "", doneRelease)
+	s.scheduleEIP(c, e, doneRelease)
 	resp := s.resps.release.next()
 	resp.RequestID = c.rid
 	return resp, nil

@@ -88,7 +88,7 @@ func (s *Sim) unassociateEipAddress(c *call, req UnassociateEipAddressRequest) (
 	s.fire(c.now, e, evUnassociate, c.action, c.rid)
 	unassociating(s, c, t, e, &req)
 	s.startWrite(c, e)
-	s.scheduleEIP(c, e, string(StatusUnassociating), string(StatusAvailable), doneUnassociate)
+	s.scheduleEIP(c, e, doneUnassociate)
 	resp := s.resps.unassociate.next()
 	resp.RequestID = c.rid
 	rememberResponse(s, c, token, req, resp)
