@@ -48,9 +48,10 @@ type Event struct {
 // than by copying, and once full it reuses the chunk that fell out of the
 // limit. The exported Events are built when read.
 type history struct {
-	chunks []*histChunk // chunks[0] holds the events from seq first on
-	cur    *histChunk   // the last chunk, which the next event goes to
-	room   int          // how many more events cur takes
+	chunks []*histChunk           // chunks[0] holds the events from seq first on
+	cur    *histChunk             // the last chunk, which the next event goes to
+	recs   *[histChunkLen]histRec // cur.recs, one load nearer for next
+	room   int                    // how many more events cur takes
 	first  uint64
 	seq    uint64
 	limit  int
@@ -94,7 +95,9 @@ const histMiss histRef = 1<<32 - 1
 // "if h.room == 0 { h.grow() }" (which keeps next small enough to inline).
 func (h *history) next(t time.Time, kind histRef) *histRec {
 	h.seq++
-	r := &h.cur.recs[histChunkLen-h.room]
+	// room is in [1, histChunkLen] here, so the mask changes nothing but
+	// spares the bounds check.
+	r := &h.recs[uint(histChunkLen-h.room)%histChunkLen]
 	h.room--
 	*r = histRec{sec: t.Unix(), nsec: uint32(t.Nanosecond()), kind: kind}
 	return r
@@ -169,7 +172,7 @@ func (h *history) grow() {
 		}
 	}
 	h.chunks = append(h.chunks, c)
-	h.cur, h.room = c, histChunkLen
+	h.cur, h.recs, h.room = c, c.recs, histChunkLen
 	h.copies = [histCopies]histWays{}
 }
 
