@@ -83,7 +83,7 @@ func (s *Sim) associateEipAddress(c *call, req AssociateEipAddressRequest) (*Ass
 		return nil, err
 	}
 	s.ok(c, e.id)
-	s.fire(c.now, e, evAssociate, c.action, c.rid)
+	s.fire(c.stamp(), e, evAssociate, c.action, c.rid)
 	e.bind = b
 	t.bind(e)
 	s.startWrite(c, e)

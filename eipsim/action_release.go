@@ -43,7 +43,7 @@ func (s *Sim) releaseEipAddress(c *call, req ReleaseEipAddressRequest) (*Release
 		return nil, err
 	}
 	s.ok(c, e.id)
-	s.fire(c.now, e, evRelease, c.action, c.rid)
+	s.fire(c.stamp(), e, evRelease, c.action, c.rid)
 	s.startWrite(c, e)
 	s.scheduleEIP(c, e, doneRelease)
 	resp := s.resps.release.next()

@@ -85,7 +85,7 @@ func (s *Sim) unassociateEipAddress(c *call, req UnassociateEipAddressRequest) (
 		return nil, err
 	}
 	s.ok(c, e.id)
-	s.fire(c.now, e, evUnassociate, c.action, c.rid)
+	s.fire(c.stamp(), e, evUnassociate, c.action, c.rid)
 	unassociating(s, c, t, e, &req)
 	s.startWrite(c, e)
 	s.scheduleEIP(c, e, doneUnassociate)

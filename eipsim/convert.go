@@ -49,10 +49,10 @@ func (s *Sim) ConvertNatPublicIpToEip(instanceID string) (id string, err error) 
 	}
 	s.addEIP(e)
 	s.transition(now, m, e.id, "", string(StatusAvailable), m)
-	s.fire(now, e, evAssociate, m, m)
+	s.fire(stampOf(now), e, evAssociate, m, m)
 	e.bind = s.newBinding(binding{target: r})
 	r.bind(e)
-	s.fire(now, e, evAssociateDone, m, m)
+	s.fire(stampOf(now), e, evAssociateDone, m, m)
 	r.publicIP = false
 	s.worldEvent(m, instanceID)
 	return e.id, nil

@@ -48,9 +48,10 @@ type Event struct {
 // than by copying, and once full it reuses the chunk that fell out of the
 // limit. The exported Events are built when read.
 type history struct {
-	chunks []*histChunk // chunks[0] holds the events from seq first on
-	cur    *histChunk   // the last chunk, which the next event goes to
-	room   int          // how many more events cur takes
+	chunks []*histChunk           // chunks[0] holds the events from seq first on
+	cur    *histChunk             // the last chunk, which the next event goes to
+	recs   *[histChunkLen]histRec // cur.recs, one load nearer for next
+	room   int                    // how many more events cur takes
 	first  uint64
 	seq    uint64
 	limit  int
@@ -67,7 +68,7 @@ type histChunk struct {
 
 const histChunkLen = 1024
 
-// histRec is a stored Event: its time as integers and its strings as
+// histRec is a stored Event: its time as integers (a stamp, histstamp.go) and its strings as
 // histRefs, in the order of the Event's fields.
 type histRec struct {
 	sec                                                         int64
@@ -92,11 +93,13 @@ const histMiss histRef = 1<<32 - 1
 // at t, with its strings empty: the caller sets them (name, copy), which
 // it must do before the next event. The caller must have made room:
 // "if h.room == 0 { h.grow() }" (which keeps next small enough to inline).
-func (h *history) next(t time.Time, kind histRef) *histRec {
+func (h *history) next(t stamp, kind histRef) *histRec {
 	h.seq++
-	r := &h.cur.recs[histChunkLen-h.room]
+	// room is in [1, histChunkLen] here, so the mask changes nothing but
+	// spares the bounds check.
+	r := &h.recs[uint(histChunkLen-h.room)%histChunkLen]
 	h.room--
-	*r = histRec{sec: t.Unix(), nsec: uint32(t.Nanosecond()), kind: kind}
+	*r = histRec{sec: t.sec, nsec: t.nsec, kind: kind}
 	return r
 }
 
@@ -106,7 +109,7 @@ func (h *history) add(e Event) {
 	if h.room == 0 {
 		h.grow()
 	}
-	r := h.next(e.Time, 0)
+	r := h.next(stampOf(e.Time), 0)
 	r.kind = h.name(string(e.Kind))
 	r.rid = h.copy(e.RequestID)
 	r.account = h.name(e.AccountID)
@@ -124,7 +127,7 @@ func (h *history) call(c *call, resource string, code Code, d *drawnRID) {
 	if h.room == 0 {
 		h.grow()
 	}
-	r := h.next(c.now, histKindCall)
+	r := h.next(c.stamp(), histKindCall)
 	if r.account = h.named(c.account); r.account == histMiss {
 		r.account = h.nameSlow(c.account)
 	}
@@ -169,7 +172,7 @@ func (h *history) grow() {
 		}
 	}
 	h.chunks = append(h.chunks, c)
-	h.cur, h.room = c, histChunkLen
+	h.cur, h.recs, h.room = c, c.recs, histChunkLen
 	h.copies = [histCopies]histWays{}
 }
 
@@ -202,7 +205,7 @@ func (h *history) since(seq uint64) []Event {
 			// Read in the fields' order, which newHistRead counts the
 			// RequestIds to format in (a composite literal's calls run left
 			// to right).
-			out = append(out, Event{Seq: lo + uint64(k), Time: time.Unix(r.sec, int64(r.nsec)).UTC(),
+			out = append(out, Event{Seq: lo + uint64(k), Time: r.time(),
 				Kind: EventKind(rd.get(r.kind)), RequestID: rd.get(r.rid),
 				AccountID: rd.get(r.account), Action: Action(rd.get(r.action)),
 				ResourceID: rd.get(r.resource), From: rd.get(r.from), To: rd.get(r.to),
@@ -241,7 +244,7 @@ func (s *Sim) transition(at time.Time, action Action, resource, from, to, cause 
 	if h.room == 0 {
 		h.grow()
 	}
-	r := h.next(at, histKindTransition)
+	r := h.next(stampOf(at), histKindTransition)
 	if r.action = h.named(string(action)); r.action == histMiss {
 		r.action = h.nameSlow(string(action))
 	}
@@ -260,8 +263,8 @@ func (s *Sim) transition(at time.Time, action Action, resource, from, to, cause 
 }
 
 // transitionEIP is transition for an EIP's lifecycle, from one status to
-// another.
-func (s *Sim) transitionEIP(at time.Time, action Action, resource string, from, to state, cause string) {
+// another, at the instant at.
+func (s *Sim) transitionEIP(at stamp, action Action, resource string, from, to state, cause string) {
 	s.changed()
 	h := &s.history
 	if h.room == 0 {

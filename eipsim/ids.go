@@ -75,33 +75,38 @@ func (g *ids) requestID() string {
 const ridLen = 36
 
 // formatRID writes the RequestId of the two draws hi, lo: big-endian, in
-// upper-case hex, cut 8-4-4-4-12.
+// upper-case hex, cut 8-4-4-4-12. Each byte's two digits are one load from
+// hexPairs and one store.
 func formatRID(b *[ridLen]byte, hi, lo uint64) {
-	binary.BigEndian.PutUint64(b[0:8], hex8(uint32(hi>>32)))
-	b[8] = '-'
-	h := hex8(uint32(hi))
-	binary.BigEndian.PutUint32(b[9:13], uint32(h>>32))
-	b[13] = '-'
-	binary.BigEndian.PutUint32(b[14:18], uint32(h))
-	b[18] = '-'
-	h = hex8(uint32(lo >> 32))
-	binary.BigEndian.PutUint32(b[19:23], uint32(h>>32))
-	b[23] = '-'
-	binary.BigEndian.PutUint32(b[24:28], uint32(h))
-	binary.BigEndian.PutUint64(b[28:36], hex8(uint32(lo)))
+	p := &hexPairs
+	b[8], b[13], b[18], b[23] = '-', '-', '-', '-'
+	binary.LittleEndian.PutUint16(b[0:], p[byte(hi>>56)])
+	binary.LittleEndian.PutUint16(b[2:], p[byte(hi>>48)])
+	binary.LittleEndian.PutUint16(b[4:], p[byte(hi>>40)])
+	binary.LittleEndian.PutUint16(b[6:], p[byte(hi>>32)])
+	binary.LittleEndian.PutUint16(b[9:], p[byte(hi>>24)])
+	binary.LittleEndian.PutUint16(b[11:], p[byte(hi>>16)])
+	binary.LittleEndian.PutUint16(b[14:], p[byte(hi>>8)])
+	binary.LittleEndian.PutUint16(b[16:], p[byte(hi)])
+	binary.LittleEndian.PutUint16(b[19:], p[byte(lo>>56)])
+	binary.LittleEndian.PutUint16(b[21:], p[byte(lo>>48)])
+	binary.LittleEndian.PutUint16(b[24:], p[byte(lo>>40)])
+	binary.LittleEndian.PutUint16(b[26:], p[byte(lo>>32)])
+	binary.LittleEndian.PutUint16(b[28:], p[byte(lo>>24)])
+	binary.LittleEndian.PutUint16(b[30:], p[byte(lo>>16)])
+	binary.LittleEndian.PutUint16(b[32:], p[byte(lo>>8)])
+	binary.LittleEndian.PutUint16(b[34:], p[byte(lo)])
 }
 
-// hex8 returns the 8 upper-case hex digits of x, the first in the top
-// byte: each nibble is spread to a byte, then turned into its digit
-// ('0'+v, and 7 more from 10 on: v+6 carries into bit 4 exactly then).
-func hex8(x uint32) uint64 {
-	y := uint64(x)
-	y = (y | y<<16) & 0x0000ffff0000ffff
-	y = (y | y<<8) & 0x00ff00ff00ff00ff
-	y = (y | y<<4) & 0x0f0f0f0f0f0f0f0f
-	letters := (y + 0x0606060606060606) >> 4 & 0x0101010101010101
-	return y + 0x3030303030303030 + letters*7
-}
+// hexPairs holds each byte's two upper-case hex digits, the first in the
+// low byte (so a little-endian store writes them in order).
+var hexPairs = func() (t [256]uint16) {
+	const digits = "0123456789ABCDEF"
+	for i := range t {
+		t[i] = uint16(digits[i>>4]) | uint16(digits[i&15])<<8
+	}
+	return t
+}()
 
 func (g *ids) orderID() int64 {
 	g.orders++

@@ -9,9 +9,9 @@ import (
 // TestRequestIDFormat checks requestID against the plain formatting of its
 // two draws, for many draws and the hex digits' edge values.
 func TestRequestIDFormat(t *testing.T) {
-	for _, x := range []uint32{0, 9, 10, 15, 0x9a9a9a9a, 0xf0f0f0f0, 0x0123abcd, ^uint32(0)} {
-		if got, want := fmt.Sprintf("%016X", hex8(x)), fmt.Sprintf("%X", fmt.Sprintf("%08X", x)); got != want {
-			t.Fatalf("hex8(%#x) = %s, want %s", x, got, want)
+	for x := range 256 {
+		if got, want := string([]byte{byte(hexPairs[x]), byte(hexPairs[x] >> 8)}), fmt.Sprintf("%02X", x); got != want {
+			t.Fatalf("hexPairs[%#x] = %s, want %s", x, got, want)
 		}
 	}
 	g := newIDs(42, nil)

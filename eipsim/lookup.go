@@ -61,7 +61,7 @@ func (s *Sim) checkWrite(c *call, e *eip, ev event) *Error {
 
 // fire moves e through the lifecycle and records the transition. The
 // caller has checked that the declaration allows ev.
-func (s *Sim) fire(at time.Time, e *eip, ev event, action Action, cause string) {
+func (s *Sim) fire(at stamp, e *eip, ev event, action Action, cause string) {
 	to, ok := lifecycle.fire(e.status, ev)
 	if !ok {
 		panic("eipsim: unchecked lifecycle event " + lifecycle.events[ev] + " from " + string(lifecycle.states[e.status]))
@@ -77,7 +77,7 @@ func (s *Sim) forceDetach(at time.Time, e *eip, cause string) {
 	e.pending = nil
 	s.unbind(e)
 	if e.status != stAvailable {
-		s.fire(at, e, evDetach, Action(cause), cause)
+		s.fire(stampOf(at), e, evDetach, Action(cause), cause)
 	}
 }
 

@@ -277,8 +277,9 @@ func (s *Sim) freeTask(t *task) {
 	}
 }
 
-// completeEIP applies an EIP completion task at its due time at.
-func (s *Sim) completeEIP(t *task, at time.Time) {
+// completeEIP applies an EIP completion task at its due time.
+func (s *Sim) completeEIP(t *task) {
+	at := stampAt(t.due)
 	e := t.eip
 	e.pending = nil
 	switch t.done {
@@ -351,7 +352,7 @@ func (s *Sim) settleDue(n int64) {
 		if t.apply != nil {
 			t.apply(at)
 		} else {
-			s.completeEIP(t, at)
+			s.completeEIP(t)
 			s.freeTask(t)
 		}
 	}
