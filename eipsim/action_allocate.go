@@ -60,15 +60,15 @@ func (s *Sim) AllocateEipAddress(ctx context.Context, req AllocateEipAddressRequ
 // created makes ApplyThenFail rules match on the new EIP.
 func (r *AllocateEipAddressResponse) created() string { return r.AllocationID }
 
-func (s *Sim) allocateEipAddress(c call, req AllocateEipAddressRequest) (*AllocateEipAddressResponse, *Error) {
-	region, bw, err := s.checkAllocate(&c, &req)
+func (s *Sim) allocateEipAddress(c *call, req AllocateEipAddressRequest) (*AllocateEipAddressResponse, *Error) {
+	region, bw, err := s.checkAllocate(c, &req)
 	if err != nil {
 		return nil, err
 	}
 	if err := c.checkTags(req.Tag); err != nil {
 		return nil, err
 	}
-	token, old, err := replayToken[AllocateEipAddressResponse](s, &c, &req.ClientToken, &req)
+	token, old, err := replayToken[AllocateEipAddressResponse](s, c, &req.ClientToken, &req)
 	if err != nil {
 		return old, err
 	}
@@ -127,7 +127,7 @@ func (s *Sim) allocateEipAddress(c call, req AllocateEipAddressRequest) (*Alloca
 	s.ok(c, e.id)
 	s.transition(c.now, c.action, e.id, "", string(StatusAvailable), c.rid)
 	if token != "" { // else req, large, would be copied for nothing
-		rememberResponse(s, &c, token, req, resp)
+		rememberResponse(s, c, token, req, resp)
 	}
 	return resp, nil
 }
@@ -145,32 +145,34 @@ func (s *Sim) checkAllocate(c *call, req *AllocateEipAddressRequest) (uint8, int
 	if err := c.checkToken(req.ClientToken); err != nil {
 		return 0, 0, err
 	}
+	// Each default is set without comparing it again.
+	prepaid := false
 	if req.InstanceChargeType == "" {
 		req.InstanceChargeType = ChargeTypePostPaid
-	}
-	if req.InstanceChargeType != ChargeTypePostPaid && req.InstanceChargeType != ChargeTypePrePaid {
+	} else if prepaid = req.InstanceChargeType == ChargeTypePrePaid; !prepaid && req.InstanceChargeType != ChargeTypePostPaid {
 		return 0, 0, c.invalid("InstanceChargeType")
 	}
+	traffic := false
 	if req.InternetChargeType == "" {
 		req.InternetChargeType = InternetChargePayByBandwidth
-	}
-	prepaid := req.InstanceChargeType == ChargeTypePrePaid
-	if req.InternetChargeType != InternetChargePayByBandwidth && req.InternetChargeType != InternetChargePayByTraffic ||
-		prepaid && req.InternetChargeType != InternetChargePayByBandwidth {
+	} else if traffic = req.InternetChargeType == InternetChargePayByTraffic; !traffic && req.InternetChargeType != InternetChargePayByBandwidth ||
+		prepaid && traffic {
 		return 0, 0, newErrorAlt(CodeInvalidParameter, altInvalidInternetChargeType, c.rid)
 	}
+	bw := 5 // the default, which needs no parsing
 	if req.Bandwidth == "" {
 		req.Bandwidth = "5"
-	}
-	bw, err := strconv.Atoi(req.Bandwidth)
-	if err != nil {
-		return 0, 0, c.err(CodeInvalidBandwidthMalformed)
+	} else {
+		var err error
+		if bw, err = strconv.Atoi(req.Bandwidth); err != nil {
+			return 0, 0, c.err(CodeInvalidBandwidthMalformed)
+		}
 	}
 	max := 500
 	switch {
 	case prepaid:
 		max = 1000
-	case req.InternetChargeType == InternetChargePayByTraffic:
+	case traffic:
 		max = 200
 	}
 	if bw < 1 || bw > max {
@@ -201,14 +203,12 @@ func (s *Sim) checkAllocate(c *call, req *AllocateEipAddressRequest) (uint8, int
 	}
 	if req.ISP == "" {
 		req.ISP = "BGP"
-	}
-	if !slices.Contains(isps, req.ISP) {
+	} else if !slices.Contains(isps, req.ISP) {
 		return 0, 0, c.err(CodeIllegalParamIsp, "ISP")
 	}
 	if req.Netmode == "" {
 		req.Netmode = "public"
-	}
-	if req.Netmode != "public" {
+	} else if req.Netmode != "public" {
 		return 0, 0, c.invalid("Netmode")
 	}
 	if req.Name != "" && !validName(req.Name) {

@@ -63,22 +63,22 @@ func (s *Sim) AssociateEipAddress(ctx context.Context, req AssociateEipAddressRe
 	return serve(s, ctx, ActionAssociateEipAddress, (*Sim).AssociateEipAddress, req, req.AllocationID, (*Sim).associateEipAddress)
 }
 
-func (s *Sim) associateEipAddress(c call, req AssociateEipAddressRequest) (*AssociateEipAddressResponse, *Error) {
-	if err := s.checkAssociate(&c, &req); err != nil {
+func (s *Sim) associateEipAddress(c *call, req AssociateEipAddressRequest) (*AssociateEipAddressResponse, *Error) {
+	if err := s.checkAssociate(c, &req); err != nil {
 		return nil, err
 	}
-	token, old, err := replayToken[AssociateEipAddressResponse](s, &c, &req.ClientToken, &req)
+	token, old, err := replayToken[AssociateEipAddressResponse](s, c, &req.ClientToken, &req)
 	if err != nil {
 		return old, err
 	}
-	e, err := s.lookupEIP(&c, req.RegionID, req.AllocationID)
+	e, err := s.lookupEIP(c, req.RegionID, req.AllocationID)
 	if err != nil {
 		return nil, err
 	}
-	if err := s.checkWrite(&c, e, evAssociate); err != nil {
+	if err := s.checkWrite(c, e, evAssociate); err != nil {
 		return nil, err
 	}
-	t, b, err := s.associate(&c, e, &req)
+	t, b, err := s.associate(c, e, &req)
 	if err != nil {
 		return nil, err
 	}
@@ -86,11 +86,11 @@ func (s *Sim) associateEipAddress(c call, req AssociateEipAddressRequest) (*Asso
 	s.fire(c.stamp(), e, evAssociate, c.action, c.rid)
 	e.bind = b
 	t.bind(e)
-	s.startWrite(&c, e)
-	s.scheduleEIP(&c, e, string(StatusAssociating), string(StatusInUse), doneAssociate)
+	s.startWrite(c, e)
+	s.scheduleEIP(c, e, doneAssociate)
 	resp := s.resps.associate.next()
 	resp.RequestID = c.rid
-	rememberResponse(s, &c, token, req, resp)
+	rememberResponse(s, c, token, req, resp)
 	return resp, nil
 }
 

@@ -54,8 +54,8 @@ func (s *Sim) DescribeEipAddresses(ctx context.Context, req DescribeEipAddresses
 		(*Sim).describeEipAddresses)
 }
 
-func (s *Sim) describeEipAddresses(c call, req DescribeEipAddressesRequest) (*DescribeEipAddressesResponse, *Error) {
-	region, ids, ips, err := s.checkDescribe(&c, &req)
+func (s *Sim) describeEipAddresses(c *call, req DescribeEipAddressesRequest) (*DescribeEipAddressesResponse, *Error) {
+	region, ids, ips, err := s.checkDescribe(c, &req)
 	if err != nil {
 		return nil, err
 	}

@@ -34,7 +34,7 @@ func (s *Sim) ModifyEipAddressAttribute(ctx context.Context, req ModifyEipAddres
 		(*Sim).modifyEipAddressAttribute)
 }
 
-func (s *Sim) modifyEipAddressAttribute(c call, req ModifyEipAddressAttributeRequest) (*ModifyEipAddressAttributeResponse, *Error) {
+func (s *Sim) modifyEipAddressAttribute(c *call, req ModifyEipAddressAttributeRequest) (*ModifyEipAddressAttributeResponse, *Error) {
 	if err := c.require("AllocationId", req.AllocationID); err != nil {
 		return nil, err
 	}
@@ -51,7 +51,7 @@ func (s *Sim) modifyEipAddressAttribute(c call, req ModifyEipAddressAttributeReq
 	if req.Description != "" && (len([]rune(req.Description)) > 256 || hasURLPrefix(req.Description)) {
 		return nil, c.invalid("Description")
 	}
-	e, err := s.lookupUnlockedEIP(&c, req.RegionID, req.AllocationID)
+	e, err := s.lookupUnlockedEIP(c, req.RegionID, req.AllocationID)
 	if err != nil {
 		return nil, err
 	}

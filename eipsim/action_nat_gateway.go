@@ -38,11 +38,11 @@ func (s *Sim) CreateNatGateway(ctx context.Context, req CreateNatGatewayRequest)
 	return serve(s, ctx, ActionCreateNatGateway, (*Sim).CreateNatGateway, req, req.VpcID, (*Sim).createNatGateway)
 }
 
-func (s *Sim) createNatGateway(c call, req CreateNatGatewayRequest) (*CreateNatGatewayResponse, *Error) {
-	if err := s.checkCreateNatGateway(&c, &req); err != nil {
+func (s *Sim) createNatGateway(c *call, req CreateNatGatewayRequest) (*CreateNatGatewayResponse, *Error) {
+	if err := s.checkCreateNatGateway(c, &req); err != nil {
 		return nil, err
 	}
-	token, old, err := replayToken[CreateNatGatewayResponse](s, &c, &req.ClientToken, &req)
+	token, old, err := replayToken[CreateNatGatewayResponse](s, c, &req.ClientToken, &req)
 	if err != nil {
 		return old, err
 	}
@@ -68,16 +68,17 @@ func (s *Sim) createNatGateway(c call, req CreateNatGatewayRequest) (*CreateNatG
 	s.addNatGateway(g)
 	s.ok(c, id)
 	s.transition(c.now, c.action, id, "", NatGatewayCreating, c.rid)
-	d, stuck := s.delay(&c, req.VpcID)
+	d, stuck := s.delay(c, req.VpcID)
+	rid := c.rid // c is the Sim's: the closure keeps what it needs
 	g.pending = s.schedule(c.now, d, c.action, id, NatGatewayCreating, NatGatewayAvailable, func(at time.Time) {
 		g.pending = nil
-		s.transition(at, ActionCreateNatGateway, id, NatGatewayCreating, NatGatewayAvailable, c.rid)
+		s.transition(at, ActionCreateNatGateway, id, NatGatewayCreating, NatGatewayAvailable, rid)
 		g.status = NatGatewayAvailable
 		s.listNat(g)
 	})
 	s.delayed(g.pending, stuck)
 	resp := &CreateNatGatewayResponse{RequestID: c.rid, NatGatewayID: id, SnatTableIDs: []string{g.snatTable}, ForwardTableIDs: []string{g.fwdTable}}
-	rememberResponse(s, &c, token, req, resp)
+	rememberResponse(s, c, token, req, resp)
 	return resp, nil
 }
 
@@ -120,12 +121,12 @@ func (s *Sim) DeleteNatGateway(ctx context.Context, req DeleteNatGatewayRequest)
 	return serve(s, ctx, ActionDeleteNatGateway, (*Sim).DeleteNatGateway, req, req.NatGatewayID, (*Sim).deleteNatGateway)
 }
 
-func (s *Sim) deleteNatGateway(c call, req DeleteNatGatewayRequest) (*DeleteNatGatewayResponse, *Error) {
-	g, err := s.lookupNatGateway(&c, req.RegionID, req.NatGatewayID)
+func (s *Sim) deleteNatGateway(c *call, req DeleteNatGatewayRequest) (*DeleteNatGatewayResponse, *Error) {
+	g, err := s.lookupNatGateway(c, req.RegionID, req.NatGatewayID)
 	if err != nil {
 		return nil, err
 	}
-	if err := g.statusError(&c); err != nil {
+	if err := g.statusError(c); err != nil {
 		return nil, err
 	}
 	if !req.Force {
@@ -160,10 +161,11 @@ func (s *Sim) deleteNatGateway(c call, req DeleteNatGatewayRequest) (*DeleteNatG
 			s.deleteForward(c.now, c.action, s.cfg.delays[ActionDeleteForwardEntry], x, c.rid)
 		}
 	}
-	d, stuck := s.delay(&c, req.NatGatewayID)
+	d, stuck := s.delay(c, req.NatGatewayID)
+	rid := c.rid // c is the Sim's: the closure keeps what it needs
 	g.pending = s.schedule(c.now, d, c.action, g.id, NatGatewayDeleting, "", func(at time.Time) {
 		g.pending = nil
-		s.removeNatGateway(at, g, c.rid)
+		s.removeNatGateway(at, g, rid)
 	})
 	s.delayed(g.pending, stuck)
 	return &DeleteNatGatewayResponse{RequestID: c.rid}, nil
@@ -235,8 +237,8 @@ func (s *Sim) DescribeNatGateways(ctx context.Context, req DescribeNatGatewaysRe
 		(*Sim).describeNatGateways)
 }
 
-func (s *Sim) describeNatGateways(c call, req DescribeNatGatewaysRequest) (*DescribeNatGatewaysResponse, *Error) {
-	if err := s.requireRegion(&c, req.RegionID); err != nil {
+func (s *Sim) describeNatGateways(c *call, req DescribeNatGatewaysRequest) (*DescribeNatGatewaysResponse, *Error) {
+	if err := s.requireRegion(c, req.RegionID); err != nil {
 		return nil, err
 	}
 	if err := c.checkPage(&req.PageNumber, &req.PageSize, maxListPageSize); err != nil {

@@ -25,11 +25,11 @@ func (s *Sim) ReleaseEipAddress(ctx context.Context, req ReleaseEipAddressReques
 	return serve(s, ctx, ActionReleaseEipAddress, (*Sim).ReleaseEipAddress, req, req.AllocationID, (*Sim).releaseEipAddress)
 }
 
-func (s *Sim) releaseEipAddress(c call, req ReleaseEipAddressRequest) (*ReleaseEipAddressResponse, *Error) {
+func (s *Sim) releaseEipAddress(c *call, req ReleaseEipAddressRequest) (*ReleaseEipAddressResponse, *Error) {
 	if err := c.require("AllocationId", req.AllocationID); err != nil {
 		return nil, err
 	}
-	e, err := s.lookupUnlockedEIP(&c, req.RegionID, req.AllocationID)
+	e, err := s.lookupUnlockedEIP(c, req.RegionID, req.AllocationID)
 	if err != nil {
 		return nil, err
 	}
@@ -39,13 +39,13 @@ func (s *Sim) releaseEipAddress(c call, req ReleaseEipAddressRequest) (*ReleaseE
 	if e.protected {
 		return nil, c.err(CodeInvalidOperationDeletionProtect)
 	}
-	if err := s.checkWrite(&c, e, evRelease); err != nil {
+	if err := s.checkWrite(c, e, evRelease); err != nil {
 		return nil, err
 	}
 	s.ok(c, e.id)
 	s.fire(c.stamp(), e, evRelease, c.action, c.rid)
-	s.startWrite(&c, e)
-	s.scheduleEIP(&c, e, string(StatusReleasing), "", doneRelease)
+	s.startWrite(c, e)
+	s.scheduleEIP(c, e, doneRelease)
 	resp := s.resps.release.next()
 	resp.RequestID = c.rid
 	return resp, nil

@@ -59,39 +59,39 @@ func (s *Sim) UnassociateEipAddress(ctx context.Context, req UnassociateEipAddre
 		(*Sim).unassociateEipAddress)
 }
 
-func (s *Sim) unassociateEipAddress(c call, req UnassociateEipAddressRequest) (*UnassociateEipAddressResponse, *Error) {
-	if err := s.checkUnassociateParams(&c, &req); err != nil {
+func (s *Sim) unassociateEipAddress(c *call, req UnassociateEipAddressRequest) (*UnassociateEipAddressResponse, *Error) {
+	if err := s.checkUnassociateParams(c, &req); err != nil {
 		return nil, err
 	}
-	token, old, err := replayToken[UnassociateEipAddressResponse](s, &c, &req.ClientToken, &req)
+	token, old, err := replayToken[UnassociateEipAddressResponse](s, c, &req.ClientToken, &req)
 	if err != nil {
 		return old, err
 	}
-	e, err := s.lookupEIP(&c, req.RegionID, req.AllocationID)
+	e, err := s.lookupEIP(c, req.RegionID, req.AllocationID)
 	if err != nil {
 		return nil, err
 	}
-	if err := s.checkWrite(&c, e, evUnassociate); err != nil {
+	if err := s.checkWrite(c, e, evUnassociate); err != nil {
 		return nil, err
 	}
-	if err := s.checkBinding(&c, e, &req); err != nil {
+	if err := s.checkBinding(c, e, &req); err != nil {
 		return nil, err
 	}
 	t := e.bind.target
 	if s.inDefaultVPC(t.base()) {
 		return nil, c.err(CodeOperationDenied)
 	}
-	if err := checkUnassociate(&c, t, e, &req); err != nil {
+	if err := checkUnassociate(c, t, e, &req); err != nil {
 		return nil, err
 	}
 	s.ok(c, e.id)
 	s.fire(c.stamp(), e, evUnassociate, c.action, c.rid)
-	unassociating(s, &c, t, e, &req)
-	s.startWrite(&c, e)
-	s.scheduleEIP(&c, e, string(StatusUnassociating), string(StatusAvailable), doneUnassociate)
+	unassociating(s, c, t, e, &req)
+	s.startWrite(c, e)
+	s.scheduleEIP(c, e, doneUnassociate)
 	resp := s.resps.unassociate.next()
 	resp.RequestID = c.rid
-	rememberResponse(s, &c, token, req, resp)
+	rememberResponse(s, c, token, req, resp)
 	return resp, nil
 }
 

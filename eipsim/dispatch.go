@@ -121,7 +121,7 @@ func (s *Sim) refuse(ctx context.Context, action Action, code Code, param ...str
 	} else {
 		err = c.err(code)
 	}
-	return s.fail(c, "", err)
+	return s.fail(&c, "", err)
 }
 
 // decode fills a copy of zero from params by wire tag. It returns the wire

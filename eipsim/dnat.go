@@ -102,15 +102,15 @@ func (s *Sim) CreateForwardEntry(ctx context.Context, req CreateForwardEntryRequ
 	return serve(s, ctx, ActionCreateForwardEntry, (*Sim).CreateForwardEntry, req, req.ForwardTableID, (*Sim).createForwardEntry)
 }
 
-func (s *Sim) createForwardEntry(c call, req CreateForwardEntryRequest) (*CreateForwardEntryResponse, *Error) {
-	if err := s.checkCreateForward(&c, &req); err != nil {
+func (s *Sim) createForwardEntry(c *call, req CreateForwardEntryRequest) (*CreateForwardEntryResponse, *Error) {
+	if err := s.checkCreateForward(c, &req); err != nil {
 		return nil, err
 	}
-	token, old, err := replayToken[CreateForwardEntryResponse](s, &c, &req.ClientToken, &req)
+	token, old, err := replayToken[CreateForwardEntryResponse](s, c, &req.ClientToken, &req)
 	if err != nil {
 		return old, err
 	}
-	g, err := dnatKind.forNewEntry(s, &c, req.ForwardTableID)
+	g, err := dnatKind.forNewEntry(s, c, req.ForwardTableID)
 	if err != nil {
 		return nil, err
 	}
@@ -141,9 +141,9 @@ func (s *Sim) createForwardEntry(c call, req CreateForwardEntryRequest) (*Create
 		protocol: req.IPProtocol, name: req.ForwardEntryName, portBreak: req.PortBreak}
 	s.addForward(x)
 	s.ok(c, x.id)
-	s.createEntry(&c, req.ForwardTableID, &x.natEntry)
+	s.createEntry(c, req.ForwardTableID, &x.natEntry)
 	resp := &CreateForwardEntryResponse{RequestID: c.rid, ForwardEntryID: x.id}
-	rememberResponse(s, &c, token, req, resp)
+	rememberResponse(s, c, token, req, resp)
 	return resp, nil
 }
 
@@ -213,22 +213,22 @@ func (s *Sim) DeleteForwardEntry(ctx context.Context, req DeleteForwardEntryRequ
 	return serve(s, ctx, ActionDeleteForwardEntry, (*Sim).DeleteForwardEntry, req, req.ForwardEntryID, (*Sim).deleteForwardEntry)
 }
 
-func (s *Sim) deleteForwardEntry(c call, req DeleteForwardEntryRequest) (*DeleteForwardEntryResponse, *Error) {
+func (s *Sim) deleteForwardEntry(c *call, req DeleteForwardEntryRequest) (*DeleteForwardEntryResponse, *Error) {
 	if err := c.require("RegionId", req.RegionID, "ForwardTableId", req.ForwardTableID, "ForwardEntryId", req.ForwardEntryID); err != nil {
 		return nil, err
 	}
-	if err := s.checkTokenRegion(&c, req.ClientToken, req.RegionID); err != nil {
+	if err := s.checkTokenRegion(c, req.ClientToken, req.RegionID); err != nil {
 		return nil, err
 	}
-	token, old, err := replayToken[DeleteForwardEntryResponse](s, &c, &req.ClientToken, &req)
+	token, old, err := replayToken[DeleteForwardEntryResponse](s, c, &req.ClientToken, &req)
 	if err != nil {
 		return old, err
 	}
-	if err := dnatKind.deleteEntry(s, &c, req.ForwardTableID, req.ForwardEntryID); err != nil {
+	if err := dnatKind.deleteEntry(s, c, req.ForwardTableID, req.ForwardEntryID); err != nil {
 		return nil, err
 	}
 	resp := &DeleteForwardEntryResponse{RequestID: c.rid}
-	rememberResponse(s, &c, token, req, resp)
+	rememberResponse(s, c, token, req, resp)
 	return resp, nil
 }
 
@@ -262,11 +262,11 @@ func (s *Sim) DescribeForwardTableEntries(ctx context.Context, req DescribeForwa
 		(*Sim).describeForwardTableEntries)
 }
 
-func (s *Sim) describeForwardTableEntries(c call, req DescribeForwardTableEntriesRequest) (*DescribeForwardTableEntriesResponse, *Error) {
-	if err := s.requireRegion(&c, req.RegionID); err != nil {
+func (s *Sim) describeForwardTableEntries(c *call, req DescribeForwardTableEntriesRequest) (*DescribeForwardTableEntriesResponse, *Error) {
+	if err := s.requireRegion(c, req.RegionID); err != nil {
 		return nil, err
 	}
-	g, err := s.tableByEither(&c, s.world.fwdTables, req.ForwardTableID, req.NatGatewayID, "ForwardTableId", CodeInvalidForwardTableIDNotFound)
+	g, err := s.tableByEither(c, s.world.fwdTables, req.ForwardTableID, req.NatGatewayID, "ForwardTableId", CodeInvalidForwardTableIDNotFound)
 	if err != nil {
 		return nil, err
 	}

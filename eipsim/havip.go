@@ -267,7 +267,7 @@ func (s *Sim) CreateHaVip(ctx context.Context, req CreateHaVipRequest) (*CreateH
 	return serve(s, ctx, ActionCreateHaVip, (*Sim).CreateHaVip, req, "", (*Sim).createHaVip)
 }
 
-func (s *Sim) createHaVip(c call, req CreateHaVipRequest) (*CreateHaVipResponse, *Error) {
+func (s *Sim) createHaVip(c *call, req CreateHaVipRequest) (*CreateHaVipResponse, *Error) {
 	if err := c.require("RegionId", req.RegionID, "VSwitchId", req.VSwitchID); err != nil {
 		return nil, err
 	}
@@ -279,10 +279,10 @@ func (s *Sim) createHaVip(c call, req CreateHaVipRequest) (*CreateHaVipResponse,
 	case req.Description != "" && !validDescription(req.Description):
 		return nil, c.invalid("Description")
 	}
-	if err := s.checkTokenRegion(&c, req.ClientToken, req.RegionID); err != nil {
+	if err := s.checkTokenRegion(c, req.ClientToken, req.RegionID); err != nil {
 		return nil, err
 	}
-	token, old, err := replayToken[CreateHaVipResponse](s, &c, &req.ClientToken, &req)
+	token, old, err := replayToken[CreateHaVipResponse](s, c, &req.ClientToken, &req)
 	if err != nil {
 		return old, err
 	}
@@ -309,7 +309,7 @@ func (s *Sim) createHaVip(c call, req CreateHaVipRequest) (*CreateHaVipResponse,
 	h.override = HaVipCreating
 	s.listHaVip(h)
 	rid := c.rid
-	d, stuck := s.delay(&c, "") // the call names no resource
+	d, stuck := s.delay(c, "") // the call names no resource
 	h.pending = s.schedule(c.now, d, c.action, h.id, HaVipCreating, HaVipAvailable, func(at time.Time) {
 		h.pending = nil
 		h.override = ""
@@ -318,7 +318,7 @@ func (s *Sim) createHaVip(c call, req CreateHaVipRequest) (*CreateHaVipResponse,
 	})
 	s.delayed(h.pending, stuck)
 	resp := &CreateHaVipResponse{RequestID: c.rid, HaVipID: h.id, IPAddress: ip}
-	rememberResponse(s, &c, token, req, resp)
+	rememberResponse(s, c, token, req, resp)
 	return resp, nil
 }
 
@@ -339,11 +339,11 @@ func (s *Sim) DeleteHaVip(ctx context.Context, req DeleteHaVipRequest) (*DeleteH
 	return serve(s, ctx, ActionDeleteHaVip, (*Sim).DeleteHaVip, req, req.HaVipID, (*Sim).deleteHaVip)
 }
 
-func (s *Sim) deleteHaVip(c call, req DeleteHaVipRequest) (*DeleteHaVipResponse, *Error) {
+func (s *Sim) deleteHaVip(c *call, req DeleteHaVipRequest) (*DeleteHaVipResponse, *Error) {
 	if err := c.checkToken(req.ClientToken); err != nil {
 		return nil, err
 	}
-	h, err := s.lookupHaVip(&c, req.RegionID, req.HaVipID)
+	h, err := s.lookupHaVip(c, req.RegionID, req.HaVipID)
 	if err != nil {
 		return nil, err
 	}
@@ -355,7 +355,7 @@ func (s *Sim) deleteHaVip(c call, req DeleteHaVipRequest) (*DeleteHaVipResponse,
 	}
 	s.ok(c, h.id)
 	rid := c.rid
-	s.setHaVip(&c, h, HaVipDeleting, func(at time.Time) {
+	s.setHaVip(c, h, HaVipDeleting, func(at time.Time) {
 		h.deleted = true
 		s.idx.tags.remove(tagged{h.id, &h.tags, tagGroup{TagResourceTypeHaVip, h.account, h.region}})
 		delete(s.world.havips, h.id)
@@ -386,12 +386,12 @@ func (s *Sim) AssociateHaVip(ctx context.Context, req AssociateHaVipRequest) (*A
 
 // associateHaVipInstance is AssociateHaVip's body (associateHaVip checks an
 // EIP's association with a HaVip).
-func (s *Sim) associateHaVipInstance(c call, req AssociateHaVipRequest) (*AssociateHaVipResponse, *Error) {
-	h, r, err := s.checkHaVipInstance(&c, req.RegionID, req.HaVipID, req.InstanceID, req.InstanceType, req.ClientToken)
+func (s *Sim) associateHaVipInstance(c *call, req AssociateHaVipRequest) (*AssociateHaVipResponse, *Error) {
+	h, r, err := s.checkHaVipInstance(c, req.RegionID, req.HaVipID, req.InstanceID, req.InstanceType, req.ClientToken)
 	if err != nil {
 		return nil, err
 	}
-	if err := r.statusError(&c); err != nil {
+	if err := r.statusError(c); err != nil {
 		return nil, err
 	}
 	if r.vpc != h.vpc {
@@ -403,7 +403,7 @@ func (s *Sim) associateHaVipInstance(c call, req AssociateHaVipRequest) (*Associ
 	s.ok(c, h.id)
 	h.instances = append(h.instances, r.id)
 	slices.Sort(h.instances)
-	s.setHaVip(&c, h, HaVipAssociating, nil)
+	s.setHaVip(c, h, HaVipAssociating, nil)
 	return &AssociateHaVipResponse{RequestID: c.rid}, nil
 }
 
@@ -457,8 +457,8 @@ func (s *Sim) UnassociateHaVip(ctx context.Context, req UnassociateHaVipRequest)
 }
 
 // unassociateHaVipInstance is UnassociateHaVip's body.
-func (s *Sim) unassociateHaVipInstance(c call, req UnassociateHaVipRequest) (*UnassociateHaVipResponse, *Error) {
-	h, r, err := s.checkHaVipInstance(&c, req.RegionID, req.HaVipID, req.InstanceID, req.InstanceType, req.ClientToken)
+func (s *Sim) unassociateHaVipInstance(c *call, req UnassociateHaVipRequest) (*UnassociateHaVipResponse, *Error) {
+	h, r, err := s.checkHaVipInstance(c, req.RegionID, req.HaVipID, req.InstanceID, req.InstanceType, req.ClientToken)
 	if err != nil {
 		return nil, err
 	}
@@ -466,7 +466,7 @@ func (s *Sim) unassociateHaVipInstance(c call, req UnassociateHaVipRequest) (*Un
 		return nil, c.invalid("InstanceId")
 	}
 	s.ok(c, h.id)
-	s.setHaVip(&c, h, HaVipUnassociating, func(time.Time) { h.dropInstance(r.id) })
+	s.setHaVip(c, h, HaVipUnassociating, func(time.Time) { h.dropInstance(r.id) })
 	return &UnassociateHaVipResponse{RequestID: c.rid}, nil
 }
 
@@ -503,8 +503,8 @@ func (s *Sim) DescribeHaVips(ctx context.Context, req DescribeHaVipsRequest) (*D
 	return serveRead(s, ctx, ActionDescribeHaVips, (*Sim).DescribeHaVips, req, "", (*Sim).describeHaVips)
 }
 
-func (s *Sim) describeHaVips(c call, req DescribeHaVipsRequest) (*DescribeHaVipsResponse, *Error) {
-	if err := s.requireRegion(&c, req.RegionID); err != nil {
+func (s *Sim) describeHaVips(c *call, req DescribeHaVipsRequest) (*DescribeHaVipsResponse, *Error) {
+	if err := s.requireRegion(c, req.RegionID); err != nil {
 		return nil, err
 	}
 	filters := [][2]string{{req.Filter1Key, req.Filter1Value}, {req.Filter2Key, req.Filter2Value}}

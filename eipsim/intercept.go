@@ -445,7 +445,7 @@ func (s *Sim) releaseStuck(resource string, now time.Time) int {
 		if st.t == nil || st.t.index < 0 || st.t.seq != st.seq {
 			continue // applied or cancelled
 		}
-		if resource != "" && st.resource != resource && st.t.resource != resource {
+		if resource != "" && st.resource != resource && st.t.resourceID() != resource {
 			keep = append(keep, st)
 			continue
 		}

@@ -85,7 +85,7 @@ func (k *tableKind[E]) deleteEntry(s *Sim, c *call, tableID, entryID string) *Er
 	if unstable(x.entry().status) {
 		return c.err(k.entryStatus)
 	}
-	s.ok(*c, entryID)
+	s.ok(c, entryID)
 	d, stuck := s.delay(c, entryID)
 	k.remove(s, c.now, c.action, d, x, c.rid)
 	s.delayed(x.entry().pending, stuck)

@@ -18,13 +18,16 @@ import "context"
 //  5. outcome (changing actions only): ApplyThenFail rules, after the
 //     change was made (one test when no rule is live).
 //
-// The body gets the call and the request by value, so that neither leaves
-// the stack: the body is called through a function value, which would move
-// anything passed by pointer to the heap.
+// The body gets the request by value, so that it does not leave the stack:
+// the body is called through a function value, which would move anything
+// passed by pointer to the heap. The call is the Sim's (Sim.cur), already
+// on the heap, so the body gets it by pointer; it is valid until the lock
+// is released, and nothing may keep it (a scheduled closure copies the
+// fields it needs).
 
 // actionBody is an action's checks and effects, run by serve or serveRead.
 // It records the accepted call itself (s.ok), before its effects.
-type actionBody[Req, Resp any] func(s *Sim, c call, req Req) (*Resp, *Error)
+type actionBody[Req, Resp any] func(s *Sim, c *call, req Req) (*Resp, *Error)
 
 // actionMethod is an action's exported method, which the journal calls
 // again to report the call.
@@ -63,11 +66,11 @@ func run[Req, Resp any](s *Sim, ctx context.Context, action Action, self actionM
 	if changes {
 		refused = intercepted
 	}
-	var c call
-	s.start(&c, ctx, action)
+	c := &s.cur
+	s.start(c, ctx, action)
 	defer s.end()
 	if s.hooks.intercepts() {
-		if err := s.intercept(&c, intercepted, &req); err != nil {
+		if err := s.intercept(c, intercepted, &req); err != nil {
 			return nil, s.fail(c, refused, err)
 		}
 	}
@@ -84,7 +87,7 @@ func run[Req, Resp any](s *Sim, ctx context.Context, action Action, self actionM
 	if x, ok := any(resp).(creation); ok {
 		on = x.created()
 	}
-	if err := s.outcome(&c, on); err != nil {
+	if err := s.outcome(c, on); err != nil {
 		return nil, err
 	}
 	return resp, nil

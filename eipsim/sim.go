@@ -45,6 +45,11 @@ type Sim struct {
 	hooks   hooks
 	jr      *journal // journal.go
 
+	// cur is the call of the action run holds the lock for (serve.go):
+	// the Sim's, so that the action's body gets it by pointer, without a
+	// copy, and it stays off the stack's zeroing.
+	cur call
+
 	// version counts changes of state (version.go).
 	version uint64
 }
@@ -156,17 +161,17 @@ func (s *Sim) start(c *call, ctx context.Context, action Action) {
 func (s *Sim) end() { s.mu.Unlock() }
 
 // fail records a refused call in the history and returns its error.
-func (s *Sim) fail(c call, resource string, err *Error) error {
-	s.history.call(&c, resource, err.Code, &s.ids.last)
+func (s *Sim) fail(c *call, resource string, err *Error) error {
+	s.history.call(c, resource, err.Code, &s.ids.last)
 	return err
 }
 
 // ok records an accepted call in the history.
-func (s *Sim) ok(c call, resource string) {
+func (s *Sim) ok(c *call, resource string) {
 	if !isRead(c.action) {
 		s.changed() // version.go
 	}
-	s.history.call(&c, resource, "", &s.ids.last)
+	s.history.call(c, resource, "", &s.ids.last)
 }
 
 // err builds the catalogue error for code in this call.

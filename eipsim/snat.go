@@ -92,16 +92,16 @@ func (s *Sim) CreateSnatEntry(ctx context.Context, req CreateSnatEntryRequest) (
 	return serve(s, ctx, ActionCreateSnatEntry, (*Sim).CreateSnatEntry, req, req.SnatTableID, (*Sim).createSnatEntry)
 }
 
-func (s *Sim) createSnatEntry(c call, req CreateSnatEntryRequest) (*CreateSnatEntryResponse, *Error) {
-	ips, err := s.checkCreateSnat(&c, &req)
+func (s *Sim) createSnatEntry(c *call, req CreateSnatEntryRequest) (*CreateSnatEntryResponse, *Error) {
+	ips, err := s.checkCreateSnat(c, &req)
 	if err != nil {
 		return nil, err
 	}
-	token, old, err := replayToken[CreateSnatEntryResponse](s, &c, &req.ClientToken, &req)
+	token, old, err := replayToken[CreateSnatEntryResponse](s, c, &req.ClientToken, &req)
 	if err != nil {
 		return old, err
 	}
-	g, err := snatKind.forNewEntry(s, &c, req.SnatTableID)
+	g, err := snatKind.forNewEntry(s, c, req.SnatTableID)
 	if err != nil {
 		return nil, err
 	}
@@ -135,9 +135,9 @@ func (s *Sim) createSnatEntry(c call, req CreateSnatEntryRequest) (*CreateSnatEn
 		vswitch: req.SourceVSwitchID, cidr: req.SourceCIDR, name: req.SnatEntryName}
 	s.addSnat(x)
 	s.ok(c, x.id)
-	s.createEntry(&c, req.SnatTableID, &x.natEntry)
+	s.createEntry(c, req.SnatTableID, &x.natEntry)
 	resp := &CreateSnatEntryResponse{RequestID: c.rid, SnatEntryID: x.id}
-	rememberResponse(s, &c, token, req, resp)
+	rememberResponse(s, c, token, req, resp)
 	return resp, nil
 }
 
@@ -201,22 +201,22 @@ func (s *Sim) DeleteSnatEntry(ctx context.Context, req DeleteSnatEntryRequest) (
 	return serve(s, ctx, ActionDeleteSnatEntry, (*Sim).DeleteSnatEntry, req, req.SnatEntryID, (*Sim).deleteSnatEntry)
 }
 
-func (s *Sim) deleteSnatEntry(c call, req DeleteSnatEntryRequest) (*DeleteSnatEntryResponse, *Error) {
+func (s *Sim) deleteSnatEntry(c *call, req DeleteSnatEntryRequest) (*DeleteSnatEntryResponse, *Error) {
 	if err := c.require("RegionId", req.RegionID, "SnatTableId", req.SnatTableID, "SnatEntryId", req.SnatEntryID); err != nil {
 		return nil, err
 	}
-	if err := s.checkTokenRegion(&c, req.ClientToken, req.RegionID); err != nil {
+	if err := s.checkTokenRegion(c, req.ClientToken, req.RegionID); err != nil {
 		return nil, err
 	}
-	token, old, err := replayToken[DeleteSnatEntryResponse](s, &c, &req.ClientToken, &req)
+	token, old, err := replayToken[DeleteSnatEntryResponse](s, c, &req.ClientToken, &req)
 	if err != nil {
 		return old, err
 	}
-	if err := snatKind.deleteEntry(s, &c, req.SnatTableID, req.SnatEntryID); err != nil {
+	if err := snatKind.deleteEntry(s, c, req.SnatTableID, req.SnatEntryID); err != nil {
 		return nil, err
 	}
 	resp := &DeleteSnatEntryResponse{RequestID: c.rid}
-	rememberResponse(s, &c, token, req, resp)
+	rememberResponse(s, c, token, req, resp)
 	return resp, nil
 }
 
@@ -250,11 +250,11 @@ func (s *Sim) DescribeSnatTableEntries(ctx context.Context, req DescribeSnatTabl
 		(*Sim).describeSnatTableEntries)
 }
 
-func (s *Sim) describeSnatTableEntries(c call, req DescribeSnatTableEntriesRequest) (*DescribeSnatTableEntriesResponse, *Error) {
-	if err := s.requireRegion(&c, req.RegionID); err != nil {
+func (s *Sim) describeSnatTableEntries(c *call, req DescribeSnatTableEntriesRequest) (*DescribeSnatTableEntriesResponse, *Error) {
+	if err := s.requireRegion(c, req.RegionID); err != nil {
 		return nil, err
 	}
-	g, err := s.tableByEither(&c, s.world.snatTables, req.SnatTableID, req.NatGatewayID, "SnatTableId", CodeInvalidSnatTableIDNotFound)
+	g, err := s.tableByEither(c, s.world.snatTables, req.SnatTableID, req.NatGatewayID, "SnatTableId", CodeInvalidSnatTableIDNotFound)
 	if err != nil {
 		return nil, err
 	}

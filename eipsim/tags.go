@@ -220,8 +220,8 @@ func (s *Sim) TagResources(ctx context.Context, req TagResourcesRequest) (*TagRe
 	return serve(s, ctx, ActionTagResources, (*Sim).TagResources, req, first(req.ResourceID), (*Sim).tagResources)
 }
 
-func (s *Sim) tagResources(c call, req TagResourcesRequest) (*TagResourcesResponse, *Error) {
-	_, rs, err := s.checkTagTarget(&c, req.RegionID, req.ResourceType, req.ResourceID, false)
+func (s *Sim) tagResources(c *call, req TagResourcesRequest) (*TagResourcesResponse, *Error) {
+	_, rs, err := s.checkTagTarget(c, req.RegionID, req.ResourceType, req.ResourceID, false)
 	if err != nil {
 		return nil, err
 	}
@@ -267,8 +267,8 @@ func (s *Sim) UnTagResources(ctx context.Context, req UnTagResourcesRequest) (*U
 	return serve(s, ctx, ActionUnTagResources, (*Sim).UnTagResources, req, first(req.ResourceID), (*Sim).unTagResources)
 }
 
-func (s *Sim) unTagResources(c call, req UnTagResourcesRequest) (*UnTagResourcesResponse, *Error) {
-	_, rs, err := s.checkTagTarget(&c, req.RegionID, req.ResourceType, req.ResourceID, false)
+func (s *Sim) unTagResources(c *call, req UnTagResourcesRequest) (*UnTagResourcesResponse, *Error) {
+	_, rs, err := s.checkTagTarget(c, req.RegionID, req.ResourceType, req.ResourceID, false)
 	if err != nil {
 		return nil, err
 	}
@@ -338,8 +338,8 @@ func (s *Sim) ListTagResources(ctx context.Context, req ListTagResourcesRequest)
 	return serveRead(s, ctx, ActionListTagResources, (*Sim).ListTagResources, req, first(req.ResourceID), (*Sim).listTagResources)
 }
 
-func (s *Sim) listTagResources(c call, req ListTagResourcesRequest) (*ListTagResourcesResponse, *Error) {
-	t, rs, err := s.checkTagTarget(&c, req.RegionID, req.ResourceType, req.ResourceID, true)
+func (s *Sim) listTagResources(c *call, req ListTagResourcesRequest) (*ListTagResourcesResponse, *Error) {
+	t, rs, err := s.checkTagTarget(c, req.RegionID, req.ResourceType, req.ResourceID, true)
 	if err != nil {
 		return nil, err
 	}
@@ -401,7 +401,7 @@ func (s *Sim) listTagResources(c call, req ListTagResourcesRequest) (*ListTagRes
 // the tag index's tree of the rarest filter key, in order, and stops one
 // item past the page: O(log N + start + size) in the resources with that
 // key, never the whole population.
-func (s *Sim) listTaggedByFilter(c call, t string, req ListTagResourcesRequest, start, size int) (*ListTagResourcesResponse, *Error) {
+func (s *Sim) listTaggedByFilter(c *call, t string, req ListTagResourcesRequest, start, size int) (*ListTagResourcesResponse, *Error) {
 	var items []TagResource
 	pos, more := 0, false
 	if tr := s.idx.tags.rarest(tagGroup{t, c.account, req.RegionID}, req.Tag); tr != nil {

@@ -46,8 +46,28 @@ type task struct {
 }
 
 func (t *task) snapshot() Task {
+	from, to := t.states()
 	return Task{ID: taskID(t.seq), Due: time.Unix(0, t.due).UTC(), Seq: t.seq, Action: t.action,
-		ResourceID: t.resource, From: t.from, To: t.to}
+		ResourceID: t.resourceID(), From: from, To: to}
+}
+
+// resourceID is the ID of the resource t changes: an EIP completion's is
+// its EIP's (scheduleEIP leaves resource unset).
+func (t *task) resourceID() string {
+	if t.done != doneNone {
+		return t.eip.id
+	}
+	return t.resource
+}
+
+// states are the states t moves its resource from and to: an EIP
+// completion's are its eipDone's (eipDoneStates; scheduleEIP leaves from
+// and to unset).
+func (t *task) states() (from, to string) {
+	if t.done != doneNone {
+		return eipDoneStates[t.done][0], eipDoneStates[t.done][1]
+	}
+	return t.from, t.to
 }
 
 func taskID(seq uint64) string { return "t-" + pad4(seq) }
@@ -194,6 +214,11 @@ const (
 var eipDoneActions = [numDone]Action{doneAssociate: ActionAssociateEipAddress,
 	doneUnassociate: ActionUnassociateEipAddress, doneRelease: ActionReleaseEipAddress}
 
+// eipDoneStates are the states, from and to, of each eipDone's EIP while
+// its completion is pending.
+var eipDoneStates = [numDone][2]string{doneAssociate: {string(StatusAssociating), string(StatusInUse)},
+	doneUnassociate: {string(StatusUnassociating), string(StatusAvailable)}, doneRelease: {string(StatusReleasing), ""}}
+
 // initEIPDelays looks the delays of the EIP completions up once (New), so
 // that scheduling one costs no map access.
 func (s *Sim) initEIPDelays() {
@@ -207,8 +232,9 @@ func (s *Sim) initEIPDelays() {
 // scheduleEIP queues the completion done of e's write, accepted as call c:
 // after the action's delay and what the Latency and Stuck rules make of it
 // (as delay and delayed do, intercept.go). e.pending is set to the task. c's
-// Action is done's (eipDoneActions).
-func (s *Sim) scheduleEIP(c *call, e *eip, from, to string, done eipDone) {
+// Action is done's (eipDoneActions). The task's resource and states are
+// e's ID and done's (task.resourceID, task.states), not written here.
+func (s *Sim) scheduleEIP(c *call, e *eip, done eipDone) {
 	d, stuck := s.eipDelays[done], false
 	if s.hooks.live != 0 {
 		d, stuck = s.delayRules(c, e.id, d)
@@ -218,7 +244,7 @@ func (s *Sim) scheduleEIP(c *call, e *eip, from, to string, done eipDone) {
 	// Field by field, not *t = task{...}: a struct copy into the heap is a
 	// bulk write barrier while the GC marks. apply is nil (newTask).
 	t.due, t.seq, t.stuck, t.done = c.after(d), s.taskSeq, 0, done
-	t.action, t.resource, t.from, t.to, t.eip, t.rid = c.action, e.id, from, to, e, c.rid
+	t.action, t.eip, t.rid = c.action, e, c.rid
 	s.tasks.push(t)
 	e.pending = t
 	if stuck || len(s.hooks.stuck) > 0 {
