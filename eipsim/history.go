@@ -48,10 +48,10 @@ type Event struct {
 // than by copying, and once full it reuses the chunk that fell out of the
 // limit. The exported Events are built when read.
 type history struct {
-	chunks []*histChunk           // chunks[0] holds the events from seq first on
-	cur    *histChunk             // the last chunk, which the next event goes to
-	recs   *[histChunkLen]histRec // cur.recs, one load nearer for next
-	room   int                    // how many more events cur takes
+	chunks []*histChunk // chunks[0] holds the events from seq first on
+	cur    *histChunk   // the last chunk, which the next event goes to
+	recs   []histRec    // cur.recs, one load nearer for next
+	room   int          // how many more events cur takes
 	first  uint64
 	seq    uint64
 	limit  int
@@ -60,13 +60,19 @@ type history struct {
 }
 
 // histChunk holds histChunkLen consecutive events; the last chunk's recs
-// from histChunkLen-history.room on are not written yet.
+// from len(recs)-history.room on are not written yet. Every chunk's recs
+// hold histChunkLen records but the first's while it is the only one: it
+// starts at histFirstRecs and doubles as it fills, so that a Sim that
+// records a few events does not clear a whole chunk (48 KB).
 type histChunk struct {
-	recs *[histChunkLen]histRec
+	recs []histRec
 	data []byte
 }
 
 const histChunkLen = 1024
+
+// histFirstRecs is how many records the first chunk starts with.
+const histFirstRecs = 32
 
 // histRec is a stored Event: its time as integers (a stamp, histstamp.go) and its strings as
 // histRefs, in the order of the Event's fields.
@@ -95,9 +101,7 @@ const histMiss histRef = 1<<32 - 1
 // "if h.room == 0 { h.grow() }" (which keeps next small enough to inline).
 func (h *history) next(t stamp, kind histRef) *histRec {
 	h.seq++
-	// room is in [1, histChunkLen] here, so the mask changes nothing but
-	// spares the bounds check.
-	r := &h.recs[uint(histChunkLen-h.room)%histChunkLen]
+	r := &h.recs[len(h.recs)-h.room]
 	h.room--
 	*r = histRec{sec: t.sec, nsec: t.nsec, kind: kind}
 	return r
@@ -156,6 +160,14 @@ func (h *history) grow() {
 	if h.names.strs == nil {
 		h.names.strs = histVocab[:len(histVocab):len(histVocab)]
 	}
+	if c := h.cur; c != nil && len(c.recs) < histChunkLen {
+		// The first chunk, full before histChunkLen events: twice the room.
+		recs := make([]histRec, min(2*len(c.recs), histChunkLen))
+		copy(recs, c.recs)
+		h.room = len(recs) - len(c.recs)
+		c.recs, h.recs = recs, recs
+		return
+	}
 	var c *histChunk
 	if h.limit > 0 && len(h.chunks) > 0 && h.first+histChunkLen <= h.oldest(h.seq+1) {
 		c = h.chunks[0]
@@ -163,16 +175,18 @@ func (h *history) grow() {
 		h.chunks = append(h.chunks[:0], h.chunks[1:]...)
 		h.first += histChunkLen
 	} else {
-		c = &histChunk{recs: new([histChunkLen]histRec)}
+		c = &histChunk{}
 		if n := len(h.chunks); n > 0 {
+			c.recs = make([]histRec, histChunkLen)
 			// The previous chunk's size is the best guess of this one's.
 			c.data = make([]byte, 0, len(h.chunks[n-1].data))
 		} else {
+			c.recs = make([]histRec, histFirstRecs)
 			h.first = h.seq + 1
 		}
 	}
 	h.chunks = append(h.chunks, c)
-	h.cur, h.recs, h.room = c, c.recs, histChunkLen
+	h.cur, h.recs, h.room = c, c.recs, len(c.recs)
 	h.copies = [histCopies]histWays{}
 }
 
