@@ -17,14 +17,7 @@ import (
 // BenchmarkCycle runs allocate, associate, settle, unassociate, settle,
 // release (and its settle) on one instance, through the typed API.
 func BenchmarkCycle(b *testing.B) {
-	clk := eipsimtest.NewClock()
-	sim, err := eipsim.New(eipsim.WithClock(clk), eipsim.WithCooldown(0))
-	if err != nil {
-		b.Fatal(err)
-	}
-	if err := sim.AddInstance(eipsim.Instance{InstanceID: "i-1"}); err != nil {
-		b.Fatal(err)
-	}
+	sim, clk := cycleSim(b)
 	b.ReportAllocs()
 	for b.Loop() {
 		cycle(b, sim, clk, "i-1")
@@ -34,6 +27,20 @@ func BenchmarkCycle(b *testing.B) {
 	if err := sim.CheckInvariants(); err != nil {
 		b.Fatal(err)
 	}
+}
+
+// cycleSim returns the Sim the cycle benchmarks run on: no cooldown, one
+// instance "i-1".
+func cycleSim(b *testing.B) (*eipsim.Sim, *eipsimtest.Clock) {
+	clk := eipsimtest.NewClock()
+	sim, err := eipsim.New(eipsim.WithClock(clk), eipsim.WithCooldown(0))
+	if err != nil {
+		b.Fatal(err)
+	}
+	if err := sim.AddInstance(eipsim.Instance{InstanceID: "i-1"}); err != nil {
+		b.Fatal(err)
+	}
+	return sim, clk
 }
 
 // BenchmarkNew builds a Sim with a small world: two instances, a load
