@@ -44,9 +44,10 @@ type Event struct {
 // and the others copied into the chunk's bytes, once for the events that
 // repeat them (histcopies.go). So a full history (100,000 events by
 // default) is not scanned by the garbage collector, costs no write
-// barriers, and keeps no strings alive; it grows a chunk at a time rather
-// than by copying, and once full it reuses the chunk that fell out of the
-// limit. The exported Events are built when read.
+// barriers, and keeps no strings alive; it grows a chunk at a time (only
+// the first chunk's records are copied, while it doubles up to a whole
+// chunk), and once full it reuses the chunk that fell out of the limit.
+// The exported Events are built when read.
 type history struct {
 	chunks []*histChunk // chunks[0] holds the events from seq first on
 	cur    *histChunk   // the last chunk, which the next event goes to
@@ -74,8 +75,8 @@ const histChunkLen = 1024
 // histFirstRecs is how many records the first chunk starts with.
 const histFirstRecs = 32
 
-// histRec is a stored Event: its time as integers (a stamp, histstamp.go) and its strings as
-// histRefs, in the order of the Event's fields.
+// histRec is a stored Event: its time as integers (a stamp, histstamp.go)
+// and its strings as histRefs, in the order of the Event's fields.
 type histRec struct {
 	sec                                                         int64
 	nsec                                                        uint32
@@ -154,8 +155,9 @@ func (h *history) call(c *call, resource string, code Code, d *drawnRID) {
 	}
 }
 
-// grow makes room for the next event (h.seq+1): a new chunk, or the
-// oldest reused when it has fallen out of the limit.
+// grow makes room for the next event (h.seq+1): twice the records for a
+// first chunk not yet whole, else a new chunk, or the oldest reused when
+// it has fallen out of the limit.
 func (h *history) grow() {
 	if h.names.strs == nil {
 		h.names.strs = histVocab[:len(histVocab):len(histVocab)]
