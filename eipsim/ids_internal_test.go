@@ -3,8 +3,10 @@ package eipsim
 import (
 	"fmt"
 	"math/rand/v2"
+	"runtime"
 	"strings"
 	"testing"
+	"unsafe"
 )
 
 // TestRequestIDFormat checks requestID against the plain formatting of its
@@ -70,4 +72,29 @@ func FuzzFormatRID(f *testing.F) {
 	f.Add(^uint64(0), ^uint64(0))
 	f.Add(uint64(0x0123456789abcdef), uint64(0xfedcba9876543210))
 	f.Fuzz(checkFormatRID)
+}
+
+// TestDrawnRIDKeepsItsChunk checks that ids.last keeps the chunk of the
+// RequestId it knows alive once nothing else refers to it: no chunk made
+// after the GC can be at its address, where a string of the same length
+// would be taken for the RequestId (histrids.go).
+func TestDrawnRIDKeepsItsChunk(t *testing.T) {
+	g := newIDs(1, nil)
+	g.requestID()
+	off := len(g.calls.buf) - ridLen // the RequestId's offset in its chunk
+	// Move the arena to other chunks, so that only g.last refers to the
+	// RequestId's one.
+	g.calls.alloc(arenaChunk)
+	g.calls.alloc(arenaChunk)
+	for range 10 {
+		runtime.GC()
+		// Chunks as the arena makes them: one would be at the freed chunk's
+		// address.
+		for range 100 {
+			c := g.calls.alloc(arenaChunk)
+			if g.last.is(unsafe.String(&c[off], ridLen)) {
+				t.Fatalf("a chunk made after the GC holds ids.last's RequestId")
+			}
+		}
+	}
 }
