@@ -57,7 +57,7 @@ type history struct {
 	seq    uint64
 	limit  int
 	names  histNames
-	copies [histCopies]histWays // the copies made into cur (histcopies.go)
+	copies [histCopies]histCopyWays // the copies made into cur (histcopies.go)
 }
 
 // histChunk holds histChunkLen consecutive events; the last chunk's recs
@@ -189,7 +189,7 @@ func (h *history) grow() {
 	}
 	h.chunks = append(h.chunks, c)
 	h.cur, h.recs, h.room = c, c.recs, len(c.recs)
-	h.copies = [histCopies]histWays{}
+	h.copies = [histCopies]histCopyWays{}
 }
 
 // oldest returns the sequence number of the oldest event kept when seq is
