@@ -58,6 +58,7 @@ type history struct {
 	limit  int
 	names  histNames
 	copies [histCopies]histCopyWays // the copies made into cur (histcopies.go)
+	drawn  histDrawnLast            // the RequestId stored last as its draws (histrids.go)
 }
 
 // histChunk holds histChunkLen consecutive events; the last chunk's recs
@@ -190,6 +191,7 @@ func (h *history) grow() {
 	h.chunks = append(h.chunks, c)
 	h.cur, h.recs, h.room = c, c.recs, len(c.recs)
 	h.copies = [histCopies]histCopyWays{}
+	h.drawn.ref = histMiss
 }
 
 // oldest returns the sequence number of the oldest event kept when seq is
@@ -273,7 +275,7 @@ func (s *Sim) transition(at time.Time, action Action, resource, from, to, cause 
 	if r.resource = h.copied(resource); r.resource == histMiss {
 		r.resource = h.copySlow(resource)
 	}
-	if r.cause = h.copied(cause); r.cause == histMiss {
+	if r.cause = h.drawnRef(cause, &s.ids.last); r.cause == histMiss {
 		r.cause = h.copyRID(cause, &s.ids.last)
 	}
 }
@@ -295,7 +297,7 @@ func (s *Sim) transitionEIP(at stamp, action Action, resource string, from, to s
 	}
 	r.from = histState(from)
 	r.to = histState(to)
-	if r.cause = h.copied(cause); r.cause == histMiss {
+	if r.cause = h.drawnRef(cause, &s.ids.last); r.cause == histMiss {
 		r.cause = h.copyRID(cause, &s.ids.last)
 	}
 }
