@@ -57,6 +57,15 @@ func (h *history) drawnRef(v string, d *drawnRID) histRef {
 	return histMiss
 }
 
+// cause stores v, a Cause: as the RequestId drawn last's histRef if it is
+// that (drawnRef), else as copyRID does.
+func (h *history) cause(v string, d *drawnRID) histRef {
+	if ref := h.drawnRef(v, d); ref != histMiss {
+		return ref
+	}
+	return h.copyRID(v, d)
+}
+
 // copyRID is copy for a Cause that drawnRef missed: the cached copy of v if
 // there is one, else v stored as its draws if it is the RequestId d, else
 // as a copy.
@@ -75,12 +84,17 @@ func (h *history) copyRID(v string, d *drawnRID) histRef {
 // RequestId stored twice costs only its 16 bytes again.
 func (h *history) storeDrawn(v string, d *drawnRID) histRef {
 	c := h.cur
-	off := len(c.data)
-	if cap(c.data)-off < 16 {
-		// Rare: out of line, so that the common path needs no spills.
+	if cap(c.data)-len(c.data) < 16 {
 		c.growData()
-		return h.storeDrawn(v, d)
 	}
+	return h.writeDrawn(c, d)
+}
+
+// writeDrawn appends the draws of d to c's bytes, which have room for
+// them, and remembers them in history.drawn: storeDrawn's part that
+// history.call inlines.
+func (h *history) writeDrawn(c *histChunk, d *drawnRID) histRef {
+	off := len(c.data)
 	c.data = c.data[:off+16]
 	w := (*[16]byte)(c.data[off:])
 	binary.LittleEndian.PutUint64(w[:8], d.hi)
