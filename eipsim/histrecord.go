@@ -17,11 +17,18 @@ func (h *history) call(c *call, resource string, code Code, d *drawnRID) {
 	account, action, res := h.named(c.account), h.named(string(c.action)), h.copied(resource)
 	recs, i, ch := h.recs, h.n, h.cur
 	// The RequestId is nearly always the one drawn last, and new: it is
-	// stored as its draws (histrids.go) without looking for it.
-	if code != "" || account == histMiss || action == histMiss || res == histMiss || !d.is(c.rid) ||
-		uint(i) >= uint(len(recs)) || cap(ch.data)-len(ch.data) < 16 {
+	// stored as its draws (histrids.go) without looking for it. The chunk's
+	// bytes must have room for them and for a copy of resource (copySlow
+	// then appends without growing them, or appends less: a clipped copy).
+	if code != "" || account == histMiss || action == histMiss || !d.is(c.rid) ||
+		uint(i) >= uint(len(recs)) || cap(ch.data)-len(ch.data) < 16+2+len(resource) {
 		h.callSlow(c, resource, code, d)
 		return
+	}
+	if res == histMiss {
+		// A new resource (an AllocationId allocated) is copied here: the
+		// rest of such a call is as common as ever.
+		res = h.copySlow(resource)
 	}
 	t := c.stamp()
 	// Field by field: a composite literal is built aside and copied.
