@@ -62,10 +62,10 @@ type history struct {
 }
 
 // histChunk holds histChunkLen consecutive events; the last chunk's recs
-// from history.n on are not written yet. Every chunk's recs
-// hold histChunkLen records but the first's while it is the only one: it
-// starts at histFirstRecs and doubles as it fills, so that a Sim that
-// records a few events does not clear a whole chunk (48 KB).
+// from history.n on are not written yet. Every chunk's recs hold
+// histChunkLen records but the first's while it is the only one: it starts
+// at histFirstRecs and doubles as it fills, so that a Sim that records a
+// few events does not clear a whole chunk (48 KB).
 type histChunk struct {
 	recs []histRec
 	data []byte

@@ -56,7 +56,7 @@ func (h *history) callSlow(c *call, resource string, code Code, d *drawnRID) {
 		r.resource = h.copySlow(resource)
 	}
 	if d.is(c.rid) {
-		r.rid = h.storeDrawn(c.rid, d)
+		r.rid = h.storeDrawn(d)
 	} else {
 		r.rid = h.copy(c.rid)
 	}

@@ -76,13 +76,13 @@ func (h *history) copyRID(v string, d *drawnRID) histRef {
 	if !d.is(v) {
 		return h.copySlow(v)
 	}
-	return h.storeDrawn(v, d)
+	return h.storeDrawn(d)
 }
 
-// storeDrawn stores the RequestId v, which d is, as its draws, and
-// remembers it in history.drawn. It does not look for it first: a
-// RequestId stored twice costs only its 16 bytes again.
-func (h *history) storeDrawn(v string, d *drawnRID) histRef {
+// storeDrawn stores the RequestId d as its draws, and remembers it in
+// history.drawn. It does not look for it first: a RequestId stored twice
+// costs only its 16 bytes again.
+func (h *history) storeDrawn(d *drawnRID) histRef {
 	c := h.cur
 	if cap(c.data)-len(c.data) < 16 {
 		c.growData()
