@@ -26,8 +26,11 @@ type Task struct {
 
 // task is the internal, scheduled form of a Task.
 type task struct {
-	due      int64 // UnixNano
-	seq      uint64
+	due int64 // UnixNano
+	seq uint64
+	// action is what scheduled the task, unless it is an EIP completion,
+	// whose Action is its eipDone's (task.actionOf; scheduleEIP leaves it
+	// unset).
 	action   Action
 	resource string
 	from, to string
@@ -47,8 +50,17 @@ type task struct {
 
 func (t *task) snapshot() Task {
 	from, to := t.states()
-	return Task{ID: taskID(t.seq), Due: time.Unix(0, t.due).UTC(), Seq: t.seq, Action: t.action,
+	return Task{ID: taskID(t.seq), Due: time.Unix(0, t.due).UTC(), Seq: t.seq, Action: t.actionOf(),
 		ResourceID: t.resourceID(), From: from, To: to}
+}
+
+// actionOf is what scheduled t: an EIP completion's is its eipDone's
+// Action (eipDoneActions).
+func (t *task) actionOf() Action {
+	if t.done != doneNone {
+		return eipDoneActions[t.done]
+	}
+	return t.action
 }
 
 // resourceID is the ID of the resource t changes: an EIP completion's is
@@ -232,8 +244,11 @@ func (s *Sim) initEIPDelays() {
 // scheduleEIP queues the completion done of e's write, accepted as call c:
 // after the action's delay and what the Latency and Stuck rules make of it
 // (as delay and delayed do, intercept.go). e.pending is set to the task. c's
-// Action is done's (eipDoneActions). The task's resource and states are
-// e's ID and done's (task.resourceID, task.states), not written here.
+// Action is done's (eipDoneActions). The task's Action, resource and states
+// are done's and e's ID (task.actionOf, task.resourceID, task.states), not
+// written here. A reused task (newTask) was most likely e's last one (the
+// free list is last in, first out): its eip is written only when it is
+// another, which saves a write barrier while the GC marks.
 func (s *Sim) scheduleEIP(c *call, e *eip, done eipDone) {
 	d, stuck := s.eipDelays[done], false
 	if s.hooks.live != 0 {
@@ -244,7 +259,10 @@ func (s *Sim) scheduleEIP(c *call, e *eip, done eipDone) {
 	// Field by field, not *t = task{...}: a struct copy into the heap is a
 	// bulk write barrier while the GC marks. apply is nil (newTask).
 	t.due, t.seq, t.stuck, t.done = c.after(d), s.taskSeq, 0, done
-	t.action, t.eip, t.rid = c.action, e, c.rid
+	t.rid = c.rid
+	if t.eip != e {
+		t.eip = e
+	}
 	s.tasks.push(t)
 	e.pending = t
 	if stuck || len(s.hooks.stuck) > 0 {
@@ -346,11 +364,10 @@ func (s *Sim) settleDue(n int64) {
 	for len(s.tasks) > 0 && s.tasks[0].due <= n {
 		t := s.tasks.pop()
 		s.changed()
-		// time.Unix(0, t.due), split here by one constant division,
-		// which Unix's normalization then skips (TestUnixSplit).
-		at := time.Unix(t.due/1e9, t.due%1e9)
 		if t.apply != nil {
-			t.apply(at)
+			// time.Unix(0, t.due), split here by one constant division,
+			// which Unix's normalization then skips (TestUnixSplit).
+			t.apply(time.Unix(t.due/1e9, t.due%1e9))
 		} else {
 			s.completeEIP(t)
 			s.freeTask(t)
