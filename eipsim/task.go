@@ -243,7 +243,8 @@ func (s *Sim) initEIPDelays() {
 
 // scheduleEIP queues the completion done of e's write, accepted as call c:
 // after the action's delay and what the Latency and Stuck rules make of it
-// (as delay and delayed do, intercept.go). e.pending is set to the task. c's
+// (as delay and delayed do, intercept.go). e.pending is set to the task
+// (unless it already is: a reused task was most likely e's last). c's
 // Action is done's (eipDoneActions). The task's Action, resource and states
 // are done's and e's ID (task.actionOf, task.resourceID, task.states), not
 // written here. A reused task (newTask) was most likely e's last one (the
@@ -264,10 +265,27 @@ func (s *Sim) scheduleEIP(c *call, e *eip, done eipDone) {
 		t.eip = e
 	}
 	s.tasks.push(t)
-	e.pending = t
+	if e.pending != t {
+		e.pending = t
+	}
 	if stuck || len(s.hooks.stuck) > 0 {
 		s.delayed(t, stuck)
 	}
+}
+
+// pendingTask returns e's pending completion task, or nil. e.pending is
+// the last task scheduled for e and stays when the task applies (a write
+// barrier fewer per completion while the GC marks), so it is e's pending
+// task only while it is queued (index >= 0) and for e: an applied task is
+// popped (index -1), a cancelled one removed (index -1), and a reused one
+// queued again is another EIP's (eip) unless it is e's next, which
+// scheduleEIP then made e.pending. Nothing but EIP completions is ever an
+// EIP's pending.
+func (e *eip) pendingTask() *task {
+	if t := e.pending; t != nil && t.index >= 0 && t.eip == e {
+		return t
+	}
+	return nil
 }
 
 // maxFreeTasks is how many applied EIP tasks a Sim keeps for reuse.
@@ -298,8 +316,7 @@ func (s *Sim) freeTask(t *task) {
 // completeEIP applies an EIP completion task at its due time.
 func (s *Sim) completeEIP(t *task) {
 	at := stampAt(t.due)
-	e := t.eip
-	e.pending = nil
+	e := t.eip // e.pending stays t, no longer pending (pendingTask)
 	switch t.done {
 	case doneAssociate:
 		s.fire(at, e, evAssociateDone, ActionAssociateEipAddress, t.rid)
