@@ -199,7 +199,12 @@ func (s *Sim) checkAllocate(c *call, req *AllocateEipAddressRequest) (uint8, int
 		}
 	} else {
 		// Period, PricingCycle and AutoPay only apply to PrePaid EIPs.
-		req.Period, req.PricingCycle, req.AutoPay = 0, "", false
+		// PricingCycle, nearly always "" already, is not written again: a
+		// string written is a write barrier while the GC marks.
+		req.Period, req.AutoPay = 0, false
+		if req.PricingCycle != "" {
+			req.PricingCycle = ""
+		}
 	}
 	if req.ISP == "" {
 		req.ISP = "BGP"

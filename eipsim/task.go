@@ -111,16 +111,18 @@ func (q *taskQueue) push(t *task) {
 	q.up(n)
 }
 
-// pop removes and returns the first task.
+// pop removes and returns the first task. The queue is resliced in
+// place (*q = (*q)[:n], which writes only its length: a copy h := *q
+// written back would write its array pointer too, a write barrier while
+// the GC marks), and only the vacated entry's task pointer is cleared.
 func (q *taskQueue) pop() *task {
-	h := *q
-	n := len(h) - 1
-	t := h[0].t
+	n := len(*q) - 1
+	t := (*q)[0].t
 	if n > 0 {
-		h[0] = h[n]
+		(*q)[0] = (*q)[n]
 	}
-	h[n] = taskEntry{}
-	*q = h[:n]
+	(*q)[n].t = nil
+	*q = (*q)[:n]
 	if n > 0 {
 		q.down(0)
 	}
