@@ -66,8 +66,13 @@ func (c *call) after(d time.Duration) int64 {
 	if uint64(c.at)|uint64(d) < 1<<62 {
 		return c.at + int64(d)
 	}
-	return nanosAfter(c.now(), d)
+	return c.afterSlow(d)
 }
+
+// afterSlow is after's long way, out of line so that after inlines.
+//
+//go:noinline
+func (c *call) afterSlow(d time.Duration) int64 { return nanosAfter(c.now(), d) }
 
 // otherKindPrefixes are the ID prefixes of the resources other than EIPs.
 var otherKindPrefixes = []string{"i-", "eni-", "lb-", "ngw-", "stb-", "ftb-", "snat-", "fwd-", "havip-", "vpc-", "vsw-"}
