@@ -171,7 +171,7 @@ func TestHistoryMatchesReference(t *testing.T) {
 					ResourceID: str(), From: str(), To: str(), Code: Code(str()), Cause: str()}
 				h.add(e)
 			case 1:
-				c := call{now: at, at: nanos(at), rid: str(), account: str(), action: Action(str())}
+				c := call{slow: true, clock: at, at: nanos(at), rid: str(), account: str(), action: Action(str())}
 				if rng.IntN(2) == 0 {
 					c.rid = rid()
 				}
@@ -188,7 +188,7 @@ func TestHistoryMatchesReference(t *testing.T) {
 				e = Event{Time: at, Kind: EventKindTransition, Action: Action(str()), ResourceID: str(),
 					From: string(lifecycle.states[from]), To: string(lifecycle.states[to]), Cause: str()}
 				// As the calls do: nanoseconds when exact, else the time.
-				c := call{now: at, at: nanos(at)}
+				c := call{slow: true, clock: at, at: nanos(at)}
 				s.transitionEIP(c.stamp(), e.Action, e.ResourceID, from, to, e.Cause)
 			}
 			e.Seq, e.Time = uint64(i+1), e.Time.UTC()
@@ -260,7 +260,7 @@ func TestHistoryDrawnAcrossChunks(t *testing.T) {
 		e := Event{Seq: uint64(i + 1), Time: at, Kind: EventKindTransition, Action: ActionAllocateEipAddress, Cause: rid}
 		if i%histChunkLen == 0 {
 			rid = s.ids.requestID()
-			c := call{now: at, at: nanos(at), rid: rid, action: ActionAllocateEipAddress}
+			c := call{slow: true, clock: at, at: nanos(at), rid: rid, action: ActionAllocateEipAddress}
 			h.call(&c, "", "", &s.ids.last)
 			e.Kind, e.RequestID, e.Cause = EventKindCall, rid, ""
 		} else {
