@@ -221,10 +221,13 @@ func (x *eipIndex) resync(e *eip) {
 func (x *eipIndex) dropReleased() {
 	keep := x.queued[:0]
 	for _, e := range x.queued {
-		if e.gone {
-			x.resync(e)
-		} else {
+		switch {
+		case !e.gone:
 			keep = append(keep, e)
+		case e.inAll || e.indexed != noState:
+			x.resync(e)
+		default: // never indexed, as when it came and went between reads
+			e.queued = false
 		}
 	}
 	clear(x.queued[len(keep):])
