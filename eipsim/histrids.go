@@ -20,16 +20,26 @@ import (
 // repeat it, as for any copy.
 const histDrawn histRef = 1 << 31
 
-// drawnRID is the RequestId ids.requestID returned last: the address of its
-// bytes (ridLen of them) and its two draws.
+// drawnRID is the RequestId ids.requestID returned last: its bytes (ridLen
+// of them) at off in the arena chunk whose first byte is chunk, and its two
+// draws.
+//
+// The address is the chunk's and an offset, not the bytes' own, because
+// requestID writes chunk only when the chunk changes: a pointer written into
+// the heap on every call would cost a write barrier while the GC marks.
+// chunk points to the start of the chunk's allocation, so it keeps the
+// whole chunk, the RequestId's bytes among them, alive as long as d holds
+// it: no other string can then have those bytes' address, and a string that
+// has it and ridLen bytes is the RequestId (TestDrawnRIDKeepsItsChunk).
 type drawnRID struct {
-	p      *byte
+	chunk  *byte
+	off    uintptr
 	hi, lo uint64
 }
 
 // is reports whether v is the RequestId d.
 func (d *drawnRID) is(v string) bool {
-	return d.p == unsafe.StringData(v) && len(v) == ridLen
+	return len(v) == ridLen && unsafe.StringData(v) == (*byte)(unsafe.Add(unsafe.Pointer(d.chunk), d.off))
 }
 
 // copyRID is copySlow for a Cause: v is stored as its draws if it is the

@@ -3,6 +3,7 @@ package eipsim
 import (
 	"encoding/binary"
 	"strconv"
+	"unsafe"
 )
 
 // ids hands out deterministic identifiers from the Sim's one seeded
@@ -61,14 +62,21 @@ func (g *ids) resourceID(prefix string, taken func(string) bool) string {
 
 // requestID returns a RequestId shaped like the cloud's
 // (0ED8D006-F706-4D23-88ED-E11ED28DCAC0), drawn from the generator, and
-// remembers it with its draws in g.last (histrids.go).
+// remembers it with its draws in g.last (histrids.go). g.last takes the
+// chunk's address only when the RequestId is in another chunk than the one
+// before (about one call in 50), so that the call does not write a pointer
+// into the heap (a write barrier while the GC marks).
 func (g *ids) requestID() string {
 	g.requests++
 	hi, lo := g.rng.Uint64(), g.rng.Uint64()
-	b := (*[ridLen]byte)(g.calls.alloc(ridLen))
-	formatRID(b, hi, lo)
-	g.last = drawnRID{p: &b[0], hi: hi, lo: lo}
-	return str(b[:])
+	b, chunk, off := g.calls.allocIn(ridLen)
+	if g.last.chunk != chunk {
+		g.last.chunk = chunk
+	}
+	g.last.off, g.last.hi, g.last.lo = off, hi, lo
+	r := (*[ridLen]byte)(b)
+	formatRID(r, hi, lo)
+	return unsafe.String(&r[0], ridLen)
 }
 
 // ridLen is the length of a RequestId.
@@ -76,26 +84,41 @@ const ridLen = 36
 
 // formatRID writes the RequestId of the two draws hi, lo: big-endian, in
 // upper-case hex, cut 8-4-4-4-12. Each byte's two digits are one load from
-// hexPairs and one store.
+// hexPairs and one store; the bytes are taken from the low end, each draw
+// shifted down by a byte after each, so that no copy of it is kept.
 func formatRID(b *[ridLen]byte, hi, lo uint64) {
 	p := &hexPairs
 	b[8], b[13], b[18], b[23] = '-', '-', '-', '-'
-	binary.LittleEndian.PutUint16(b[0:], p[byte(hi>>56)])
-	binary.LittleEndian.PutUint16(b[2:], p[byte(hi>>48)])
-	binary.LittleEndian.PutUint16(b[4:], p[byte(hi>>40)])
-	binary.LittleEndian.PutUint16(b[6:], p[byte(hi>>32)])
-	binary.LittleEndian.PutUint16(b[9:], p[byte(hi>>24)])
-	binary.LittleEndian.PutUint16(b[11:], p[byte(hi>>16)])
-	binary.LittleEndian.PutUint16(b[14:], p[byte(hi>>8)])
-	binary.LittleEndian.PutUint16(b[16:], p[byte(hi)])
-	binary.LittleEndian.PutUint16(b[19:], p[byte(lo>>56)])
-	binary.LittleEndian.PutUint16(b[21:], p[byte(lo>>48)])
-	binary.LittleEndian.PutUint16(b[24:], p[byte(lo>>40)])
-	binary.LittleEndian.PutUint16(b[26:], p[byte(lo>>32)])
-	binary.LittleEndian.PutUint16(b[28:], p[byte(lo>>24)])
-	binary.LittleEndian.PutUint16(b[30:], p[byte(lo>>16)])
-	binary.LittleEndian.PutUint16(b[32:], p[byte(lo>>8)])
 	binary.LittleEndian.PutUint16(b[34:], p[byte(lo)])
+	lo >>= 8
+	binary.LittleEndian.PutUint16(b[32:], p[byte(lo)])
+	lo >>= 8
+	binary.LittleEndian.PutUint16(b[30:], p[byte(lo)])
+	lo >>= 8
+	binary.LittleEndian.PutUint16(b[28:], p[byte(lo)])
+	lo >>= 8
+	binary.LittleEndian.PutUint16(b[26:], p[byte(lo)])
+	lo >>= 8
+	binary.LittleEndian.PutUint16(b[24:], p[byte(lo)])
+	lo >>= 8
+	binary.LittleEndian.PutUint16(b[21:], p[byte(lo)])
+	lo >>= 8
+	binary.LittleEndian.PutUint16(b[19:], p[byte(lo)])
+	binary.LittleEndian.PutUint16(b[16:], p[byte(hi)])
+	hi >>= 8
+	binary.LittleEndian.PutUint16(b[14:], p[byte(hi)])
+	hi >>= 8
+	binary.LittleEndian.PutUint16(b[11:], p[byte(hi)])
+	hi >>= 8
+	binary.LittleEndian.PutUint16(b[9:], p[byte(hi)])
+	hi >>= 8
+	binary.LittleEndian.PutUint16(b[6:], p[byte(hi)])
+	hi >>= 8
+	binary.LittleEndian.PutUint16(b[4:], p[byte(hi)])
+	hi >>= 8
+	binary.LittleEndian.PutUint16(b[2:], p[byte(hi)])
+	hi >>= 8
+	binary.LittleEndian.PutUint16(b[0:], p[byte(hi)])
 }
 
 // hexPairs holds each byte's two upper-case hex digits, the first in the

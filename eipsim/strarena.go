@@ -33,6 +33,14 @@ func (a *strArena) alloc(n int) []byte {
 	return a.buf[l : l+n : l+n]
 }
 
+// allocIn is alloc, and also returns the first byte of the chunk the bytes
+// are in and their offset in it: the chunk's address is that of its whole
+// allocation, so a pointer to it keeps every string in it alive.
+func (a *strArena) allocIn(n int) (b []byte, chunk *byte, off uintptr) {
+	b = a.alloc(n)
+	return b, unsafe.SliceData(a.buf), uintptr(len(a.buf) - n)
+}
+
 // str returns the string of b, bytes that alloc returned and that are
 // written for good.
 func str(b []byte) string {
