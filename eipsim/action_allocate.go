@@ -112,9 +112,9 @@ func (s *Sim) allocateEipAddress(c *call, req AllocateEipAddressRequest) (*Alloc
 		}
 		if e.prepaid {
 			if req.PricingCycle == "Year" {
-				x.expired = c.now.AddDate(req.Period, 0, 0)
+				x.expired = c.now().AddDate(req.Period, 0, 0)
 			} else {
-				x.expired = c.now.AddDate(0, req.Period, 0)
+				x.expired = c.now().AddDate(0, req.Period, 0)
 			}
 		}
 	}
@@ -125,7 +125,7 @@ func (s *Sim) allocateEipAddress(c *call, req AllocateEipAddressRequest) (*Alloc
 		resp.OrderID = s.ids.orderID()
 	}
 	s.ok(c, e.id)
-	s.transition(c.now, c.action, e.id, "", string(StatusAvailable), c.rid)
+	s.transition(c.now(), c.action, e.id, "", string(StatusAvailable), c.rid)
 	if token != "" { // else req, large, would be copied for nothing
 		rememberResponse(s, c, token, req, resp)
 	}
@@ -199,7 +199,12 @@ func (s *Sim) checkAllocate(c *call, req *AllocateEipAddressRequest) (uint8, int
 		}
 	} else {
 		// Period, PricingCycle and AutoPay only apply to PrePaid EIPs.
-		req.Period, req.PricingCycle, req.AutoPay = 0, "", false
+		// PricingCycle, nearly always "" already, is not written again: a
+		// string written is a write barrier while the GC marks.
+		req.Period, req.AutoPay = 0, false
+		if req.PricingCycle != "" {
+			req.PricingCycle = ""
+		}
 	}
 	if req.ISP == "" {
 		req.ISP = "BGP"

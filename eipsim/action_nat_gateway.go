@@ -67,10 +67,10 @@ func (s *Sim) createNatGateway(c *call, req CreateNatGatewayRequest) (*CreateNat
 	g := &natGateway{owned: owned{id: id, region: req.RegionID, account: c.account, vpc: req.VpcID}, name: req.Name, status: NatGatewayCreating}
 	s.addNatGateway(g)
 	s.ok(c, id)
-	s.transition(c.now, c.action, id, "", NatGatewayCreating, c.rid)
+	s.transition(c.now(), c.action, id, "", NatGatewayCreating, c.rid)
 	d, stuck := s.delay(c, req.VpcID)
 	rid := c.rid // c is the Sim's: the closure keeps what it needs
-	g.pending = s.schedule(c.now, d, c.action, id, NatGatewayCreating, NatGatewayAvailable, func(at time.Time) {
+	g.pending = s.schedule(c.now(), d, c.action, id, NatGatewayCreating, NatGatewayAvailable, func(at time.Time) {
 		g.pending = nil
 		s.transition(at, ActionCreateNatGateway, id, NatGatewayCreating, NatGatewayAvailable, rid)
 		g.status = NatGatewayAvailable
@@ -146,24 +146,24 @@ func (s *Sim) deleteNatGateway(c *call, req DeleteNatGatewayRequest) (*DeleteNat
 		}
 	}
 	s.ok(c, g.id)
-	s.transition(c.now, c.action, g.id, g.status, NatGatewayDeleting, c.rid)
+	s.transition(c.now(), c.action, g.id, g.status, NatGatewayDeleting, c.rid)
 	g.status = NatGatewayDeleting
 	s.listNat(g)
 	// The entries are deleted as a consequence: the plain delay of their
 	// kind, no fault rules.
 	for _, x := range g.snat {
 		if x.status != EntryDeleting {
-			s.deleteSnat(c.now, c.action, s.cfg.delays[ActionDeleteSnatEntry], x, c.rid)
+			s.deleteSnat(c.now(), c.action, s.cfg.delays[ActionDeleteSnatEntry], x, c.rid)
 		}
 	}
 	for _, x := range g.dnat {
 		if x.status != EntryDeleting {
-			s.deleteForward(c.now, c.action, s.cfg.delays[ActionDeleteForwardEntry], x, c.rid)
+			s.deleteForward(c.now(), c.action, s.cfg.delays[ActionDeleteForwardEntry], x, c.rid)
 		}
 	}
 	d, stuck := s.delay(c, req.NatGatewayID)
 	rid := c.rid // c is the Sim's: the closure keeps what it needs
-	g.pending = s.schedule(c.now, d, c.action, g.id, NatGatewayDeleting, "", func(at time.Time) {
+	g.pending = s.schedule(c.now(), d, c.action, g.id, NatGatewayDeleting, "", func(at time.Time) {
 		g.pending = nil
 		s.removeNatGateway(at, g, rid)
 	})

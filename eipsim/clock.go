@@ -33,18 +33,18 @@ func fastClock(c Clock) *simclock.Clock {
 	return f
 }
 
-// now returns the clock's time and nanos of it.
-func (s *Sim) now() (time.Time, int64) {
+// setTime sets c's time to the clock's: its nanoseconds (c.at), and, only
+// when they are not exactly the reading, the reading itself (c.slow,
+// c.clock; see call).
+func (s *Sim) setTime(c *call) {
 	if s.fast != nil {
 		if n, ok := s.fast.NowNanos(); ok {
-			// time.Unix(0, n), split here by one constant division, which
-			// Unix's normalization then skips (TestUnixSplit); exactly
-			// Now() (NowNanos).
-			return time.Unix(n/1e9, n%1e9).UTC(), n
+			c.at, c.slow = n, false
+			return
 		}
 	}
 	t := s.clock.Now()
-	return t, nanos(t)
+	c.at, c.slow, c.clock = nanos(t), true, t
 }
 
 // nowNanos returns nanos(s.clock.Now()).

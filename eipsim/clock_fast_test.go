@@ -79,3 +79,34 @@ func TestUnixSplit(t *testing.T) {
 		}
 	}
 }
+
+// zoned is a clock whose time is in a location of its own.
+type zoned struct{ t time.Time }
+
+func (z zoned) Now() time.Time { return z.t }
+
+// TestCallTimeKeepsLocation checks that a call over a clock other than
+// package simclock's has the clock's reading, location and all, not only its
+// instant: a month's subscription ends a calendar month later in the
+// clock's location (New York: across the start of daylight saving time,
+// an hour earlier in UTC than a UTC month).
+func TestCallTimeKeepsLocation(t *testing.T) {
+	ny, err := time.LoadLocation("America/New_York")
+	if err != nil {
+		t.Skip("no time zone database:", err)
+	}
+	start := time.Date(2026, 3, 1, 0, 30, 0, 0, ny)
+	sim, err := eipsim.New(eipsim.WithClock(zoned{start}))
+	mustOK(t, err)
+	r, err := sim.AllocateEipAddress(ctx, eipsim.AllocateEipAddressRequest{RegionID: hz, InstanceChargeType: "PrePaid", Period: 1})
+	mustOK(t, err)
+	d, err := sim.DescribeEipAddresses(ctx, eipsim.DescribeEipAddressesRequest{RegionID: hz, AllocationID: r.AllocationID})
+	mustOK(t, err)
+	want := start.AddDate(0, 1, 0).UTC()
+	if want == start.UTC().AddDate(0, 1, 0) {
+		t.Fatal("the test's dates do not cross a change of offset")
+	}
+	if got := d.EipAddresses[0].ExpiredTime; !got.Equal(want) {
+		t.Fatalf("ExpiredTime %v, want %v (a month in New York)", got, want)
+	}
+}

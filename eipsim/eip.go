@@ -72,10 +72,13 @@ type EIP struct {
 // eip is the Sim's record of one EIP. It is kept small: a million idle EIPs
 // must fit in a few hundred megabytes. Rarely set attributes live in extra.
 type eip struct {
-	id        string
-	account   string
-	bind      *binding
-	extra     *eipExtra
+	id      string
+	account string
+	bind    *binding
+	extra   *eipExtra
+	// pending is the last completion task scheduled for the EIP, not
+	// cleared when it applies: pendingTask says whether it still is
+	// pending (task.go).
 	pending   *task
 	n         uint64 // allocation sequence number, for a stable order
 	allocated int64  // UnixNano

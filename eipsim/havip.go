@@ -167,10 +167,10 @@ func (s *Sim) setHaVip(c *call, h *haVip, to string, done func(at time.Time)) {
 	from := h.status()
 	h.override = to
 	s.listHaVip(h)
-	s.transition(c.now, c.action, h.id, from, to, c.rid)
+	s.transition(c.now(), c.action, h.id, from, to, c.rid)
 	action, rid := c.action, c.rid
 	d, stuck := s.delay(c, h.id)
-	h.pending = s.schedule(c.now, d, action, h.id, to, "", func(at time.Time) {
+	h.pending = s.schedule(c.now(), d, action, h.id, to, "", func(at time.Time) {
 		h.pending = nil
 		h.override = ""
 		if done != nil {
@@ -305,12 +305,12 @@ func (s *Sim) createHaVip(c *call, req CreateHaVipRequest) (*CreateHaVipResponse
 	s.world.havips[h.id] = h
 	s.world.noteID(h.id)
 	s.ok(c, h.id)
-	s.transition(c.now, c.action, h.id, "", HaVipCreating, c.rid)
+	s.transition(c.now(), c.action, h.id, "", HaVipCreating, c.rid)
 	h.override = HaVipCreating
 	s.listHaVip(h)
 	rid := c.rid
 	d, stuck := s.delay(c, "") // the call names no resource
-	h.pending = s.schedule(c.now, d, c.action, h.id, HaVipCreating, HaVipAvailable, func(at time.Time) {
+	h.pending = s.schedule(c.now(), d, c.action, h.id, HaVipCreating, HaVipAvailable, func(at time.Time) {
 		h.pending = nil
 		h.override = ""
 		s.listHaVip(h)

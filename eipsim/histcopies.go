@@ -5,7 +5,7 @@ import (
 	"unicode/utf8"
 )
 
-// The history's cache of copies (history.copies, a cache of histWays)
+// The history's cache of copies (history.copies, a cache of histCopyWays)
 // holds the strings last copied into the current chunk.
 //
 // Consecutive events mostly repeat the same strings (a call's RequestId is
@@ -37,7 +37,7 @@ func (h *history) copied(v string) histRef {
 // cache.
 func (h *history) copySlow(v string) histRef {
 	set := &h.copies[histSetOf(v, histCopies)]
-	if ref := set.second(v); ref != histMiss {
+	if ref := set.second(v); ref != histMiss && h.isCopy(ref, v) {
 		return ref
 	}
 	c := h.cur
@@ -54,6 +54,18 @@ func (h *history) copySlow(v string) histRef {
 	ref := histCopied + histRef(off)
 	set.put(v, ref)
 	return ref
+}
+
+// isCopy reports whether ref, a histRef the cache of copies has for v's
+// address, is a copy of v in the current chunk: the cache's older strings
+// are known by address only (histcache.go), so their bytes are compared.
+func (h *history) isCopy(ref histRef, v string) bool {
+	if ref < histCopied || ref >= histDrawn {
+		return false
+	}
+	d := h.cur.data[ref-histCopied:]
+	n := int(d[0]) | int(d[1])<<8
+	return n == len(v) && string(d[2:2+n]) == v
 }
 
 // copyRare is copySlow for "", a string to clip, or a chunk's bytes to

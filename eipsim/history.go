@@ -51,20 +51,21 @@ type Event struct {
 type history struct {
 	chunks []*histChunk // chunks[0] holds the events from seq first on
 	cur    *histChunk   // the last chunk, which the next event goes to
-	recs   []histRec    // cur.recs, one load nearer for next
-	room   int          // how many more events cur takes
+	recs   []histRec    // cur.recs, one load nearer for the next event
+	n      int          // the index in recs of the next event
 	first  uint64
 	seq    uint64
 	limit  int
 	names  histNames
-	copies [histCopies]histWays // the copies made into cur (histcopies.go)
+	copies [histCopies]histCopyWays // the copies made into cur (histcopies.go)
+	drawn  histDrawnLast            // the RequestId stored last as its draws (histrids.go)
 }
 
 // histChunk holds histChunkLen consecutive events; the last chunk's recs
-// from len(recs)-history.room on are not written yet. Every chunk's recs
-// hold histChunkLen records but the first's while it is the only one: it
-// starts at histFirstRecs and doubles as it fills, so that a Sim that
-// records a few events does not clear a whole chunk (48 KB).
+// from history.n on are not written yet. Every chunk's recs hold
+// histChunkLen records but the first's while it is the only one: it starts
+// at histFirstRecs and doubles as it fills, so that a Sim that records a
+// few events does not clear a whole chunk (48 KB).
 type histChunk struct {
 	recs []histRec
 	data []byte
@@ -98,12 +99,15 @@ const histMiss histRef = 1<<32 - 1
 
 // next starts the record of an event of the given kind (a name's number)
 // at t, with its strings empty: the caller sets them (name, copy), which
-// it must do before the next event. The caller must have made room:
-// "if h.room == 0 { h.grow() }" (which keeps next small enough to inline).
+// it must do before the next event. It is the slow paths' way in; the hot
+// paths write their record whole (histrecord.go).
 func (h *history) next(t stamp, kind histRef) *histRec {
+	if h.n == len(h.recs) {
+		h.grow()
+	}
 	h.seq++
-	r := &h.recs[len(h.recs)-h.room]
-	h.room--
+	r := &h.recs[h.n]
+	h.n++
 	*r = histRec{sec: t.sec, nsec: t.nsec, kind: kind}
 	return r
 }
@@ -111,9 +115,6 @@ func (h *history) next(t stamp, kind histRef) *histRec {
 // add records e (its Seq aside): the setup methods' and the faults'
 // events, which are not on the hot paths.
 func (h *history) add(e Event) {
-	if h.room == 0 {
-		h.grow()
-	}
 	r := h.next(stampOf(e.Time), 0)
 	r.kind = h.name(string(e.Kind))
 	r.rid = h.copy(e.RequestID)
@@ -124,35 +125,6 @@ func (h *history) add(e Event) {
 	r.to = h.name(e.To)
 	r.code = h.name(string(e.Code))
 	r.cause = h.copy(e.Cause)
-}
-
-// call records the call c on resource, refused with code unless it is "";
-// d is the RequestId the Sim drew last (ids.last).
-func (h *history) call(c *call, resource string, code Code, d *drawnRID) {
-	if h.room == 0 {
-		h.grow()
-	}
-	r := h.next(c.stamp(), histKindCall)
-	if r.account = h.named(c.account); r.account == histMiss {
-		r.account = h.nameSlow(c.account)
-	}
-	if r.action = h.named(string(c.action)); r.action == histMiss {
-		r.action = h.nameSlow(string(c.action))
-	}
-	if code != "" {
-		r.code = h.name(string(code))
-	}
-	if r.resource = h.copied(resource); r.resource == histMiss {
-		r.resource = h.copySlow(resource)
-	}
-	// Last, as it is nearly always new: the RequestId the Sim just drew,
-	// stored as its draws (histrids.go), the slow paths' calls coming after
-	// the others.
-	if d.is(c.rid) {
-		r.rid = h.storeDrawn(c.rid, d)
-	} else if r.rid = h.copied(c.rid); r.rid == histMiss {
-		r.rid = h.copySlow(c.rid)
-	}
 }
 
 // grow makes room for the next event (h.seq+1): twice the records for a
@@ -166,7 +138,6 @@ func (h *history) grow() {
 		// The first chunk, full before histChunkLen events: twice the room.
 		recs := make([]histRec, min(2*len(c.recs), histChunkLen))
 		copy(recs, c.recs)
-		h.room = len(recs) - len(c.recs)
 		c.recs, h.recs = recs, recs
 		return
 	}
@@ -188,8 +159,9 @@ func (h *history) grow() {
 		}
 	}
 	h.chunks = append(h.chunks, c)
-	h.cur, h.recs, h.room = c, c.recs, len(c.recs)
-	h.copies = [histCopies]histWays{}
+	h.cur, h.recs, h.n = c, c.recs, 0
+	h.copies = [histCopies]histCopyWays{}
+	h.drawn.ref = histMiss
 }
 
 // oldest returns the sequence number of the oldest event kept when seq is
@@ -251,51 +223,4 @@ func (s *Sim) HistoryDropped() uint64 {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	return s.history.dropped()
-}
-
-// transition records a status change.
-func (s *Sim) transition(at time.Time, action Action, resource, from, to, cause string) {
-	s.changed()
-	h := &s.history
-	if h.room == 0 {
-		h.grow()
-	}
-	r := h.next(stampOf(at), histKindTransition)
-	if r.action = h.named(string(action)); r.action == histMiss {
-		r.action = h.nameSlow(string(action))
-	}
-	if r.from = h.named(from); r.from == histMiss {
-		r.from = h.nameSlow(from)
-	}
-	if r.to = h.named(to); r.to == histMiss {
-		r.to = h.nameSlow(to)
-	}
-	if r.resource = h.copied(resource); r.resource == histMiss {
-		r.resource = h.copySlow(resource)
-	}
-	if r.cause = h.copied(cause); r.cause == histMiss {
-		r.cause = h.copyRID(cause, &s.ids.last)
-	}
-}
-
-// transitionEIP is transition for an EIP's lifecycle, from one status to
-// another, at the instant at.
-func (s *Sim) transitionEIP(at stamp, action Action, resource string, from, to state, cause string) {
-	s.changed()
-	h := &s.history
-	if h.room == 0 {
-		h.grow()
-	}
-	r := h.next(at, histKindTransition)
-	if r.action = h.named(string(action)); r.action == histMiss {
-		r.action = h.nameSlow(string(action))
-	}
-	if r.resource = h.copied(resource); r.resource == histMiss {
-		r.resource = h.copySlow(resource)
-	}
-	r.from = histState(from)
-	r.to = histState(to)
-	if r.cause = h.copied(cause); r.cause == histMiss {
-		r.cause = h.copyRID(cause, &s.ids.last)
-	}
 }

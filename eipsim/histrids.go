@@ -15,10 +15,24 @@ import (
 // last (drawnRID), and a string with its bytes' address and length is that
 // RequestId, as the arena's strings are never written again (strarena.go)
 // and the memory keeps them alive. Any other string, the same text at
-// another address included, is copied as usual; the cache of copies
-// (histcopies.go) then finds the RequestId's histRef for the events that
-// repeat it, as for any copy.
+// another address included, is copied as usual (and the cache of copies,
+// histcopies.go, finds the copy for the events that repeat it).
+//
+// The events that repeat the RequestId drawn last (the transitions a call
+// makes, and those of its tasks when they come due before the next call)
+// find its histRef in history.drawn, by its draws: not in the cache of
+// copies, which would cost a put (a write barrier) per call.
 const histDrawn histRef = 1 << 31
+
+// histDrawnLast is the RequestId the history stored last as its draws:
+// them, and its histRef in the current chunk, or histMiss when the chunk
+// has none (history.grow resets it). It holds no address: the draws are
+// the RequestId's text, so a RequestId with the same draws is the same
+// string wherever it lives.
+type histDrawnLast struct {
+	hi, lo uint64
+	ref    histRef
+}
 
 // drawnRID is the RequestId ids.requestID returned last: its bytes (ridLen
 // of them) at off in the arena chunk whose first byte is chunk, and its two
@@ -42,32 +56,61 @@ func (d *drawnRID) is(v string) bool {
 	return len(v) == ridLen && unsafe.StringData(v) == (*byte)(unsafe.Add(unsafe.Pointer(d.chunk), d.off))
 }
 
-// copyRID is copySlow for a Cause: v is stored as its draws if it is the
-// RequestId d, else as a copy.
+// drawnRef returns the histRef of v if it is the RequestId d and the
+// current chunk has it as its draws (history.drawn), else histMiss: the
+// fast path for a Cause, small enough to be inlined, with copyRID on a
+// miss.
+func (h *history) drawnRef(v string, d *drawnRID) histRef {
+	if d.is(v) && d.hi == h.drawn.hi && d.lo == h.drawn.lo {
+		return h.drawn.ref
+	}
+	return histMiss
+}
+
+// cause stores v, a Cause: as the RequestId drawn last's histRef if it is
+// that (drawnRef), else as copyRID does.
+func (h *history) cause(v string, d *drawnRID) histRef {
+	if ref := h.drawnRef(v, d); ref != histMiss {
+		return ref
+	}
+	return h.copyRID(v, d)
+}
+
+// copyRID is copy for a Cause that drawnRef missed: the cached copy of v if
+// there is one, else v stored as its draws if it is the RequestId d, else
+// as a copy.
 func (h *history) copyRID(v string, d *drawnRID) histRef {
+	if ref := h.copied(v); ref != histMiss {
+		return ref
+	}
 	if !d.is(v) {
 		return h.copySlow(v)
 	}
-	return h.storeDrawn(v, d)
+	return h.storeDrawn(d)
 }
 
-// storeDrawn stores the RequestId v, which d is, as its draws, and puts it
-// in the cache of copies. It does not look in the cache first: a RequestId
-// stored twice costs only its 16 bytes again.
-func (h *history) storeDrawn(v string, d *drawnRID) histRef {
+// storeDrawn stores the RequestId d as its draws, and remembers it in
+// history.drawn. It does not look for it first: a RequestId stored twice
+// costs only its 16 bytes again.
+func (h *history) storeDrawn(d *drawnRID) histRef {
 	c := h.cur
-	off := len(c.data)
-	if cap(c.data)-off < 16 {
-		// Rare: out of line, so that the common path needs no spills.
+	if cap(c.data)-len(c.data) < 16 {
 		c.growData()
-		return h.storeDrawn(v, d)
 	}
+	return h.writeDrawn(c, d)
+}
+
+// writeDrawn appends the draws of d to c's bytes, which have room for
+// them, and remembers them in history.drawn: storeDrawn's part that
+// history.call inlines.
+func (h *history) writeDrawn(c *histChunk, d *drawnRID) histRef {
+	off := len(c.data)
 	c.data = c.data[:off+16]
 	w := (*[16]byte)(c.data[off:])
 	binary.LittleEndian.PutUint64(w[:8], d.hi)
 	binary.LittleEndian.PutUint64(w[8:], d.lo)
 	ref := histDrawn + histRef(off)
-	h.copies[histSetOf(v, histCopies)].put(v, ref)
+	h.drawn = histDrawnLast{hi: d.hi, lo: d.lo, ref: ref}
 	return ref
 }
 

@@ -27,13 +27,18 @@ func stampOf(t time.Time) stamp { return stamp{t.Unix(), uint32(t.Nanosecond())}
 func stampAt(n int64) stamp { return stamp{n, stampNanos} }
 
 // stamp returns the stamp of the call's time: from c.at unless it is
-// saturated (nanos), when it is not c.now's exact instant.
+// saturated (nanos), when it is not the call's exact instant (c.now).
 func (c *call) stamp() stamp {
-	if c.at != math.MaxInt64 && c.at != math.MinInt64 {
-		return stampAt(c.at)
+	if at := c.at; at != math.MaxInt64 && at != math.MinInt64 {
+		return stamp{at, stampNanos} // stampAt(at)
 	}
-	return stampOf(c.now)
+	return c.nowStamp()
 }
+
+// nowStamp is stampOf(c.now()), out of line so that stamp inlines.
+//
+//go:noinline
+func (c *call) nowStamp() stamp { return stampOf(c.now()) }
 
 // time returns the time of a record's sec and nsec, in UTC.
 func (r *histRec) time() time.Time {

@@ -267,7 +267,7 @@ func (s *Sim) tryRule(p phase, r *faultRule, c *call, resource string, req any) 
 	if r.spent() {
 		s.hooks.reindex()
 	}
-	s.history.add(Event{Time: c.now, Kind: EventKindFault, RequestID: c.rid, AccountID: c.account,
+	s.history.add(Event{Time: c.now(), Kind: EventKindFault, RequestID: c.rid, AccountID: c.account,
 		Action: c.action, ResourceID: resource, Code: f.Code, Cause: r.cause()})
 	return true
 }
@@ -356,7 +356,7 @@ func (h *hooks) intercepts() bool { return h.limits != nil || h.live != 0 }
 // had answered it: rate limits first, then the Error rules.
 func (s *Sim) intercept(c *call, resource string, req any) *Error {
 	if s.hooks.limits != nil {
-		if code := s.hooks.limits.take(c.account, c.action, c.now); code != "" {
+		if code := s.hooks.limits.take(c.account, c.action, c.now()); code != "" {
 			return c.err(code)
 		}
 	}

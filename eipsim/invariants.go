@@ -51,11 +51,12 @@ func (s *Sim) CheckInvariants() (err error) {
 			bad("EIP %s has status %s outside the lifecycle", e.id, st)
 		}
 		transitional := e.status == stAssociating || e.status == stUnassociating || e.status == stReleasing
-		if transitional != (e.pending != nil) {
-			bad("EIP %s is %s with pending task %v", e.id, st, e.pending != nil)
+		t := e.pendingTask()
+		if transitional != (t != nil) {
+			bad("EIP %s is %s with pending task %v", e.id, st, t != nil)
 		}
-		if e.pending != nil && e.pending.index < 0 {
-			bad("EIP %s has a pending task that is not queued", e.id)
+		if t != nil && (t.index >= len(s.tasks) || s.tasks[t.index].t != t || eipDoneStates[t.done][0] != string(st)) {
+			bad("EIP %s has a pending task that is not queued or not its status's", e.id)
 		}
 		if !s.pool.used.has(e.ip) {
 			bad("address %s of EIP %s is not marked in use", addr4(e.ip), e.id)

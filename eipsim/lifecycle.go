@@ -63,12 +63,17 @@ type state uint8
 type event uint8
 
 // table is LifecycleEvents compiled into a dense [state][event] table;
-// noState marks a transition the declaration does not allow.
+// noState marks a transition the declaration does not allow. dst is an
+// array, so that fire is one load without bounds checks (the indexes are
+// masked: every state and event is below maxTable).
 type table struct {
 	states []Status
 	events []string
-	dst    [][]state
+	dst    [maxTable][maxTable]state
 }
+
+// maxTable is the most states and events a table has room for.
+const maxTable = 16
 
 const noState = state(255)
 
@@ -106,9 +111,10 @@ func compile(events fsm.Events) *table {
 		add(e.Dst)
 		t.events = append(t.events, e.Name)
 	}
-	t.dst = make([][]state, len(t.states))
+	if len(t.states) > maxTable || len(t.events) > maxTable {
+		panic(fmt.Sprintf("eipsim: a table of %d states and %d events (at most %d of each)", len(t.states), len(t.events), maxTable))
+	}
 	for i := range t.dst {
-		t.dst[i] = make([]state, len(t.events))
 		for j := range t.dst[i] {
 			t.dst[i][j] = noState
 		}
@@ -124,7 +130,7 @@ func compile(events fsm.Events) *table {
 // fire returns the state after ev from s, and whether the declaration
 // allows it.
 func (t *table) fire(s state, ev event) (state, bool) {
-	d := t.dst[s][ev]
+	d := t.dst[s%maxTable][ev%maxTable]
 	return d, d != noState
 }
 

@@ -3,6 +3,7 @@ package eipsim
 import (
 	"context"
 	"errors"
+	"fmt"
 	"testing"
 
 	"github.com/looplab/fsm"
@@ -92,4 +93,19 @@ func TestEventOfPanicsOnTypo(t *testing.T) {
 		}
 	}()
 	lifecycle.eventOf("asociate")
+}
+
+// TestCompileRefusesLargeTable: a declaration with more states than a
+// table's array holds would make fire read another state's row.
+func TestCompileRefusesLargeTable(t *testing.T) {
+	var events fsm.Events
+	for i := range maxTable {
+		events = append(events, fsm.EventDesc{Name: fmt.Sprint("e", i), Src: []string{fmt.Sprint("s", i)}, Dst: fmt.Sprint("s", i+1)})
+	}
+	defer func() {
+		if recover() == nil {
+			t.Fatal("compile of a table with maxTable+1 states did not panic")
+		}
+	}()
+	compile(events)
 }

@@ -57,7 +57,7 @@ func nanos(t time.Time) int64 {
 // nanosAfter returns nanos(now + d).
 func nanosAfter(now time.Time, d time.Duration) int64 { return nanos(now.Add(d)) }
 
-// after returns nanosAfter(c.now, d) without the time arithmetic when it
+// after returns nanosAfter(c.now(), d) without the time arithmetic when it
 // can: when c.at and d are both in [0, 2^62) (the call between 1970 and
 // 2116, d under 146 years), c.at is now's exact instant and c.at + d cannot
 // overflow, so it is the answer. Otherwise (a saturated c.at is not now's
@@ -66,8 +66,13 @@ func (c *call) after(d time.Duration) int64 {
 	if uint64(c.at)|uint64(d) < 1<<62 {
 		return c.at + int64(d)
 	}
-	return nanosAfter(c.now, d)
+	return c.afterSlow(d)
 }
+
+// afterSlow is after's long way, out of line so that after inlines.
+//
+//go:noinline
+func (c *call) afterSlow(d time.Duration) int64 { return nanosAfter(c.now(), d) }
 
 // otherKindPrefixes are the ID prefixes of the resources other than EIPs.
 var otherKindPrefixes = []string{"i-", "eni-", "lb-", "ngw-", "stb-", "ftb-", "snat-", "fwd-", "havip-", "vpc-", "vsw-"}

@@ -34,7 +34,7 @@ func TestCallAfter(t *testing.T) {
 		if got := nanos(now); got != want {
 			t.Errorf("nanos(%v) = %d, want %d", now, got, want)
 		}
-		c := call{now: now, at: nanos(now)}
+		c := call{slow: true, clock: now, at: nanos(now)}
 		for _, d := range durations {
 			if got, want := c.after(d), nanosAfter(now, d); got != want {
 				t.Errorf("after(%v) at %v = %d, want %d", d, now, got, want)

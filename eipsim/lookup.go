@@ -73,7 +73,7 @@ func (s *Sim) fire(at stamp, e *eip, ev event, action Action, cause string) {
 
 // forceDetach drops e's binding at once because its target went away.
 func (s *Sim) forceDetach(at time.Time, e *eip, cause string) {
-	s.cancel(e.pending)
+	s.cancel(e.pendingTask())
 	e.pending = nil
 	s.unbind(e)
 	if e.status != stAvailable {

@@ -338,14 +338,14 @@ func (g *natGateway) unassociatingForced(s *Sim, c *call, e *eip) {
 		if s.cfg.natForce == NATForceKeepEntries {
 			x.orphaned = true
 		} else {
-			s.deleteSnat(c.now, c.action, s.cfg.delays[ActionDeleteSnatEntry], x, c.rid)
+			s.deleteSnat(c.now(), c.action, s.cfg.delays[ActionDeleteSnatEntry], x, c.rid)
 		}
 	}
 	for _, x := range dnat {
 		if s.cfg.natForce == NATForceKeepEntries {
 			x.orphaned = true
 		} else {
-			s.deleteForward(c.now, c.action, s.cfg.delays[ActionDeleteForwardEntry], x, c.rid)
+			s.deleteForward(c.now(), c.action, s.cfg.delays[ActionDeleteForwardEntry], x, c.rid)
 		}
 	}
 }
@@ -370,9 +370,9 @@ func (s *Sim) deleteEntry(now time.Time, action Action, d time.Duration, en *nat
 func (s *Sim) createEntry(c *call, table string, en *natEntry) {
 	action, cause := c.action, c.rid
 	en.status = EntryPending
-	s.transition(c.now, action, en.id, "", EntryPending, cause)
+	s.transition(c.now(), action, en.id, "", EntryPending, cause)
 	d, stuck := s.delay(c, table)
-	en.pending = s.schedule(c.now, d, action, en.id, EntryPending, EntryAvailable, func(at time.Time) {
+	en.pending = s.schedule(c.now(), d, action, en.id, EntryPending, EntryAvailable, func(at time.Time) {
 		en.pending = nil
 		s.transition(at, action, en.id, EntryPending, EntryAvailable, cause)
 		en.status = EntryAvailable

@@ -87,7 +87,7 @@ func (k *tableKind[E]) deleteEntry(s *Sim, c *call, tableID, entryID string) *Er
 	}
 	s.ok(c, entryID)
 	d, stuck := s.delay(c, entryID)
-	k.remove(s, c.now, c.action, d, x, c.rid)
+	k.remove(s, c.now(), c.action, d, x, c.rid)
 	s.delayed(x.entry().pending, stuck)
 	return nil
 }

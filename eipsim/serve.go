@@ -38,7 +38,7 @@ type actionMethod[Req, Resp any] func(s *Sim, ctx context.Context, req Req) (*Re
 // (unless the response names the resource the call created).
 func serve[Req, Resp any](s *Sim, ctx context.Context, action Action, self actionMethod[Req, Resp], req Req,
 	resource string, body actionBody[Req, Resp]) (*Resp, error) {
-	return run(s, ctx, action, self, req, resource, true, body)
+	return run(s, ctx, action, self, &req, resource, true, body)
 }
 
 // serveRead runs a Describe action: intercept rules match on filter (the
@@ -46,7 +46,7 @@ func serve[Req, Resp any](s *Sim, ctx context.Context, action Action, self actio
 // and there is no outcome (nothing changed).
 func serveRead[Req, Resp any](s *Sim, ctx context.Context, action Action, self actionMethod[Req, Resp], req Req,
 	filter string, body actionBody[Req, Resp]) (*Resp, error) {
-	return run(s, ctx, action, self, req, filter, false, body)
+	return run(s, ctx, action, self, &req, filter, false, body)
 }
 
 // creation is implemented by the response of an action whose ApplyThenFail
@@ -56,11 +56,13 @@ type creation interface{ created() string }
 
 // run is serve and serveRead: intercepted is what intercept rules match on,
 // changes whether the action changes something (serve): then a refusal is
-// recorded on intercepted and outcome runs.
-func run[Req, Resp any](s *Sim, ctx context.Context, action Action, self actionMethod[Req, Resp], req Req,
+// recorded on intercepted and outcome runs. It gets the request by pointer
+// (serve's, or, serve inlined, the caller's copy), so that the request is
+// copied once, into the body's arguments, not also into run's.
+func run[Req, Resp any](s *Sim, ctx context.Context, action Action, self actionMethod[Req, Resp], req *Req,
 	intercepted string, changes bool, body actionBody[Req, Resp]) (*Resp, error) {
 	if j := s.journaled(ctx); j != nil { // journal.go
-		return journalAction(s, j, ctx, action, req, self)
+		return journalAction(s, j, ctx, action, *req, self)
 	}
 	refused := ""
 	if changes {
@@ -70,11 +72,11 @@ func run[Req, Resp any](s *Sim, ctx context.Context, action Action, self actionM
 	s.start(c, ctx, action)
 	defer s.end()
 	if s.hooks.intercepts() {
-		if err := s.intercept(c, intercepted, &req); err != nil {
+		if err := s.intercept(c, intercepted, req); err != nil {
 			return nil, s.fail(c, refused, err)
 		}
 	}
-	resp, err := body(s, c, req)
+	resp, err := body(s, c, *req)
 	switch {
 	case err == errReplayed:
 		return resp, nil

@@ -133,13 +133,35 @@ func AccountFrom(ctx context.Context) string {
 
 // call is the per-call state every action starts with: the lock is held,
 // due tasks are settled, and a RequestId is drawn.
+//
+// The call is the Sim's (Sim.cur, on the heap), so start writes only the
+// fields that change: each pointer written into the heap is a write
+// barrier while the GC marks. Its time is nanoseconds (at) while the
+// clock has them (package simclock's, nearly always), a time.Time, with
+// its *Location, only for another clock (slow).
 type call struct {
-	now time.Time
-	// at is now as Unix nanoseconds (nanos(now)), computed once per call.
-	at      int64
+	// at is the call's time as Unix nanoseconds (nanos of the clock's
+	// reading).
+	at int64
+	// slow says that at is not the clock's exact reading (another clock
+	// than package simclock's, or its time without nanoseconds), which
+	// clock then is; else clock is not written and now is built from at.
+	slow    bool
+	clock   time.Time
 	rid     string
 	account string
 	action  Action
+}
+
+// now returns the call's time: the clock's reading, location and all.
+func (c *call) now() time.Time {
+	if c.slow {
+		return c.clock
+	}
+	// time.Unix(0, c.at), split here by one constant division, which
+	// Unix's normalization then skips (TestUnixSplit); exactly the fast
+	// clock's Now (simclock.Clock.NowNanos).
+	return time.Unix(c.at/1e9, c.at%1e9).UTC()
 }
 
 // begin locks the Sim, settles due tasks and starts a call. The caller must
@@ -150,13 +172,18 @@ func (s *Sim) begin(ctx context.Context, action Action) call {
 	return c
 }
 
-// start is begin filling in c, which saves copying a returned call.
+// start is begin filling in c, which saves copying a returned call. The
+// account is written only when it is another than c's (the same string,
+// written again, is a write barrier too).
 func (s *Sim) start(c *call, ctx context.Context, action Action) {
 	s.mu.Lock()
-	now, at := s.now()
-	s.settleAt(at)
-	s.tokens.expire(at)
-	c.now, c.at, c.rid, c.account, c.action = now, at, s.ids.requestID(), AccountFrom(ctx), action
+	s.setTime(c)
+	s.settleAt(c.at)
+	s.tokens.expire(c.at)
+	c.rid, c.action = s.ids.requestID(), action
+	if a := AccountFrom(ctx); a != c.account {
+		c.account = a
+	}
 }
 
 func (s *Sim) end() { s.mu.Unlock() }

@@ -26,8 +26,11 @@ type Task struct {
 
 // task is the internal, scheduled form of a Task.
 type task struct {
-	due      int64 // UnixNano
-	seq      uint64
+	due int64 // UnixNano
+	seq uint64
+	// action is what scheduled the task, unless it is an EIP completion,
+	// whose Action is its eipDone's (task.actionOf; scheduleEIP leaves it
+	// unset).
 	action   Action
 	resource string
 	from, to string
@@ -47,8 +50,17 @@ type task struct {
 
 func (t *task) snapshot() Task {
 	from, to := t.states()
-	return Task{ID: taskID(t.seq), Due: time.Unix(0, t.due).UTC(), Seq: t.seq, Action: t.action,
+	return Task{ID: taskID(t.seq), Due: time.Unix(0, t.due).UTC(), Seq: t.seq, Action: t.actionOf(),
 		ResourceID: t.resourceID(), From: from, To: to}
+}
+
+// actionOf is what scheduled t: an EIP completion's is its eipDone's
+// Action (eipDoneActions).
+func (t *task) actionOf() Action {
+	if t.done != doneNone {
+		return eipDoneActions[t.done]
+	}
+	return t.action
 }
 
 // resourceID is the ID of the resource t changes: an EIP completion's is
@@ -99,16 +111,18 @@ func (q *taskQueue) push(t *task) {
 	q.up(n)
 }
 
-// pop removes and returns the first task.
+// pop removes and returns the first task. The queue is resliced in
+// place (*q = (*q)[:n], which writes only its length: a copy h := *q
+// written back would write its array pointer too, a write barrier while
+// the GC marks), and only the vacated entry's task pointer is cleared.
 func (q *taskQueue) pop() *task {
-	h := *q
-	n := len(h) - 1
-	t := h[0].t
+	n := len(*q) - 1
+	t := (*q)[0].t
 	if n > 0 {
-		h[0] = h[n]
+		(*q)[0] = (*q)[n]
 	}
-	h[n] = taskEntry{}
-	*q = h[:n]
+	(*q)[n].t = nil
+	*q = (*q)[:n]
 	if n > 0 {
 		q.down(0)
 	}
@@ -231,9 +245,13 @@ func (s *Sim) initEIPDelays() {
 
 // scheduleEIP queues the completion done of e's write, accepted as call c:
 // after the action's delay and what the Latency and Stuck rules make of it
-// (as delay and delayed do, intercept.go). e.pending is set to the task. c's
-// Action is done's (eipDoneActions). The task's resource and states are
-// e's ID and done's (task.resourceID, task.states), not written here.
+// (as delay and delayed do, intercept.go). e.pending is set to the task
+// (unless it already is: a reused task was most likely e's last). c's
+// Action is done's (eipDoneActions). The task's Action, resource and states
+// are done's and e's ID (task.actionOf, task.resourceID, task.states), not
+// written here. A reused task (newTask) was most likely e's last one (the
+// free list is last in, first out): its eip is written only when it is
+// another, which saves a write barrier while the GC marks.
 func (s *Sim) scheduleEIP(c *call, e *eip, done eipDone) {
 	d, stuck := s.eipDelays[done], false
 	if s.hooks.live != 0 {
@@ -244,12 +262,32 @@ func (s *Sim) scheduleEIP(c *call, e *eip, done eipDone) {
 	// Field by field, not *t = task{...}: a struct copy into the heap is a
 	// bulk write barrier while the GC marks. apply is nil (newTask).
 	t.due, t.seq, t.stuck, t.done = c.after(d), s.taskSeq, 0, done
-	t.action, t.eip, t.rid = c.action, e, c.rid
+	t.rid = c.rid
+	if t.eip != e {
+		t.eip = e
+	}
 	s.tasks.push(t)
-	e.pending = t
+	if e.pending != t {
+		e.pending = t
+	}
 	if stuck || len(s.hooks.stuck) > 0 {
 		s.delayed(t, stuck)
 	}
+}
+
+// pendingTask returns e's pending completion task, or nil. e.pending is
+// the last task scheduled for e and stays when the task applies (a write
+// barrier fewer per completion while the GC marks), so it is e's pending
+// task only while it is queued (index >= 0) and for e: an applied task is
+// popped (index -1), a cancelled one removed (index -1), and a reused one
+// queued again is another EIP's (eip) unless it is e's next, which
+// scheduleEIP then made e.pending. Nothing but EIP completions is ever an
+// EIP's pending.
+func (e *eip) pendingTask() *task {
+	if t := e.pending; t != nil && t.index >= 0 && t.eip == e {
+		return t
+	}
+	return nil
 }
 
 // maxFreeTasks is how many applied EIP tasks a Sim keeps for reuse.
@@ -280,8 +318,7 @@ func (s *Sim) freeTask(t *task) {
 // completeEIP applies an EIP completion task at its due time.
 func (s *Sim) completeEIP(t *task) {
 	at := stampAt(t.due)
-	e := t.eip
-	e.pending = nil
+	e := t.eip // e.pending stays t, no longer pending (pendingTask)
 	switch t.done {
 	case doneAssociate:
 		s.fire(at, e, evAssociateDone, ActionAssociateEipAddress, t.rid)
@@ -346,11 +383,10 @@ func (s *Sim) settleDue(n int64) {
 	for len(s.tasks) > 0 && s.tasks[0].due <= n {
 		t := s.tasks.pop()
 		s.changed()
-		// time.Unix(0, t.due), split here by one constant division,
-		// which Unix's normalization then skips (TestUnixSplit).
-		at := time.Unix(t.due/1e9, t.due%1e9)
 		if t.apply != nil {
-			t.apply(at)
+			// time.Unix(0, t.due), split here by one constant division,
+			// which Unix's normalization then skips (TestUnixSplit).
+			t.apply(time.Unix(t.due/1e9, t.due%1e9))
 		} else {
 			s.completeEIP(t)
 			s.freeTask(t)

@@ -10,8 +10,12 @@ import (
 // world holds the resources EIPs are associated with. Keys are resource IDs;
 // every listing sorts them.
 type world struct {
-	vpcs      map[string]*vpc
-	instances map[string]*instance
+	vpcs map[string]*vpc
+	// defaultVPCs counts the VPCs of vpcs that are default ones (AddVPC,
+	// the one place that makes one: VPCs are never removed nor changed),
+	// so that inDefaultVPC looks nothing up while there are none.
+	defaultVPCs int
+	instances   map[string]*instance
 	// lastInstance is the instance instanceByID last found (ecs.go).
 	lastInstance *instance
 	slbs         map[string]*loadBalancer
@@ -154,6 +158,9 @@ func (s *Sim) AddVPC(v VPC) (err error) {
 		}
 	}
 	s.world.vpcs[v.VpcID] = &vpc{owned: owned{id: v.VpcID, region: v.RegionID, account: v.AccountID, vpc: v.VpcID}, isDefault: v.IsDefault}
+	if v.IsDefault {
+		s.world.defaultVPCs++
+	}
 	s.worldEvent("AddVPC", v.VpcID)
 	return nil
 }
@@ -198,7 +205,13 @@ func (s *Sim) resolveVPC(method, resource, vpcID, region, account string) (strin
 	return vpcID, nil
 }
 
+// inDefaultVPC reports whether o is in a default VPC: a map lookup (with
+// the hashing of the VPC ID) only when the world has one (defaultVPCs),
+// which the associations and unassociations of most Sims never pay.
 func (s *Sim) inDefaultVPC(o *owned) bool {
+	if s.world.defaultVPCs == 0 {
+		return false
+	}
 	v, ok := s.world.vpcs[o.vpc]
 	return ok && v.isDefault
 }
