@@ -289,7 +289,7 @@ func TestHistoryDrawnIntoNextChunk(t *testing.T) {
 		want = append(want, Event{Seq: uint64(i + 1), Time: at, Kind: EventKindTransition, Action: ActionAllocateEipAddress, Cause: "setup"})
 	}
 	rid := s.ids.requestID()
-	c := call{now: at, at: nanos(at), rid: rid, action: ActionAllocateEipAddress}
+	c := call{at: nanos(at), rid: rid, action: ActionAllocateEipAddress}
 	h.call(&c, "", "", &s.ids.last)
 	want = append(want, Event{Seq: uint64(len(want) + 1), Time: at, Kind: EventKindCall, Action: c.action, RequestID: rid})
 	for range 10 {

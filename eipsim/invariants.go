@@ -317,7 +317,7 @@ func (s *Sim) checkFreeEIPs(bad func(string, ...any)) {
 			bad("EIP record of %s is free twice", e.id)
 		}
 		free[e] = true
-		if !e.gone || e.queued || e.inAll || e.indexed != noState || e.bind != nil || e.pending != nil {
+		if !e.gone || e.queued || e.inAll || e.indexed != noState || e.bind != nil || e.pendingTask() != nil {
 			bad("free EIP record of %s is not a released, unindexed, unbound one", e.id)
 		}
 	}

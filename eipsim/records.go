@@ -48,12 +48,15 @@ func (s *Sim) newEIP() *eip {
 //     compactEIPsNow has it run first;
 //   - targets: a released EIP was Available, so unbound (unbind took it
 //     out of its target), and nothing binds a released EIP;
-//   - tasks: a released EIP's completion was its last task (e.pending is
-//     one at a time, and a Releasing EIP takes no other write). Applied
-//     tasks kept for reuse (freeTask) still name it in t.eip, but no one
-//     reads a popped task's eip: Tasks and the stuck-task entries read
-//     only queued tasks' (index >= 0 and their own seq), and newTask's
-//     caller sets t.eip before it queues the task.
+//   - tasks: a released EIP's completion was its last task (one is
+//     pending at a time, and a Releasing EIP takes no other write); it
+//     stays e.pending, no longer pending (pendingTask), until newEIP's
+//     caller overwrites the record. Applied tasks kept for reuse
+//     (freeTask) may still name it in t.eip, but no one reads a popped
+//     task's eip: Tasks and the stuck-task entries read only queued
+//     tasks' (index >= 0 and their own seq), and scheduleEIP makes a
+//     reused task's eip its new EIP's before it queues it (a task that
+//     names the record already is then rightly the new EIP's).
 //
 // Nothing else holds an *eip across calls (responses, the history, the
 // journal and the ClientToken store hold IDs and strings). The record is
