@@ -266,9 +266,24 @@ func (s *Sim) compactEIPs() {
 	}
 }
 
-// compactEIPsNow is compactEIPs once the released EIPs are enough.
+// compactEIPsNow is compactEIPs once the released EIPs are enough. The
+// released EIPs' records are kept for reuse (freeEIP): the index lets go
+// of them first (dropReleased), and s.lastEIP if it is one.
 func (s *Sim) compactEIPsNow() {
-	s.order = slices.DeleteFunc(s.order, func(x *eip) bool { return x.gone })
+	s.idx.dropReleased()
+	if s.lastEIP != nil && s.lastEIP.gone {
+		s.lastEIP = nil
+	}
+	live := s.order[:0]
+	for _, e := range s.order {
+		if e.gone {
+			s.freeEIP(e)
+		} else {
+			live = append(live, e)
+		}
+	}
+	clear(s.order[len(live):])
+	s.order = live
 	s.dead = 0
 	s.eips.reset(len(s.order))
 	for _, e := range s.order {

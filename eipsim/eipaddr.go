@@ -7,8 +7,9 @@ package eipsim
 // cost an insert and a delete (and, as the map emptied, a new hash seed)
 // every cycle.
 //
-// A page that empties is dropped, but for the one that emptied last: an
-// EIP coming and going at one address costs no page, and the memory of a
+// A page that empties is dropped, but for the one that emptied last,
+// which the next new page reuses: an EIP coming and going at one address,
+// or moving on through the addresses, costs no page, and the memory of a
 // bulk release is freed (a map's is not).
 type eipsByAddr struct {
 	pages map[uint32]*eipPage
@@ -54,12 +55,7 @@ func (a *eipsByAddr) set(v uint32, e *eip) {
 	k := v / addrPageLen
 	p := a.page(k)
 	if p == nil {
-		if a.pages == nil {
-			a.pages = map[uint32]*eipPage{}
-		}
-		p = new(eipPage)
-		a.pages[k] = p
-		a.last, a.lastKey = p, k
+		p = a.newPage(k)
 	}
 	x := &p.eips[v%addrPageLen]
 	if *x == nil {
@@ -70,6 +66,26 @@ func (a *eipsByAddr) set(v uint32, e *eip) {
 		a.n++
 	}
 	*x = e
+}
+
+// newPage returns the page of key k, which has none: the page that
+// emptied last, moved to k, or a new one. The pool hands addresses out in
+// order, so EIPs coming and going move on through the pages: each page
+// empties as the next one is needed, and is then the next one.
+func (a *eipsByAddr) newPage(k uint32) *eipPage {
+	p := a.empty
+	if p != nil {
+		delete(a.pages, a.emptyKey)
+		a.empty = nil
+	} else {
+		if a.pages == nil {
+			a.pages = map[uint32]*eipPage{}
+		}
+		p = new(eipPage)
+	}
+	a.pages[k] = p
+	a.last, a.lastKey = p, k
+	return p
 }
 
 // remove forgets e as the EIP of address v, if it is (and not nil).

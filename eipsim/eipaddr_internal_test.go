@@ -66,3 +66,29 @@ func TestEIPsByAddrLikeMap(t *testing.T) {
 		}
 	}
 }
+
+// TestEIPsByAddrMovingOn: an EIP coming and going at addresses that move
+// on through many pages, as the pool hands them out, allocates no page
+// after the first: the page that emptied last is the next one.
+func TestEIPsByAddrMovingOn(t *testing.T) {
+	var a eipsByAddr
+	e := &eip{}
+	v := uint32(0x0a000000)
+	page := func() { // a page's worth of addresses, in order
+		for range addrPageLen {
+			a.set(v, e)
+			if a.get(v) != e || a.n != 1 {
+				t.Fatalf("%#x: not held", v)
+			}
+			a.remove(v, e)
+			v++
+		}
+	}
+	page()
+	if got := testing.AllocsPerRun(20, page); got != 0 {
+		t.Errorf("%.2f allocations per %d EIPs", got, addrPageLen)
+	}
+	if len(a.pages) != 1 || a.empty == nil || a.get(v-1) != nil {
+		t.Errorf("%d pages, the empty one %p, want only it", len(a.pages), a.empty)
+	}
+}

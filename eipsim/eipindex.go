@@ -173,35 +173,65 @@ func (x *eipIndex) enqueue(e *eip) {
 	x.queued = append(x.queued, e)
 }
 
-// sync brings the trees up to date with the queued EIPs: a released one
-// leaves the trees it is in, a live one joins the whole group's tree if
-// new and moves to its status's tree if that changed.
+// sync brings the trees up to date with the queued EIPs.
 func (x *eipIndex) sync() {
 	for _, e := range x.queued {
-		e.queued = false
-		live := !e.gone
-		if e.inAll == live && (!live || e.indexed == e.status) {
-			continue // back where it was indexed, or never indexed
-		}
-		g := x.group(e.account, e.region)
-		if e.indexed != noState && (!live || e.indexed != e.status) {
-			g.byStatus[e.indexed].Delete(e)
-			e.indexed = noState
-		}
-		switch {
-		case live && !e.inAll:
-			g.all.Set(e)
-		case !live && e.inAll:
-			g.all.Delete(e)
-		}
-		e.inAll = live
-		if live && e.indexed == noState {
-			g.status(e.status).Set(e)
-			e.indexed = e.status
-		}
+		x.resync(e)
 	}
 	clear(x.queued)
 	x.queued = x.queued[:0]
+}
+
+// resync brings a queued EIP's place in the trees up to date and marks it
+// unqueued (the caller takes it out of the queue): a released one leaves
+// the trees it is in, a live one joins the whole group's tree if new and
+// moves to its status's tree if that changed. What it does depends on e
+// alone, so the queue may be synced in any order, or in parts.
+func (x *eipIndex) resync(e *eip) {
+	e.queued = false
+	live := !e.gone
+	if e.inAll == live && (!live || e.indexed == e.status) {
+		return // back where it was indexed, or never indexed
+	}
+	g := x.group(e.account, e.region)
+	if e.indexed != noState && (!live || e.indexed != e.status) {
+		g.byStatus[e.indexed].Delete(e)
+		e.indexed = noState
+	}
+	switch {
+	case live && !e.inAll:
+		g.all.Set(e)
+	case !live && e.inAll:
+		g.all.Delete(e)
+	}
+	e.inAll = live
+	if live && e.indexed == noState {
+		g.status(e.status).Set(e)
+		e.indexed = e.status
+	}
+}
+
+// dropReleased syncs the released EIPs of the queue and takes them out of
+// it, and leaves the live ones queued: afterwards the index refers to no
+// released EIP (remove took it out of the address pages and the tag
+// index; a released EIP is never queued again, as move skips it), so its
+// record can be reused (compactEIPsNow, freeEIP). A released EIP's part of
+// a sync is the same now as later: gone is for good, and nothing changes
+// a released EIP's fields but its reuse.
+func (x *eipIndex) dropReleased() {
+	keep := x.queued[:0]
+	for _, e := range x.queued {
+		switch {
+		case !e.gone:
+			keep = append(keep, e)
+		case e.inAll || e.indexed != noState:
+			x.resync(e)
+		default: // never indexed, as when it came and went between reads
+			e.queued = false
+		}
+	}
+	clear(x.queued[len(keep):])
+	x.queued = keep
 }
 
 // page returns the items of t from position lo, at most n of them.

@@ -80,6 +80,7 @@ func (s *Sim) CheckInvariants() (err error) {
 			bad("account %s region %s holds %d EIPs, counted %d", k.account, s.cfg.regions[k.region], n, got)
 		}
 	}
+	s.checkFreeEIPs(bad) // before checkEIPIndex, which syncs the index
 	s.checkEIPIndex(bad)
 	s.checkListIndexes(bad)
 	s.checkTagIndex(bad)
@@ -298,6 +299,90 @@ func (s *Sim) checkEIPLike(bad func(string, ...any)) {
 			if strings.HasPrefix(id, allocationIDPrefix) {
 				bad("resource %s has an AllocationId's prefix, but the world does not note it", id)
 			}
+		}
+	}
+}
+
+// checkFreeEIPs checks the records kept for reuse (Sim.freeEIPs,
+// records.go): each is a released EIP's, once, and nothing that holds EIPs
+// refers to one, so that handing it out again cannot make an old
+// reference see another EIP. The holders are those freeEIP's doc lists.
+func (s *Sim) checkFreeEIPs(bad func(string, ...any)) {
+	if len(s.freeEIPs) == 0 {
+		return
+	}
+	free := make(map[*eip]bool, len(s.freeEIPs))
+	for _, e := range s.freeEIPs {
+		if free[e] {
+			bad("EIP record of %s is free twice", e.id)
+		}
+		free[e] = true
+		if !e.gone || e.queued || e.inAll || e.indexed != noState || e.bind != nil || e.pendingTask() != nil {
+			bad("free EIP record of %s is not a released, unindexed, unbound one", e.id)
+		}
+	}
+	held := func(holder string, e *eip) {
+		if free[e] {
+			bad("free EIP record of %s is still held by %s", e.id, holder)
+		}
+	}
+	for _, e := range s.order {
+		held("the allocation order", e)
+	}
+	for _, x := range s.eips.slots {
+		if x.e != nil {
+			held("the ID table", x.e)
+		}
+	}
+	if s.lastEIP != nil {
+		held("lastEIP", s.lastEIP)
+	}
+	for _, e := range s.idx.queued {
+		held("the index queue", e)
+	}
+	for _, g := range s.idx.groups { // the order of the checks does not reach the output
+		for _, t := range append([]*eipTree{g.all}, g.byStatus...) {
+			if t != nil {
+				scan(t, func(e *eip) bool { held("the index trees", e); return true })
+			}
+		}
+	}
+	for _, p := range s.idx.byIP.pages { // likewise
+		for _, e := range p.eips {
+			if e != nil {
+				held("the address pages", e)
+			}
+		}
+	}
+	for _, x := range s.tasks {
+		if x.t.done != doneNone {
+			held("task "+taskID(x.t.seq), x.t.eip)
+		}
+	}
+	w := &s.world
+	for _, id := range sortedKeys(w.instances) {
+		if e := w.instances[id].eip; e != nil {
+			held("instance "+id, e)
+		}
+	}
+	for _, id := range sortedKeys(w.slbs) {
+		if e := w.slbs[id].eip; e != nil {
+			held("load balancer "+id, e)
+		}
+	}
+	for _, id := range sortedKeys(w.havips) {
+		if e := w.havips[id].eip; e != nil {
+			held("HaVip "+id, e)
+		}
+	}
+	for _, id := range sortedKeys(w.enis) {
+		for _, e := range w.enis[id].bound {
+			held("ENI "+id, e)
+		}
+	}
+	for _, id := range sortedKeys(w.nats) {
+		for _, e := range w.nats[id].eips {
+			held("NAT gateway "+id, e)
 		}
 	}
 }

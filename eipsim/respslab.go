@@ -1,25 +1,42 @@
 package eipsim
 
-// respSlab hands out the responses of one action from chunks of
-// respSlabSize zero values, so that answering a call costs a slice step,
-// not an allocation: the hot EIP writes (AllocateEipAddress,
-// AssociateEipAddress, UnassociateEipAddress, ReleaseEipAddress) answer
-// with a small response, and one small allocation per call was most of
-// what their bodies cost. Each response is its own element: the caller
-// owns it as if it were allocated alone (a response the caller keeps keeps
-// its chunk, at most respSlabSize small responses, alive). It is used
-// under the Sim's lock.
+import "unsafe"
+
+// respSlab hands out the responses of one action from chunks of zero
+// values, so that answering a call costs a slice step, not an allocation:
+// the hot EIP writes (AllocateEipAddress, AssociateEipAddress,
+// UnassociateEipAddress, ReleaseEipAddress) answer with a small response,
+// and one small allocation per call was most of what their bodies cost.
+// Each response is its own element: the caller owns it as if it were
+// allocated alone (a response the caller keeps keeps its chunk, about
+// respChunkBytes, alive). It is used under the Sim's lock.
 type respSlab[T any] struct {
 	free []T
 }
 
-// respSlabSize is how many responses a chunk holds.
-const respSlabSize = 64
+// respChunkBytes is what a chunk takes from the allocator: one of its size
+// classes (internal/runtime/gc/sizeclasses.go), which a chunk fills up to
+// less than a response, with the header the allocator puts before an
+// object with pointers of more than 512 bytes (mallocHeaderBytes). A
+// chunk of a round number of responses does not fill a class: 64
+// AllocateEipAddress responses (4,616 bytes with the header) took 4,864,
+// 64 of one RequestId (1,032) took 1,152, 4 and 2 bytes a response lost.
+const respChunkBytes = 4864
+
+// mallocHeaderBytes is the allocator's header before a large object with
+// pointers (the runtime's mallocHeaderSize).
+const mallocHeaderBytes = 8
+
+// respSlabLen is how many responses of type T a chunk holds.
+func respSlabLen[T any]() int {
+	var zero T
+	return (respChunkBytes - mallocHeaderBytes) / int(unsafe.Sizeof(zero))
+}
 
 // next returns a pointer to a zero T that nothing else refers to.
 func (p *respSlab[T]) next() *T {
 	if len(p.free) == 0 {
-		p.free = make([]T, respSlabSize)
+		p.free = make([]T, respSlabLen[T]())
 	}
 	x := &p.free[0]
 	p.free = p.free[1:]

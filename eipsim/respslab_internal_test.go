@@ -2,14 +2,16 @@ package eipsim
 
 import (
 	"context"
+	"runtime"
 	"testing"
+	"unsafe"
 )
 
 // TestRespSlab: every response a slab hands out, across chunks, is a zero
 // value of its own: writing one changes no other.
 func TestRespSlab(t *testing.T) {
 	var p respSlab[AssociateEipAddressResponse]
-	const n = 3*respSlabSize + 5
+	n := 3*respSlabLen[AssociateEipAddressResponse]() + 5
 	got := make([]*AssociateEipAddressResponse, n)
 	seen := map[*AssociateEipAddressResponse]bool{}
 	for i := range got {
@@ -34,7 +36,8 @@ func TestRespSlab(t *testing.T) {
 // TestResponsesOwned: the responses of successive EIP writes are the
 // caller's own: changing one leaves the others as they were answered.
 func TestResponsesOwned(t *testing.T) {
-	s, err := New(WithEIPQuota(2 * respSlabSize))
+	n := max(respSlabLen[AllocateEipAddressResponse](), respSlabLen[ReleaseEipAddressResponse]())
+	s, err := New(WithEIPQuota(2 * n))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -45,7 +48,7 @@ func TestResponsesOwned(t *testing.T) {
 	var rids, ids []string
 	var resps []*ReleaseEipAddressResponse
 	var allocs []*AllocateEipAddressResponse
-	for range respSlabSize + 2 {
+	for range n + 2 {
 		a, err := s.AllocateEipAddress(ctx, AllocateEipAddressRequest{RegionID: DefaultRegions[0]})
 		if err != nil {
 			t.Fatal(err)
@@ -72,3 +75,40 @@ func TestResponsesOwned(t *testing.T) {
 		}
 	}
 }
+
+// TestRespChunkFillsClass: a chunk of each response type takes
+// respChunkBytes from the allocator, and wastes less than a response of
+// it, so that no response costs more than its own size and a share of the
+// header. Measured by the heap's allocation count, not computed: it fails
+// if the allocator's classes or header change.
+func TestRespChunkFillsClass(t *testing.T) {
+	check := func(name string, size, n int, chunk func()) {
+		t.Helper()
+		if waste := respChunkBytes - mallocHeaderBytes - n*size; waste < 0 || waste >= size {
+			t.Errorf("%s: %d of %d bytes in a chunk of %d", name, n, size, respChunkBytes)
+		}
+		const chunks = 100
+		var before, after runtime.MemStats
+		runtime.ReadMemStats(&before)
+		for range chunks {
+			chunk()
+		}
+		runtime.ReadMemStats(&after)
+		if got := (after.TotalAlloc - before.TotalAlloc) / chunks; got != respChunkBytes {
+			t.Errorf("%s: a chunk of %d took %d bytes, want %d", name, n, got, respChunkBytes)
+		}
+	}
+	var a respSlab[AllocateEipAddressResponse]
+	check("AllocateEipAddress", int(unsafe.Sizeof(AllocateEipAddressResponse{})), respSlabLen[AllocateEipAddressResponse](), func() {
+		a.free = nil
+		sink = a.next()
+	})
+	var r respSlab[ReleaseEipAddressResponse]
+	check("ReleaseEipAddress", int(unsafe.Sizeof(ReleaseEipAddressResponse{})), respSlabLen[ReleaseEipAddressResponse](), func() {
+		r.free = nil
+		sink = r.next()
+	})
+}
+
+// sink keeps what TestRespChunkFillsClass allocates on the heap.
+var sink any

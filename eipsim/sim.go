@@ -37,6 +37,7 @@ type Sim struct {
 	resps     respSlabs // respslab.go
 
 	eipSlab      []eip      // records.go
+	freeEIPs     []*eip     // records.go
 	freeBindings []*binding // records.go
 
 	tokens  tokenStore
