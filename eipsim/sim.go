@@ -151,6 +151,9 @@ type call struct {
 	rid     string
 	account string
 	action  Action
+	// changes says that action changes something (it is not a read,
+	// isRead): start sets it once for run's outcome and ok's version.
+	changes bool
 }
 
 // now returns the call's time: the clock's reading, location and all.
@@ -180,7 +183,7 @@ func (s *Sim) start(c *call, ctx context.Context, action Action) {
 	s.setTime(c)
 	s.settleAt(c.at)
 	s.tokens.expire(c.at)
-	c.rid, c.action = s.ids.requestID(), action
+	c.rid, c.action, c.changes = s.ids.requestID(), action, !isRead(action)
 	if a := AccountFrom(ctx); a != c.account {
 		c.account = a
 	}
@@ -196,7 +199,7 @@ func (s *Sim) fail(c *call, resource string, err *Error) error {
 
 // ok records an accepted call in the history.
 func (s *Sim) ok(c *call, resource string) {
-	if !isRead(c.action) {
+	if c.changes {
 		s.changed() // version.go
 	}
 	s.history.call(c, resource, "", &s.ids.last)
