@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"sync"
 	"time"
+	"unsafe"
 
 	"github.com/eipsim/eipsim/eipsim/simclock"
 )
@@ -184,9 +185,18 @@ func (s *Sim) start(c *call, ctx context.Context, action Action) {
 	s.settleAt(c.at)
 	s.tokens.expire(c.at)
 	c.rid, c.action, c.changes = s.ids.requestID(), action, !isRead(action)
-	if a := AccountFrom(ctx); a != c.account {
+	if a := AccountFrom(ctx); !sameString(a, c.account) && a != c.account {
 		c.account = a
 	}
+}
+
+// sameString reports whether a and b are the same string by their bytes'
+// address and length: then they are equal without comparing the bytes
+// (which costs a call of runtime.memequal, even for the same address).
+// A false answer says nothing: the caller compares them (start: the
+// account is nearly always the same constant, DefaultAccountID).
+func sameString(a, b string) bool {
+	return len(a) == len(b) && unsafe.StringData(a) == unsafe.StringData(b)
 }
 
 func (s *Sim) end() { s.mu.Unlock() }
