@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"sync"
 	"time"
+	"unsafe"
 
 	"github.com/eipsim/eipsim/eipsim/simclock"
 )
@@ -151,6 +152,9 @@ type call struct {
 	rid     string
 	account string
 	action  Action
+	// changes says that action changes something (it is not a read,
+	// isRead): start sets it once for run's outcome and ok's version.
+	changes bool
 }
 
 // now returns the call's time: the clock's reading, location and all.
@@ -180,10 +184,19 @@ func (s *Sim) start(c *call, ctx context.Context, action Action) {
 	s.setTime(c)
 	s.settleAt(c.at)
 	s.tokens.expire(c.at)
-	c.rid, c.action = s.ids.requestID(), action
-	if a := AccountFrom(ctx); a != c.account {
+	c.rid, c.action, c.changes = s.ids.requestID(), action, !isRead(action)
+	if a := AccountFrom(ctx); !sameString(a, c.account) && a != c.account {
 		c.account = a
 	}
+}
+
+// sameString reports whether a and b are the same string by their bytes'
+// address and length: then they are equal without comparing the bytes
+// (which costs a call of runtime.memequal, even for the same address).
+// A false answer says nothing: the caller compares them (start: the
+// account is nearly always the same constant, DefaultAccountID).
+func sameString(a, b string) bool {
+	return len(a) == len(b) && unsafe.StringData(a) == unsafe.StringData(b)
 }
 
 func (s *Sim) end() { s.mu.Unlock() }
@@ -196,7 +209,7 @@ func (s *Sim) fail(c *call, resource string, err *Error) error {
 
 // ok records an accepted call in the history.
 func (s *Sim) ok(c *call, resource string) {
-	if !isRead(c.action) {
+	if c.changes {
 		s.changed() // version.go
 	}
 	s.history.call(c, resource, "", &s.ids.last)

@@ -100,10 +100,25 @@ func (a *taskEntry) less(b *taskEntry) bool {
 	return a.due < b.due || a.due == b.due && a.seq < b.seq
 }
 
-// push adds t at its due time.
+// push adds t at its due time. Within the queue's capacity it reslices
+// in place (writing only the length) and writes the entry's task pointer
+// only when the vacated slot does not already hold t: pop leaves an EIP
+// task in slot 0 (see pop), and the task scheduled next is nearly always
+// that one again (newTask's free list is last in, first out), so the
+// common push writes no pointer (a write barrier fewer while the GC
+// marks).
 func (q *taskQueue) push(t *task) {
 	n := len(*q)
-	*q = append(*q, taskEntry{due: t.due, seq: t.seq, t: t})
+	if n < cap(*q) {
+		*q = (*q)[:n+1]
+		x := &(*q)[n]
+		x.due, x.seq = t.due, t.seq
+		if x.t != t {
+			x.t = t
+		}
+	} else {
+		*q = append(*q, taskEntry{due: t.due, seq: t.seq, t: t})
+	}
 	if n == 0 {
 		t.index = 0
 		return
@@ -114,14 +129,22 @@ func (q *taskQueue) push(t *task) {
 // pop removes and returns the first task. The queue is resliced in
 // place (*q = (*q)[:n], which writes only its length: a copy h := *q
 // written back would write its array pointer too, a write barrier while
-// the GC marks), and only the vacated entry's task pointer is cleared.
+// the GC marks), and only the vacated entry's task pointer is cleared;
+// but not when the queue empties and the task is an EIP completion
+// (apply nil), the hot path: the slot then keeps that task, which
+// settleDue keeps for reuse anyway (freeTask), for push to find it there.
+// So slot 0 is the only one past the length that may hold a task, and
+// that is an applied EIP task: at most one task (and what it refers to)
+// kept beyond its use (TestTaskQueueKeepsOnlyAnEIPTask).
 func (q *taskQueue) pop() *task {
 	n := len(*q) - 1
 	t := (*q)[0].t
 	if n > 0 {
 		(*q)[0] = (*q)[n]
 	}
-	(*q)[n].t = nil
+	if n > 0 || t.apply != nil {
+		(*q)[n].t = nil
+	}
 	*q = (*q)[:n]
 	if n > 0 {
 		q.down(0)
@@ -308,9 +331,15 @@ func (s *Sim) newTask() *task {
 // more but stuck-task entries, which see that it left the queue (index
 // -1, set by pop) and, once it is reused, that its sequence number is
 // another. It is not cleared: at most maxFreeTasks tasks keep what they
-// last referred to.
+// last referred to. newTask leaves the slot it took from as it was, so
+// the task freed next, nearly always that one, is put back by reslicing
+// alone: no pointer written (a write barrier while the GC marks).
 func (s *Sim) freeTask(t *task) {
-	if len(s.freeTasks) < maxFreeTasks {
+	n := len(s.freeTasks)
+	switch {
+	case n < cap(s.freeTasks) && s.freeTasks[:n+1][n] == t:
+		s.freeTasks = s.freeTasks[:n+1]
+	case n < maxFreeTasks:
 		s.freeTasks = append(s.freeTasks, t)
 	}
 }
