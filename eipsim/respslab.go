@@ -27,10 +27,12 @@ const respChunkBytes = 4864
 // pointers (the runtime's mallocHeaderSize).
 const mallocHeaderBytes = 8
 
-// respSlabLen is how many responses of type T a chunk holds.
+// respSlabLen is how many responses of type T a chunk holds: at least one,
+// so that a response larger than a chunk (or of size zero) still gets a
+// chunk of its own rather than an empty one.
 func respSlabLen[T any]() int {
 	var zero T
-	return (respChunkBytes - mallocHeaderBytes) / int(unsafe.Sizeof(zero))
+	return max(1, (respChunkBytes-mallocHeaderBytes)/max(1, int(unsafe.Sizeof(zero))))
 }
 
 // next returns a pointer to a zero T that nothing else refers to.

@@ -112,3 +112,22 @@ func TestRespChunkFillsClass(t *testing.T) {
 
 // sink keeps what TestRespChunkFillsClass allocates on the heap.
 var sink any
+
+// TestRespSlabLargeResponse hands out responses larger than a chunk: each
+// gets a chunk of its own, distinct and zero.
+func TestRespSlabLargeResponse(t *testing.T) {
+	type big struct {
+		RequestID string
+		pad       [respChunkBytes]byte
+	}
+	if n := respSlabLen[big](); n != 1 {
+		t.Fatalf("respSlabLen of a %d-byte response = %d, want 1", unsafe.Sizeof(big{}), n)
+	}
+	var p respSlab[big]
+	a := p.next()
+	a.RequestID = "a"
+	b := p.next()
+	if a == b || b.RequestID != "" {
+		t.Fatalf("second response %p (%q) is not a fresh one beside %p", b, b.RequestID, a)
+	}
+}
